@@ -1,0 +1,41 @@
+/**
+ * `npm run typecheck`: runs tsc on every tsconfig*.json at the project root, in parallel.
+ * Each config checks one runtime: tsconfig.json Apps Script (no DOM, no Node), tsconfig.node.json
+ * Node and the tests, tsconfig.ui.json the browser pages. A config with no input files yet (no UI
+ * page exists) is reported and skipped rather than failed.
+ */
+import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const configs = readdirSync(root)
+  .filter((name) => /^tsconfig(\..+)?\.json$/.test(name))
+  .sort();
+
+function check(config) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [tsc, "-p", config, "--noEmit"], { cwd: root });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("close", (code) => resolve({ config, code, output }));
+  });
+}
+
+const results = await Promise.all(configs.map(check));
+let failed = false;
+for (const { config, code, output } of results) {
+  if (code === 0) {
+    console.log(`typecheck ${config}: ok`);
+  } else if (/TS18003/.test(output) && !/error TS(?!18003)/.test(output)) {
+    console.log(`typecheck ${config}: no input files yet, skipped`);
+  } else {
+    failed = true;
+    console.log(`typecheck ${config}: failed\n${output.trimEnd()}`);
+  }
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,56 @@
+/**
+ * Check data: reads and validates every table of the contract, runs every registered check,
+ * replaces the Data issues sheet and reports the count. It writes nothing else.
+ */
+import { msg } from "../i18n";
+import type { Env } from "../ports";
+import type { DataIssue } from "../workbook/issues";
+import { readData } from "../workbook/read";
+import { DATA_CHECKS } from "./checks";
+import { finishRun, noteMissingSheets, startRun, type ActionResult, type RunOptions } from "./run";
+
+export interface CheckData {
+  readonly issueCount: number;
+  readonly rows: Readonly<Record<string, number>>;
+}
+
+export function checkData(env: Env, options: RunOptions = {}): ActionResult<CheckData> {
+  const run = startRun(env, "check", options);
+  const data = readData(
+    env.workbook,
+    run.sheets,
+    ["clients", "deals", "contracts", "payments", "interactions", "targets", "industries"],
+    ["clients", "deals"],
+    { action: "check", dateOrder: run.settings.dateOrder },
+    run.issues,
+  );
+  noteMissingSheets(run, data.missingSheets);
+  for (const check of DATA_CHECKS) {
+    const found: DataIssue[] = check({ data, settings: run.settings, asOf: run.asOf, action: "check" });
+    run.issues.push(...found);
+  }
+  const rows = {
+    clients: data.clients.rows.length,
+    deals: data.deals.rows.length,
+    contracts: data.contracts.rows.length,
+    payments: data.payments.rows.length,
+    interactions: data.interactions.rows.length,
+    targets: data.targets.rows.length,
+    industries: data.industries.rows.length,
+  };
+  const result = finishRun(run, { issueCount: run.issues.length, rows });
+  return {
+    ...result,
+    summary:
+      run.issues.length === 0
+        ? [msg("check.clean"), ...result.summary]
+        : [
+            msg("check.summary", { count: run.issues.length, sheet: dataIssuesName(run.language, run.sheets) }),
+            ...result.summary.filter((line) => line.key !== "summary.issues"),
+          ],
+  };
+}
+
+function dataIssuesName(language: "zh-CN" | "en", sheets: ReadonlyMap<string, string>): string {
+  return sheets.get("dataIssues") ?? (language === "en" ? "Data issues" : "数据问题");
+}

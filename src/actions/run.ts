@@ -1,0 +1,75 @@
+/**
+ * What every action does around its own work: take the document lock, find the sheets, read
+ * Settings, fix the as-of date, collect data issues, and at the end write the Data issues
+ * sheet and return a summary. Actions return results; the entries (menu, trigger, CLI) show them.
+ */
+import type { CalDate } from "../core/dates";
+import { msg, type Language, type MessageRef } from "../i18n";
+import type { Env } from "../ports";
+import type { ActionName, DataIssue } from "../workbook/issues";
+import { locateSheets, readSettings, type SheetMap } from "../workbook/read";
+import { TABLES, type InputTableKey } from "../workbook/schema";
+import type { Settings } from "../workbook/settings";
+import { writeDataIssues } from "../workbook/write";
+
+export interface ActionResult<D = unknown> {
+  readonly action: ActionName;
+  readonly language: Language;
+  readonly asOf: CalDate;
+  readonly issues: readonly DataIssue[];
+  /** Lines for the user, in order. */
+  readonly summary: readonly MessageRef[];
+  /** The action's figures (the command line's --json). */
+  readonly data: D;
+}
+
+export interface Run {
+  readonly env: Env;
+  readonly action: ActionName;
+  sheets: SheetMap;
+  readonly settings: Settings;
+  readonly language: Language;
+  readonly asOf: CalDate;
+  readonly issues: DataIssue[];
+  readonly summary: MessageRef[];
+}
+
+export interface RunOptions {
+  /** The as-of date; default: today in the workbook's time zone. */
+  readonly asOf?: CalDate;
+}
+
+/** Starts an action: sheets located, Settings read (its issues collected), as-of fixed. */
+export function startRun(env: Env, action: ActionName, options: RunOptions = {}): Run {
+  const sheets = locateSheets(env.workbook.sheetNames());
+  const issues: DataIssue[] = [];
+  const { settings } = readSettings(env.workbook, sheets, { action, defaultTimeZone: env.defaultTimeZone }, issues);
+  const asOf = options.asOf ?? env.clock.today(settings.timeZone);
+  return { env, action, sheets, settings, language: settings.language, asOf, issues, summary: [] };
+}
+
+/** Notes input sheets that were missing and read as empty (not a data issue). */
+export function noteMissingSheets(run: Run, missing: readonly InputTableKey[]): void {
+  if (missing.length === 0) return;
+  const names = missing.map((t) => (run.language === "en" ? TABLES[t].en : TABLES[t].zh)).join(", ");
+  run.summary.push(msg("summary.missingSheets", { sheets: names }));
+}
+
+/** Ends an action: writes the Data issues sheet (always, so it shows the last action) and adds the count. */
+export function finishRun<D>(run: Run, data: D): ActionResult<D> {
+  const sheet = writeDataIssues(run.env.workbook, run.sheets, run.issues, run.language);
+  if (run.issues.length > 0) run.summary.push(msg("summary.issues", { count: run.issues.length, sheet }));
+  return {
+    action: run.action,
+    language: run.language,
+    asOf: run.asOf,
+    issues: run.issues,
+    summary: run.summary,
+    data,
+  };
+}
+
+/** Runs an action body holding the document lock. */
+export function withDocumentLock<T>(env: Env, body: () => T): T {
+  return env.lock.withLock(body);
+}

@@ -1,0 +1,46 @@
+/**
+ * How the Apps Script entry runs an action: build the Env, hold the document lock, show the
+ * summary, and turn a stop error into a clear alert instead of a stack trace. Trigger runs
+ * log instead of showing UI (there is no user to see it).
+ */
+import type { Language, MessageKey } from "../i18n";
+import { msg } from "../i18n";
+import type { Env } from "../ports";
+import type { ActionResult } from "../actions/run";
+import { locateSheets, readSettings } from "../workbook/read";
+import type { Settings } from "../workbook/settings";
+import { createEnv } from "./services";
+import { errorMessage, showSummary } from "./ui";
+
+/** The workbook's language and settings, falling back to the defaults when they cannot be read. */
+export function workbookSettings(env: Env): Settings | null {
+  try {
+    const sheets = locateSheets(env.workbook.sheetNames());
+    return readSettings(env.workbook, sheets, { action: "setup", defaultTimeZone: env.defaultTimeZone }, []).settings;
+  } catch {
+    return null;
+  }
+}
+
+export function workbookLanguage(env: Env): Language {
+  return workbookSettings(env)?.language ?? "zh-CN";
+}
+
+/** Runs a menu action with the lock and shows its summary (an alert when it found issues). */
+export function runMenuAction<D>(title: MessageKey, body: (env: Env) => ActionResult<D>): ActionResult<D> | null {
+  const env = createEnv(false);
+  try {
+    const result = env.lock.withLock(() => body(env));
+    showSummary(result.language, msg(title), result.summary, result.issues.length > 0);
+    return result;
+  } catch (error) {
+    showSummary(workbookLanguage(env), msg(title), [errorMessage(error)], true);
+    return null;
+  }
+}
+
+/** Runs a trigger action with the lock; failures are logged for the execution log and rethrown. */
+export function runTriggerAction<D>(body: (env: Env) => D): D {
+  const env = createEnv(true);
+  return env.lock.withLock(() => body(env));
+}

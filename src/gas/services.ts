@@ -1,0 +1,80 @@
+/**
+ * Apps Script adapters of the small ports: mail (MailApp, with its daily quota), the clock
+ * (today in a time zone), document properties and the document lock; and the Env that wires
+ * them with the Sheets workbook.
+ */
+import { parseIsoDate, type CalDate } from "../core/dates";
+import { LockBusyError, type ClockPort, type Env, type LockPort, type MailMessage, type MailPort, type PropertiesPort } from "../ports";
+import { SheetsWorkbook } from "./sheets";
+
+export const gasMail: MailPort = {
+  remainingQuota: () => MailApp.getRemainingDailyQuota(),
+  send(message: MailMessage) {
+    const attachments = message.pdf
+      ? [HtmlService.createHtmlOutput(message.pdf.html).getAs(MimeType.PDF).setName(message.pdf.fileName)]
+      : undefined;
+    MailApp.sendEmail({
+      to: message.to.join(","),
+      subject: message.subject,
+      body: message.textBody,
+      htmlBody: message.htmlBody,
+      name: "Account Desk",
+      ...(attachments ? { attachments } : {}),
+    });
+  },
+};
+
+export const gasClock: ClockPort = {
+  today: (timeZone: string): CalDate => parseIsoDate(Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd")) as CalDate,
+  now: () => new Date(),
+};
+
+export function documentProperties(): PropertiesPort {
+  const store = PropertiesService.getDocumentProperties();
+  return {
+    get: (key) => store.getProperty(key),
+    set: (key, value) => {
+      store.setProperty(key, value);
+    },
+    remove: (key) => {
+      store.deleteProperty(key);
+    },
+  };
+}
+
+/** Waits up to 30 s for the document lock. */
+export const documentLock: LockPort = {
+  withLock<T>(fn: () => T): T {
+    const lock = LockService.getDocumentLock();
+    if (!lock || !lock.tryLock(30_000)) throw new LockBusyError();
+    try {
+      return fn();
+    } finally {
+      lock.releaseLock();
+    }
+  },
+};
+
+/** The user's e-mail where Apps Script may tell it, else `trigger` or `unknown`. */
+export function currentUser(fromTrigger: boolean): string {
+  if (fromTrigger) return "trigger";
+  try {
+    return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+export function createEnv(fromTrigger = false): Env {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const workbook = new SheetsWorkbook(spreadsheet);
+  return {
+    workbook,
+    clock: gasClock,
+    mail: gasMail,
+    properties: documentProperties(),
+    lock: documentLock,
+    user: currentUser(fromTrigger),
+    defaultTimeZone: workbook.timeZone() ?? "Asia/Shanghai",
+  };
+}

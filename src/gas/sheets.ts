@@ -1,0 +1,210 @@
+/**
+ * The Apps Script adapter of WorkbookPort. One getValues per table read, one setValues per
+ * block written, an output sheet replaced with one clear and one write, formatting in a
+ * constant number of calls. Sheets date cells are midnight in the spreadsheet's time zone;
+ * they become CalDates here, and CalDates become such dates on the way back.
+ */
+import { parseIsoDate, formatIsoDate, type CalDate } from "../core/dates";
+import { isDateCell, type Cell, type ChartSpec, type NumberFormatKind, type SheetFormat, type WorkbookPort } from "../ports";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type RawValue = string | number | boolean | Date | null;
+
+/** Text Sheets would read as something else (a formula, a number, a date, a boolean) gets a leading apostrophe. */
+const NEEDS_APOSTROPHE = /^(?:[=+\-@'\s]|[\d.$¥%(]|true$|false$)/i;
+
+export function toSheetText(text: string): string {
+  return NEEDS_APOSTROPHE.test(text) ? `'${text}` : text;
+}
+
+export class SheetsWorkbook implements WorkbookPort {
+  private readonly zone: string;
+  private readonly toCal = new Map<number, CalDate>();
+  private readonly toDate = new Map<CalDate, Date>();
+
+  constructor(private readonly spreadsheet: Spreadsheet) {
+    this.zone = spreadsheet.getSpreadsheetTimeZone();
+  }
+
+  sheetNames(): string[] {
+    return this.spreadsheet.getSheets().map((s) => s.getName());
+  }
+
+  private sheet(name: string): Sheet {
+    const found = this.spreadsheet.getSheetByName(name);
+    if (!found) throw new Error(`No sheet named "${name}"`);
+    return found;
+  }
+
+  readSheet(name: string): Cell[][] | null {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet) return null;
+    const values = sheet.getDataRange().getValues() as RawValue[][];
+    if (values.length === 1 && values[0].length === 1 && values[0][0] === "") return [];
+    for (const row of values) {
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v instanceof Date) row[c] = this.cellOfDate(v) as unknown as RawValue;
+      }
+    }
+    return values as unknown as Cell[][];
+  }
+
+  private cellOfDate(value: Date): Cell {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) return "";
+    let date = this.toCal.get(ms);
+    if (date === undefined) {
+      date = parseIsoDate(Utilities.formatDate(value, this.zone, "yyyy-MM-dd")) as CalDate;
+      this.toCal.set(ms, date);
+    }
+    return { date };
+  }
+
+  private dateOfCal(date: CalDate): Date {
+    let value = this.toDate.get(date);
+    if (value === undefined) {
+      value = Utilities.parseDate(formatIsoDate(date), this.zone, "yyyy-MM-dd");
+      this.toDate.set(date, value);
+    }
+    return value;
+  }
+
+  private toRaw(values: readonly (readonly Cell[])[]): RawValue[][] {
+    return values.map((line) =>
+      line.map((v): RawValue => {
+        if (v === null) return "";
+        if (typeof v === "string") return toSheetText(v);
+        if (isDateCell(v)) return this.dateOfCal(v.date);
+        return v;
+      }),
+    );
+  }
+
+  addSheet(name: string): void {
+    this.spreadsheet.insertSheet(name, this.spreadsheet.getSheets().length);
+  }
+
+  writeBlock(name: string, row: number, column: number, values: readonly (readonly Cell[])[]): void {
+    if (values.length === 0 || values[0].length === 0) return;
+    this.sheet(name).getRange(row, column, values.length, values[0].length).setValues(this.toRaw(values));
+  }
+
+  appendRows(name: string, values: readonly (readonly Cell[])[]): void {
+    if (values.length === 0) return;
+    const sheet = this.sheet(name);
+    const width = Math.max(...values.map((v) => v.length));
+    const padded = values.map((line) => [...line, ...new Array<Cell>(width - line.length).fill("")]);
+    sheet.getRange(sheet.getLastRow() + 1, 1, padded.length, width).setValues(this.toRaw(padded));
+  }
+
+  replaceSheet(name: string, values: readonly (readonly Cell[])[], format?: SheetFormat): void {
+    let sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet) {
+      sheet = this.spreadsheet.insertSheet(name, this.spreadsheet.getSheets().length);
+    } else {
+      sheet.clear();
+      sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();
+      for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+    }
+    const width = Math.max(0, ...values.map((v) => v.length));
+    if (values.length > 0 && width > 0) {
+      const padded = values.map((line) => [...line, ...new Array<Cell>(width - line.length).fill("")]);
+      sheet.getRange(1, 1, padded.length, width).setValues(this.toRaw(padded));
+    }
+    if (format) this.applyFormat(sheet, format);
+  }
+
+  format(name: string, format: SheetFormat): void {
+    this.applyFormat(this.sheet(name), format);
+  }
+
+  private applyFormat(sheet: Sheet, format: SheetFormat): void {
+    if (format.frozenRows !== undefined) sheet.setFrozenRows(format.frozenRows);
+    if (format.headerNotes && format.headerNotes.length > 0) {
+      const range = sheet.getRange(1, 1, 1, format.headerNotes.length);
+      const current = range.getNotes()[0];
+      range.setNotes([format.headerNotes.map((note, i) => note ?? current[i])]);
+    }
+    if (format.headerBackgrounds && format.headerBackgrounds.length > 0) {
+      const range = sheet.getRange(1, 1, 1, format.headerBackgrounds.length);
+      const current = range.getBackgrounds()[0];
+      range.setBackgrounds([format.headerBackgrounds.map((color, i) => color ?? current[i])]);
+    }
+    if (format.boldHeaderColumns) sheet.getRange(1, 1, 1, format.boldHeaderColumns).setFontWeight("bold");
+    const maxRows = Math.max(sheet.getMaxRows(), 2);
+    for (const validation of format.validations ?? []) {
+      const last = validation.toRow ?? maxRows;
+      if (last < validation.fromRow) continue;
+      const rule = SpreadsheetApp.newDataValidation()
+        .requireValueInList([...validation.values], true)
+        .setAllowInvalid(true)
+        .build();
+      sheet.getRange(validation.fromRow, validation.column, last - validation.fromRow + 1, 1).setDataValidation(rule);
+    }
+    for (const numberFormat of format.numberFormats ?? []) {
+      const last = numberFormat.toRow ?? maxRows;
+      if (last < numberFormat.fromRow) continue;
+      sheet
+        .getRange(numberFormat.fromRow, numberFormat.column, last - numberFormat.fromRow + 1, 1)
+        .setNumberFormat(numberPattern(numberFormat.kind, numberFormat.currency));
+    }
+    if (format.backgrounds && format.backgrounds.colors.length > 0) {
+      const { row, column, colors } = format.backgrounds;
+      sheet
+        .getRange(row, column, colors.length, colors[0].length)
+        .setBackgrounds(colors.map((line) => line.map((c) => c ?? "#ffffff")));
+    }
+    if (format.boldRows && format.boldRows.length > 0) {
+      const width = Math.max(sheet.getLastColumn(), 1);
+      for (const row of format.boldRows) sheet.getRange(row, 1, 1, width).setFontWeight("bold");
+    }
+    (format.columnWidths ?? []).forEach((width, i) => sheet.setColumnWidth(i + 1, width));
+  }
+
+  addCharts(name: string, charts: readonly ChartSpec[]): void {
+    const sheet = this.sheet(name);
+    for (const spec of charts) {
+      const type =
+        spec.kind === "line"
+          ? Charts.ChartType.LINE
+          : spec.kind === "bar"
+            ? Charts.ChartType.BAR
+            : spec.kind === "pie"
+              ? Charts.ChartType.PIE
+              : Charts.ChartType.COLUMN;
+      const chart = sheet
+        .newChart()
+        .setChartType(type)
+        .addRange(sheet.getRange(spec.row, spec.column, spec.rows, spec.columns))
+        .setNumHeaders(1)
+        .setPosition(spec.anchorRow, spec.anchorColumn, 0, 0)
+        .setOption("title", spec.title)
+        .setOption("width", 520)
+        .setOption("height", 300)
+        .build();
+      sheet.insertChart(chart);
+    }
+  }
+
+  timeZone(): string | null {
+    return this.zone;
+  }
+}
+
+/** Sheets number format patterns. */
+export function numberPattern(kind: NumberFormatKind, currency = "CNY"): string {
+  switch (kind) {
+    case "date":
+      return "yyyy-mm-dd";
+    case "amount":
+      return currency === "CNY" ? '"¥"#,##0.00' : "#,##0.00";
+    case "percent":
+      return "0.0%";
+    case "integer":
+      return "0";
+    case "text":
+      return "@";
+  }
+}

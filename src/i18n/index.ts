@@ -1,0 +1,52 @@
+/**
+ * Every user-visible string, in zh-CN and en. Feature files (common.ts, tiers.ts, …) each
+ * export a pair of dictionaries with the same keys; this module merges them and formats
+ * messages. Placeholders are `{name}`; code never concatenates sentences.
+ */
+import { common } from "./common";
+import type { Dictionary } from "./define";
+
+export { defineMessages, type Dictionary } from "./define";
+
+export type Language = "zh-CN" | "en";
+export const LANGUAGES: readonly Language[] = ["zh-CN", "en"];
+
+/** Each feature adds its dictionary here. */
+const dictionaries = [common] as const;
+
+export type MessageKey = (typeof dictionaries)[number] extends Dictionary<infer K> ? K : never;
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** A message to be rendered later in the workbook's language. */
+export interface MessageRef {
+  readonly key: MessageKey;
+  readonly params?: MessageParams;
+}
+
+const zhAll: Record<string, string> = {};
+const enAll: Record<string, string> = {};
+for (const dictionary of dictionaries) {
+  Object.assign(zhAll, dictionary.zh);
+  Object.assign(enAll, dictionary.en);
+}
+
+/** Renders a message; unknown placeholders stay visible so a missing parameter is noticed. */
+export function t(language: Language, key: MessageKey, params?: MessageParams): string {
+  const template = (language === "en" ? enAll[key] : zhAll[key]) ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export function render(language: Language, message: MessageRef): string {
+  return t(language, message.key, message.params);
+}
+
+export function msg(key: MessageKey, params?: MessageParams): MessageRef {
+  return params ? { key, params } : { key };
+}
+
+export function isLanguage(value: string): value is Language {
+  return value === "zh-CN" || value === "en";
+}

@@ -1,0 +1,159 @@
+/**
+ * The small interfaces the actions need from the outside world. Apps Script (src/gas/) and
+ * Node (src/node/) each implement them; tests use the in-memory workbook. Every method of
+ * WorkbookPort is one batch: its cost must not grow with the number of rows in calls to the
+ * spreadsheet (one read per table, one write per block, formatting in a constant number of calls).
+ */
+import type { CalDate } from "./core/dates";
+
+/** A calendar-date cell, already mapped from the spreadsheet's representation. */
+export interface DateCell {
+  readonly date: CalDate;
+}
+
+/**
+ * One cell value as the actions see it. Formula error values arrive as their text
+ * (`#N/A`, `#REF!`); a formula arrives as its computed value; an empty cell is `null` or "".
+ */
+export type Cell = string | number | boolean | null | DateCell;
+
+export function isDateCell(value: unknown): value is DateCell {
+  return typeof value === "object" && value !== null && typeof (value as DateCell).date === "number";
+}
+
+/** Number formats an adapter can apply to a column range. */
+export type NumberFormatKind = "date" | "amount" | "percent" | "integer" | "text";
+
+export interface ColumnValidation {
+  /** 1-based column. */
+  readonly column: number;
+  readonly fromRow: number;
+  /** Last row; null: the sheet's last row (Sheets: its maximum rows). */
+  readonly toRow: number | null;
+  /** The allowed values, shown as a drop-down; other values get a warning, not a rejection. */
+  readonly values: readonly string[];
+}
+
+export interface ColumnNumberFormat {
+  readonly column: number;
+  readonly fromRow: number;
+  /** Last row; null: the sheet's last row. */
+  readonly toRow: number | null;
+  readonly kind: NumberFormatKind;
+  /** Currency code for "amount" (CNY → ¥). */
+  readonly currency?: string;
+}
+
+/** Formatting applied in a constant number of spreadsheet calls, whatever the number of rows. */
+export interface SheetFormat {
+  readonly frozenRows?: number;
+  /** Notes on row-1 cells, one per column from column 1 (null: leave as is). */
+  readonly headerNotes?: readonly (string | null)[];
+  /** Background colours of row-1 cells, one per column from column 1 (null: leave as is). */
+  readonly headerBackgrounds?: readonly (string | null)[];
+  /** Makes row 1 bold over the given number of columns. */
+  readonly boldHeaderColumns?: number;
+  readonly validations?: readonly ColumnValidation[];
+  readonly numberFormats?: readonly ColumnNumberFormat[];
+  /** Background colours of a block (row/column 1-based); null cells are left unstyled. */
+  readonly backgrounds?: {
+    readonly row: number;
+    readonly column: number;
+    readonly colors: readonly (readonly (string | null)[])[];
+  };
+  /** Rows (1-based) to show in bold, e.g. titles of report blocks. */
+  readonly boldRows?: readonly number[];
+  /** Column widths in pixels from column 1. */
+  readonly columnWidths?: readonly number[];
+}
+
+/** A native chart over a block of an output sheet (Sheets only; other adapters may ignore it). */
+export interface ChartSpec {
+  readonly kind: "column" | "bar" | "line" | "pie";
+  readonly title: string;
+  /** The data block, 1-based, header row included. */
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+  /** Where the chart's top-left corner goes. */
+  readonly anchorRow: number;
+  readonly anchorColumn: number;
+}
+
+export interface WorkbookPort {
+  /** Names of all sheets, in workbook order. */
+  sheetNames(): string[];
+  /** Every value of the sheet's used range, row 1 first (one read); null when there is no such sheet. */
+  readSheet(sheet: string): Cell[][] | null;
+  /** Creates an empty sheet at the end. */
+  addSheet(sheet: string): void;
+  /** Writes a rectangular block at (row, column), both 1-based: one write. Strings are literal text. */
+  writeBlock(sheet: string, row: number, column: number, values: readonly (readonly Cell[])[]): void;
+  /** Appends rows after the sheet's last row: one write. */
+  appendRows(sheet: string, values: readonly (readonly Cell[])[]): void;
+  /** Replaces the whole content of a sheet (created when missing): one clear, one write, then format. */
+  replaceSheet(sheet: string, values: readonly (readonly Cell[])[], format?: SheetFormat): void;
+  /** Applies formatting to a sheet. */
+  format(sheet: string, format: SheetFormat): void;
+  /** Adds native charts to a sheet (after replaceSheet removed the old ones). */
+  addCharts(sheet: string, charts: readonly ChartSpec[]): void;
+  /** The document's own time zone (Sheets: the spreadsheet's), or null when it has none (xlsx). */
+  timeZone(): string | null;
+}
+
+export interface MailMessage {
+  readonly to: readonly string[];
+  readonly subject: string;
+  /** HTML body; every user text in it is already escaped. */
+  readonly htmlBody: string;
+  /** Plain-text body for clients without HTML. */
+  readonly textBody: string;
+  /** An HTML document the adapter attaches as a PDF under this file name. */
+  readonly pdf?: { readonly fileName: string; readonly html: string };
+}
+
+export interface MailPort {
+  /** How many more recipients may be mailed today. */
+  remainingQuota(): number;
+  send(message: MailMessage): void;
+}
+
+export interface ClockPort {
+  /** Today's calendar date in the given IANA time zone. */
+  today(timeZone: string): CalDate;
+  /** The current instant, for send-log timestamps. */
+  now(): Date;
+}
+
+export interface PropertiesPort {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  remove(key: string): void;
+}
+
+export interface LockPort {
+  /** Runs fn holding the document lock; throws a LockBusyError when it cannot be had in time. */
+  withLock<T>(fn: () => T): T;
+}
+
+export class LockBusyError extends Error {
+  constructor() {
+    super("lock-busy");
+    this.name = "LockBusyError";
+  }
+}
+
+/** Everything an action may use. */
+export interface Env {
+  readonly workbook: WorkbookPort;
+  readonly clock: ClockPort;
+  /** Null where mail cannot be sent (the command line); actions then print instead. */
+  readonly mail: MailPort | null;
+  readonly properties: PropertiesPort;
+  readonly lock: LockPort;
+  /** Who runs the action: a user's e-mail, `trigger`, or `cli`. */
+  readonly user: string;
+  /** Time zone used when Settings has none: the spreadsheet's, or Asia/Shanghai. */
+  readonly defaultTimeZone: string;
+}

@@ -1,0 +1,166 @@
+/**
+ * An in-memory workbook: the WorkbookPort used by action tests, by the benchmark, and by the
+ * command line (which loads an .xlsx into it, runs the action, then saves what changed). It
+ * behaves like a spreadsheet's used range: reads are rectangular copies, blank cells are "".
+ * It counts calls and remembers which cells each write touched.
+ */
+import type { Cell, ChartSpec, SheetFormat, WorkbookPort } from "../ports";
+
+export interface MemorySheet {
+  name: string;
+  /** Row-major values; ragged rows are allowed, missing cells are blank. */
+  cells: Cell[][];
+  formats: SheetFormat[];
+  charts: ChartSpec[];
+  /** True once an action replaced the whole sheet (the writer then rewrites it entirely). */
+  replaced: boolean;
+  /** Cells written since load, as "row:column" (1-based). */
+  written: Set<string>;
+  /** The sheet was created since load. */
+  created: boolean;
+}
+
+export class MemoryWorkbook implements WorkbookPort {
+  readonly sheets: MemorySheet[] = [];
+  readonly calls: Record<string, number> = {};
+  private readonly zone: string | null;
+
+  constructor(sheets: Readonly<Record<string, readonly (readonly Cell[])[]>> = {}, timeZone: string | null = null) {
+    this.zone = timeZone;
+    for (const [name, cells] of Object.entries(sheets)) {
+      this.sheets.push(newSheet(name, cells.map((row) => [...row]), false));
+    }
+  }
+
+  private count(name: string): void {
+    this.calls[name] = (this.calls[name] ?? 0) + 1;
+  }
+
+  /** Total number of port calls so far. */
+  totalCalls(): number {
+    return Object.values(this.calls).reduce((a, b) => a + b, 0);
+  }
+
+  sheet(name: string): MemorySheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  private require(name: string): MemorySheet {
+    const found = this.sheet(name);
+    if (!found) throw new Error(`No sheet named "${name}"`);
+    return found;
+  }
+
+  sheetNames(): string[] {
+    this.count("sheetNames");
+    return this.sheets.map((s) => s.name);
+  }
+
+  readSheet(name: string): Cell[][] | null {
+    this.count("readSheet");
+    const found = this.sheet(name);
+    return found ? usedRange(found.cells) : null;
+  }
+
+  addSheet(name: string): void {
+    this.count("addSheet");
+    if (this.sheet(name)) throw new Error(`A sheet named "${name}" already exists`);
+    this.sheets.push(newSheet(name, [], true));
+  }
+
+  writeBlock(name: string, row: number, column: number, values: readonly (readonly Cell[])[]): void {
+    this.count("writeBlock");
+    const target = this.require(name);
+    values.forEach((line, i) => {
+      const r = row - 1 + i;
+      while (target.cells.length <= r) target.cells.push([]);
+      const cells = target.cells[r];
+      line.forEach((value, j) => {
+        const c = column - 1 + j;
+        while (cells.length < c) cells.push("");
+        cells[c] = value === null ? "" : value;
+        target.written.add(`${r + 1}:${c + 1}`);
+      });
+    });
+  }
+
+  appendRows(name: string, values: readonly (readonly Cell[])[]): void {
+    this.count("appendRows");
+    const target = this.require(name);
+    const last = usedRange(target.cells).length;
+    if (values.length > 0) this.writeBlockUncounted(target, last + 1, values);
+  }
+
+  private writeBlockUncounted(target: MemorySheet, row: number, values: readonly (readonly Cell[])[]): void {
+    values.forEach((line, i) => {
+      const r = row - 1 + i;
+      while (target.cells.length <= r) target.cells.push([]);
+      target.cells[r] = line.map((v) => (v === null ? "" : v));
+      line.forEach((_, j) => target.written.add(`${r + 1}:${j + 1}`));
+    });
+  }
+
+  replaceSheet(name: string, values: readonly (readonly Cell[])[], format?: SheetFormat): void {
+    this.count("replaceSheet");
+    let target = this.sheet(name);
+    if (!target) {
+      target = newSheet(name, [], true);
+      this.sheets.push(target);
+    }
+    target.cells = values.map((line) => line.map((v) => (v === null ? "" : v)));
+    target.formats = format ? [format] : [];
+    target.charts = [];
+    target.replaced = true;
+  }
+
+  format(name: string, format: SheetFormat): void {
+    this.count("format");
+    this.require(name).formats.push(format);
+  }
+
+  addCharts(name: string, charts: readonly ChartSpec[]): void {
+    this.count("addCharts");
+    this.require(name).charts.push(...charts);
+  }
+
+  timeZone(): string | null {
+    return this.zone;
+  }
+
+  /** The values of a sheet as a plain grid (for tests), or undefined. */
+  values(name: string): Cell[][] | undefined {
+    const found = this.sheet(name);
+    return found ? usedRange(found.cells) : undefined;
+  }
+}
+
+function newSheet(name: string, cells: Cell[][], created: boolean): MemorySheet {
+  return { name, cells, formats: [], charts: [], replaced: false, written: new Set(), created };
+}
+
+/** The rectangular used range: trailing blank rows and columns dropped, rows padded with "". */
+export function usedRange(cells: readonly (readonly Cell[])[]): Cell[][] {
+  let rows = 0;
+  let columns = 0;
+  cells.forEach((line, r) => {
+    for (let c = line.length - 1; c >= 0; c--) {
+      const v = line[c];
+      if (v !== "" && v !== null && v !== undefined) {
+        if (c + 1 > columns) columns = c + 1;
+        rows = r + 1;
+        break;
+      }
+    }
+  });
+  const out: Cell[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const line = cells[r] ?? [];
+    const copy: Cell[] = new Array(columns);
+    for (let c = 0; c < columns; c++) {
+      const v = line[c];
+      copy[c] = v === undefined || v === null ? "" : v;
+    }
+    out[r] = copy;
+  }
+  return out;
+}

@@ -1,0 +1,289 @@
+/**
+ * The workbook contract as data: every sheet, its English and Chinese names, its columns with
+ * their English and Chinese headers, cell types, and which columns the tool writes. Readers,
+ * Set up, Check data and the sample generator all work from these definitions.
+ */
+import type { Language } from "../i18n";
+import {
+  CHANNELS,
+  CLIENT_STATUSES,
+  CONTRACT_STATUSES,
+  PLAN_STATUSES,
+  SOURCES,
+  STAGES,
+  TIERS,
+  YES_NO,
+  type CodeList,
+} from "./codes";
+
+export type CellType =
+  | "text"
+  | "email"
+  | "date"
+  | "amount"
+  | "growth" // a signed fraction: 0.12, 12%, -5%
+  | "probability" // 0..1, 12%, or a bare 1 < n ≤ 100 read as a percentage
+  | "satisfaction" // a whole number 1..5
+  | "code"
+  | "targetOwner" // an e-mail or ALL / 全部
+  | "period"; // 2026, 2026-Q4, 2026-10
+
+export interface ColumnDef {
+  readonly key: string;
+  readonly en: string;
+  readonly zh: string;
+  readonly type: CellType;
+  readonly codes?: CodeList<string>;
+  /** A row with content must have a value here. */
+  readonly required?: boolean;
+  /** The sheet cannot be read without this column (IDs and other required values). */
+  readonly requiredColumn?: boolean;
+  /** Values must be unique within the sheet. */
+  readonly unique?: boolean;
+  /** Written by Account Desk (marked in the header); never an input. */
+  readonly computed?: boolean;
+}
+
+export type InputTableKey =
+  | "settings"
+  | "clients"
+  | "deals"
+  | "contracts"
+  | "payments"
+  | "interactions"
+  | "targets"
+  | "industries";
+
+export type OutputTableKey = "contactPlan" | "tierHistory" | "dataIssues" | "sendLog" | "renewals";
+
+export type TableKey = InputTableKey | OutputTableKey;
+
+export interface TableDef {
+  readonly key: TableKey;
+  readonly en: string;
+  readonly zh: string;
+  readonly columns: readonly ColumnDef[];
+  /** The tool's own sheet (replaced or appended by an action). */
+  readonly output?: boolean;
+}
+
+const col = (key: string, en: string, zh: string, type: CellType, extra: Partial<ColumnDef> = {}): ColumnDef => ({
+  key,
+  en,
+  zh,
+  type,
+  ...extra,
+});
+const code = (key: string, en: string, zh: string, codes: CodeList<string>, extra: Partial<ColumnDef> = {}) =>
+  col(key, en, zh, "code", { codes, ...extra });
+const id = { required: true, requiredColumn: true } as const;
+
+export const TABLES: Readonly<Record<TableKey, TableDef>> = {
+  settings: {
+    key: "settings",
+    en: "Settings",
+    zh: "设置",
+    columns: [
+      col("key", "Key", "键", "text", id),
+      col("value", "Value", "值", "text", { requiredColumn: true }),
+      col("description", "Description", "说明", "text"),
+    ],
+  },
+  clients: {
+    key: "clients",
+    en: "Clients",
+    zh: "客户",
+    columns: [
+      col("clientId", "Client ID", "客户编号", "text", { ...id, unique: true }),
+      col("name", "Name", "客户名称", "text", id),
+      col("industry", "Industry", "行业", "text"),
+      col("region", "Region", "区域", "text"),
+      col("owner", "Owner", "负责人", "email"),
+      col("email", "Email", "邮箱", "email"),
+      code("status", "Status", "状态", CLIENT_STATUSES),
+      col("cooperationSince", "Cooperation since", "合作起始日期", "date"),
+      col("purchaseOverride", "Purchase override", "年采购额(手工)", "amount"),
+      code("tierOverride", "Tier override", "手工分级", TIERS),
+      col("overrideReason", "Override reason", "手工分级原因", "text"),
+      code("preferredChannel", "Preferred channel", "偏好渠道", CHANNELS),
+      code("tier", "Tier", "客户等级", TIERS, { computed: true }),
+      col("tierReason", "Tier reason", "分级依据", "text", { computed: true }),
+      col("purchase12m", "12-month purchase", "近12个月采购额", "amount", { computed: true }),
+      col("tierSince", "Tier since", "定级日期", "date", { computed: true }),
+    ],
+  },
+  deals: {
+    key: "deals",
+    en: "Deals",
+    zh: "商机",
+    columns: [
+      col("dealId", "Deal ID", "商机编号", "text", { ...id, unique: true }),
+      col("clientId", "Client ID", "客户编号", "text", id),
+      col("title", "Title", "商机名称", "text"),
+      col("owner", "Owner", "负责人", "email"),
+      code("stage", "Stage", "阶段", STAGES, { required: true }),
+      col("amount", "Amount", "金额", "amount", id),
+      col("probability", "Probability", "赢率", "probability"),
+      col("created", "Created", "创建日期", "date"),
+      col("expectedClose", "Expected close", "预计成交日期", "date"),
+      col("closedOn", "Closed on", "成交日期", "date"),
+      code("source", "Source", "来源", SOURCES),
+      col("lostReason", "Lost reason", "输单原因", "text"),
+    ],
+  },
+  contracts: {
+    key: "contracts",
+    en: "Contracts",
+    zh: "合同",
+    columns: [
+      col("contractId", "Contract ID", "合同编号", "text", { ...id, unique: true }),
+      col("clientId", "Client ID", "客户编号", "text", id),
+      col("dealId", "Deal ID", "商机编号", "text"),
+      col("title", "Title", "合同名称", "text"),
+      col("owner", "Owner", "负责人", "email"),
+      col("value", "Value", "合同金额", "amount"),
+      code("status", "Status", "状态", CONTRACT_STATUSES),
+      col("signedOn", "Signed on", "签订日期", "date"),
+      col("start", "Start", "开始日期", "date"),
+      col("end", "End", "结束日期", "date"),
+    ],
+  },
+  payments: {
+    key: "payments",
+    en: "Payments",
+    zh: "回款",
+    columns: [
+      col("contractId", "Contract ID", "合同编号", "text", id),
+      col("due", "Due", "应收日期", "date", id),
+      col("amountDue", "Amount due", "应收金额", "amount", id),
+      col("paidOn", "Paid on", "实收日期", "date"),
+      col("amountPaid", "Amount paid", "实收金额", "amount"),
+    ],
+  },
+  interactions: {
+    key: "interactions",
+    en: "Interactions",
+    zh: "沟通记录",
+    columns: [
+      col("date", "Date", "日期", "date", id),
+      col("clientId", "Client ID", "客户编号", "text", id),
+      col("owner", "Owner", "负责人", "email"),
+      code("channel", "Channel", "渠道", CHANNELS),
+      code("responded", "Responded", "是否回应", YES_NO),
+      col("satisfaction", "Satisfaction", "满意度", "satisfaction"),
+      col("summary", "Summary", "纪要", "text"),
+    ],
+  },
+  targets: {
+    key: "targets",
+    en: "Targets",
+    zh: "业绩目标",
+    columns: [
+      col("owner", "Owner", "负责人", "targetOwner", id),
+      col("period", "Period", "期间", "period", id),
+      col("target", "Target", "目标金额", "amount", id),
+    ],
+  },
+  industries: {
+    key: "industries",
+    en: "Industries",
+    zh: "行业",
+    columns: [
+      col("industry", "Industry", "行业", "text", { ...id, unique: true }),
+      col("growth", "Growth", "增长率", "growth"),
+    ],
+  },
+  contactPlan: {
+    key: "contactPlan",
+    en: "Contact plan",
+    zh: "沟通计划",
+    output: true,
+    columns: [
+      col("clientId", "Client ID", "客户编号", "text"),
+      col("name", "Name", "客户名称", "text"),
+      code("tier", "Tier", "客户等级", TIERS),
+      col("owner", "Owner", "负责人", "email"),
+      code("channel", "Channel", "渠道", CHANNELS),
+      col("lastContact", "Last contact", "最近联系", "date"),
+      col("nextDue", "Next due", "下次联系", "date"),
+      code("status", "Status", "状态", PLAN_STATUSES),
+      col("daysOverdue", "Days overdue", "逾期天数", "text"),
+    ],
+  },
+  tierHistory: {
+    key: "tierHistory",
+    en: "Tier history",
+    zh: "分级记录",
+    output: true,
+    columns: [
+      col("date", "Date", "日期", "date"),
+      col("clientId", "Client ID", "客户编号", "text"),
+      code("from", "From", "原等级", TIERS),
+      code("to", "To", "新等级", TIERS),
+      col("reason", "Reason", "原因", "text"),
+      col("by", "By", "执行人", "text"),
+    ],
+  },
+  dataIssues: {
+    key: "dataIssues",
+    en: "Data issues",
+    zh: "数据问题",
+    output: true,
+    columns: [
+      col("action", "Action", "操作", "text"),
+      col("sheet", "Sheet", "工作表", "text"),
+      col("row", "Row", "行", "text"),
+      col("column", "Column", "列", "text"),
+      col("value", "Value", "值", "text"),
+      col("problem", "Problem", "问题", "text"),
+    ],
+  },
+  sendLog: {
+    key: "sendLog",
+    en: "Send log",
+    zh: "发送记录",
+    output: true,
+    columns: [
+      col("when", "When", "时间", "text"),
+      col("what", "What", "内容", "text"),
+      col("to", "To", "收件人", "text"),
+      col("result", "Result", "结果", "text"),
+    ],
+  },
+  renewals: {
+    key: "renewals",
+    en: "Renewals & receivables",
+    zh: "续约与回款",
+    output: true,
+    columns: [],
+  },
+};
+
+export const INPUT_TABLES: readonly InputTableKey[] = [
+  "settings",
+  "clients",
+  "deals",
+  "contracts",
+  "payments",
+  "interactions",
+  "targets",
+  "industries",
+];
+
+/** The sheets Set up creates, in this order. */
+export const SETUP_TABLES: readonly TableKey[] = [...INPUT_TABLES, "tierHistory", "dataIssues", "sendLog"];
+
+export function sheetName(table: TableKey, language: Language): string {
+  const def = TABLES[table];
+  return language === "en" ? def.en : def.zh;
+}
+
+export function headerName(column: ColumnDef, language: Language): string {
+  return language === "en" ? column.en : column.zh;
+}
+
+export function columnDef(table: TableKey, key: string): ColumnDef {
+  const found = TABLES[table].columns.find((c) => c.key === key);
+  if (!found) throw new Error(`No column ${key} in ${table}`);
+  return found;
+}

@@ -1,0 +1,229 @@
+/**
+ * The Settings sheet: every key with its default, description, topic and a zod schema that
+ * reads the raw cell (the same cell formats as data: `100万`, `10%`). The actions and the
+ * settings sidebar validate through these schemas, so there is one source of truth.
+ */
+import * as z from "zod";
+import type { CalDate } from "../core/dates";
+import type { Cents } from "../core/money";
+import { msg, type Language, type MessageRef, render } from "../i18n";
+import type { Cell } from "../ports";
+import { isBlank, parseAmount, parseDate, parseEmail, parseFraction, parseInteger, splitList, type DateOrder, type Parsed } from "./cells";
+import { CHANNELS, type Channel, type Tier } from "./codes";
+import { normalizeName, trimAll } from "./names";
+
+z.config({ jitless: true });
+
+export type SettingsGroup = "general" | "tiers" | "contact" | "report";
+
+/** Reads a raw cell into a setting's value; issues carry a message key. */
+type CellReader<T> = (cell: Cell, context: { dateOrder: DateOrder }) => Parsed<T>;
+
+export interface SettingDef<T = unknown> {
+  readonly key: string;
+  readonly group: SettingsGroup;
+  /** The default as written in the sheet. */
+  readonly defaultText: string;
+  readonly description: { readonly zh: string; readonly en: string };
+  readonly read: CellReader<T>;
+}
+
+const WEEKDAYS: Readonly<Record<string, number>> = {
+  sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6,
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  周日: 0, 周一: 1, 周二: 2, 周三: 3, 周四: 4, 周五: 5, 周六: 6,
+  星期日: 0, 星期天: 0, 星期一: 1, 星期二: 2, 星期三: 3, 星期四: 4, 星期五: 5, 星期六: 6, 周天: 0,
+};
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (problem: MessageRef): Parsed<never> => ({ ok: false, problem });
+
+function textOf(cell: Cell): string {
+  return cell === null ? "" : typeof cell === "string" ? trimAll(cell) : String(cell);
+}
+
+const readers = {
+  language: ((cell) => {
+    const text = normalizeName(textOf(cell));
+    if (["zh-cn", "zh", "中文", "简体中文", "cn"].includes(text)) return ok<Language>("zh-CN");
+    if (["en", "english", "英文", "en-us", "en-gb"].includes(text)) return ok<Language>("en");
+    return fail(msg("issue.expectedLanguage"));
+  }) as CellReader<Language>,
+  currency: ((cell) => {
+    const text = textOf(cell).toUpperCase();
+    return /^[A-Z]{3}$/.test(text) ? ok(text) : fail(msg("issue.expectedCurrency"));
+  }) as CellReader<string>,
+  timeZone: ((cell) => {
+    const text = textOf(cell);
+    return isTimeZone(text) ? ok(text) : fail(msg("issue.expectedTimeZone"));
+  }) as CellReader<string>,
+  dateOrder: ((cell) => {
+    const text = textOf(cell).toUpperCase();
+    return text === "YMD" || text === "DMY" || text === "MDY" ? ok<DateOrder>(text) : fail(msg("issue.expectedDateOrder"));
+  }) as CellReader<DateOrder>,
+  amount: ((cell) => parseAmount(cell)) as CellReader<Cents>,
+  share: ((cell) => parseFraction(cell, { min: 0, max: 1 })) as CellReader<number>,
+  growth: ((cell) => parseFraction(cell, { min: -1, max: 10 })) as CellReader<number>,
+  positiveShare: ((cell) => parseFraction(cell, { min: 0.01, max: 1 })) as CellReader<number>,
+  years: ((cell) => parseInteger(cell, 0, 100)) as CellReader<number>,
+  days: ((cell) => parseInteger(cell, 1, 3660)) as CellReader<number>,
+  factor: ((cell) => {
+    const value = typeof cell === "number" ? cell : Number(textOf(cell));
+    return Number.isFinite(value) && value >= 1 && value <= 100 && textOf(cell) !== ""
+      ? ok(value)
+      : fail(msg("issue.expectedNumber", { min: 1, max: 100 }));
+  }) as CellReader<number>,
+  hour: ((cell) => parseInteger(cell, 0, 23)) as CellReader<number>,
+  dayOfMonth: ((cell) => parseInteger(cell, 1, 28)) as CellReader<number>,
+  months: ((cell) => {
+    const parts = splitList(textOf(cell));
+    const months = parts.map(Number);
+    return parts.length > 0 && months.every((m) => Number.isInteger(m) && m >= 1 && m <= 12)
+      ? ok([...new Set(months)].sort((a, b) => a - b))
+      : fail(msg("issue.expectedMonths"));
+  }) as CellReader<number[]>,
+  channel: ((cell) => {
+    const found = CHANNELS.match(textOf(cell));
+    return found ? ok(found) : fail(msg("issue.unknownCode", { allowed: CHANNELS.values.join(" / ") }));
+  }) as CellReader<Channel>,
+  weekdays: ((cell) => {
+    const parts = splitList(textOf(cell));
+    const days = parts.map((p) => WEEKDAYS[normalizeName(p)]);
+    return parts.length > 0 && days.every((d) => d !== undefined)
+      ? ok([...new Set(days as number[])].sort((a, b) => a - b))
+      : fail(msg("issue.expectedWeekdays"));
+  }) as CellReader<number[]>,
+  dates: ((cell, context) => {
+    if (isBlank(cell)) return ok<CalDate[]>([]);
+    if (typeof cell === "object" && cell !== null) {
+      const one = parseDate(cell, context.dateOrder);
+      return one.ok ? ok([one.value]) : one;
+    }
+    const out: CalDate[] = [];
+    for (const part of splitList(textOf(cell))) {
+      const parsed = parseDate(part, context.dateOrder);
+      if (!parsed.ok) return fail(msg("issue.expectedDateList", { value: part }));
+      out.push(parsed.value);
+    }
+    return ok(out);
+  }) as CellReader<CalDate[]>,
+  emails: ((cell) => {
+    const out: string[] = [];
+    for (const part of splitList(textOf(cell))) {
+      const parsed = parseEmail(part);
+      if (!parsed.ok) return fail(msg("issue.expectedEmailList", { value: part }));
+      out.push(parsed.value);
+    }
+    return ok(out);
+  }) as CellReader<string[]>,
+};
+
+/** True for an IANA zone name the runtime knows (Intl is in Apps Script V8 and Node). */
+export function isTimeZone(name: string): boolean {
+  if (!/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(name) && name !== "UTC") return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const def = <K extends string, T>(
+  key: K,
+  group: SettingsGroup,
+  defaultText: string,
+  read: CellReader<T>,
+  zh: string,
+  en: string,
+): SettingDef<T> & { readonly key: K } => ({ key, group, defaultText, read, description: { zh, en } });
+
+/** Every setting, in the order Set up writes them. */
+export const SETTING_DEFS = [
+  def("language", "general", "zh-CN", readers.language, "界面与报表语言：zh-CN 或 en", "Language of sheets, menus and reports: zh-CN or en"),
+  def("currency", "general", "CNY", readers.currency, "金额的货币代码（ISO）", "ISO currency code for amounts"),
+  def("timeZone", "general", "Asia/Shanghai", readers.timeZone, "所有日期计算使用的时区（IANA 名称）", "IANA time zone for all date math"),
+  def("dateOrder", "general", "YMD", readers.dateOrder, "如何读取有歧义的文本日期：YMD、DMY 或 MDY", "How to read ambiguous text dates: YMD, DMY or MDY"),
+  def("tier.highThreshold", "tiers", "1000000", readers.amount, "近12个月采购额达到此值为A级（高价值）", "12-month purchase at or above which a client is tier A"),
+  def("tier.mediumThreshold", "tiers", "200000", readers.amount, "近12个月采购额达到此值为B级", "12-month purchase at or above which a client is tier B"),
+  def("tier.downgradeMargin", "tiers", "0.10", readers.share, "降级需低于门槛 ×（1 − 此比例）", "A downgrade needs purchase below threshold × (1 − margin)"),
+  def("tier.risingGrowth", "tiers", "0.10", readers.growth, "行业增长率达到此值视为上升行业", "Industry growth at or above which an industry is rising"),
+  def("tier.longTermYears", "tiers", "3", readers.years, "合作满此年数为长期合作伙伴", "Years of cooperation that make a long-term partner"),
+  def("tier.upliftShare", "tiers", "0.5", readers.positiveShare, "战略上调要求采购额 ≥ 上一级门槛 × 此比例", "Uplift needs purchase ≥ this share of the next threshold"),
+  def("tier.surgeDays", "tiers", "90", readers.days, "订单激增的观察窗口（天）", "Window for surge detection, in days"),
+  def("tier.surgeFactor", "tiers", "2", readers.factor, "激增：最近窗口 ≥ 此倍数 × 前一窗口", "Surge: last window ≥ factor × the window before"),
+  def("tier.reviewMonths", "tiers", "1,4,7,10", readers.months, "季度复核（可降级）的月份", "Months whose quarterly review may downgrade"),
+  def("contact.A.channel", "contact", "visit", readers.channel, "A级客户的沟通渠道", "Tier A contact channel"),
+  def("contact.A.intervalDays", "contact", "7", readers.days, "A级客户的沟通间隔（天）", "Tier A contact interval, in days"),
+  def("contact.B.channel", "contact", "phone", readers.channel, "B级客户的沟通渠道", "Tier B contact channel"),
+  def("contact.B.intervalDays", "contact", "15", readers.days, "B级客户的沟通间隔（天）", "Tier B contact interval, in days"),
+  def("contact.C.channel", "contact", "email", readers.channel, "C级客户的沟通渠道", "Tier C contact channel"),
+  def("contact.C.intervalDays", "contact", "30", readers.days, "C级客户的沟通间隔（天）", "Tier C contact interval, in days"),
+  def("contact.workingDays", "contact", "Mon,Tue,Wed,Thu,Fri", readers.weekdays, "可安排沟通的工作日", "Days a contact may be due"),
+  def("contact.holidays", "contact", "", readers.dates, "不安排沟通的节假日（逗号分隔的日期）", "Comma-separated dates on which no contact is due"),
+  def("contact.responseWindowDays", "contact", "90", readers.days, "渠道响应率的统计窗口（天）", "Window for channel response rates, in days"),
+  def("report.recipients", "report", "", readers.emails, "月报收件人（逗号分隔的邮箱）", "Comma-separated e-mails for the monthly report"),
+  def("report.dayOfMonth", "report", "1", readers.dayOfMonth, "每月发送月报的日期（1–28）", "Day of the month the report trigger runs (1–28)"),
+  def("report.hour", "report", "8", readers.hour, "发送月报的时刻（0–23）", "Hour the report trigger runs (0–23)"),
+  def("report.underperformShare", "report", "0.8", readers.share, "达成率低于此值标记为未达标", "Attainment below this flags an owner"),
+  def("digest.hour", "report", "8", readers.hour, "每日沟通提醒的发送时刻（0–23）", "Hour the daily contact digest runs (0–23)"),
+  def("renewal.noticeDays", "report", "90", readers.days, "合同到期前多少天提示续约", "Contracts ending within this many days are due for renewal"),
+] as const;
+
+type Defs = typeof SETTING_DEFS;
+type ValueOf<D> = D extends SettingDef<infer T> ? T : never;
+/** All settings by key, typed. */
+export type Settings = { readonly [D in Defs[number] as D["key"]]: ValueOf<D> };
+export type SettingKey = Defs[number]["key"];
+
+const DEF_BY_KEY = new Map<string, SettingDef>(SETTING_DEFS.map((d) => [normalizeName(d.key), d as SettingDef]));
+
+export function findSetting(key: string): SettingDef | undefined {
+  return DEF_BY_KEY.get(normalizeName(key));
+}
+
+/** One setting's zod schema over a raw cell: the single validator of sheet and sidebar. */
+export function settingSchema(def: SettingDef, dateOrder: DateOrder = "YMD"): z.ZodType<unknown> {
+  return z.union([z.string(), z.number(), z.boolean(), z.null(), z.object({ date: z.number() })]).transform((cell, ctx) => {
+    const parsed = def.read(cell as Cell, { dateOrder });
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: "custom", message: parsed.problem.key, params: { problem: parsed.problem } });
+    return z.NEVER;
+  });
+}
+
+/** Validates one value as typed in the sidebar; the message is in the given language. */
+export function validateSettingText(
+  key: string,
+  text: string,
+  language: Language,
+  dateOrder: DateOrder = "YMD",
+): { ok: true } | { ok: false; message: string } {
+  const found = findSetting(key);
+  if (!found) return { ok: false, message: render(language, msg("issue.unknownSetting")) };
+  const result = settingSchema(found, dateOrder).safeParse(text);
+  if (result.success) return { ok: true };
+  const issue = result.error.issues[0] as { params?: { problem?: MessageRef } } | undefined;
+  const problem = issue?.params?.problem ?? msg("issue.invalidSetting");
+  return { ok: false, message: render(language, problem) };
+}
+
+/** The defaults, parsed. */
+export function defaultSettings(overrides: { timeZone?: string } = {}): Settings {
+  const out: Record<string, unknown> = {};
+  for (const d of SETTING_DEFS) {
+    const parsed = (d as SettingDef).read(d.defaultText, { dateOrder: "YMD" });
+    if (!parsed.ok) throw new Error(`Default of ${d.key} does not parse`);
+    out[d.key] = parsed.value;
+  }
+  if (overrides.timeZone && isTimeZone(overrides.timeZone)) out.timeZone = overrides.timeZone;
+  return out as Settings;
+}
+
+/** The tier a contact setting belongs to. */
+export function contactSettings(settings: Settings, tier: Tier): { channel: Channel; intervalDays: number } {
+  return {
+    channel: settings[`contact.${tier}.channel`] as Channel,
+    intervalDays: settings[`contact.${tier}.intervalDays`] as number,
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Writing the tool's own cells: computed columns of input tables (one block per run of
+ * adjacent columns, every other cell of the block written back as it was read), output
+ * sheets replaced in one write, appended logs, and the Data issues sheet. User cells outside
+ * the tool's columns are never part of a write.
+ */
+import { render, type Language } from "../i18n";
+import type { Cell, SheetFormat, WorkbookPort } from "../ports";
+import type { DataIssue } from "./issues";
+import type { HeaderMap, SheetMap } from "./read";
+import { headerName, sheetName, TABLES, type TableKey } from "./schema";
+
+/** Muted header colour of the tool's own columns, and the highlight colours of output rows. */
+export const COLORS = {
+  computedHeader: "#e8eaed",
+  header: "#d2e3fc",
+  overdue: "#fce8e6",
+  due: "#fef7e0",
+  ok: "#e6f4ea",
+  title: "#1a73e8",
+} as const;
+
+/**
+ * Writes computed columns of a table. `updates` maps a spreadsheet row to the new values of
+ * that row's computed cells; rows not in it keep what they had. Missing columns are added
+ * after the last column (header in the workbook language). Returns the sheet's header map
+ * after any columns were added.
+ */
+export function writeComputedColumns(
+  port: WorkbookPort,
+  sheet: string,
+  table: TableKey,
+  header: HeaderMap,
+  values: readonly (readonly Cell[])[],
+  columns: readonly string[],
+  updates: ReadonlyMap<number, Readonly<Record<string, Cell>>>,
+  language: Language,
+): void {
+  const index = new Map(header.index);
+  const missing = columns.filter((key) => !index.has(key));
+  if (missing.length > 0) {
+    const defs = TABLES[table].columns;
+    const start = Math.max(header.width, lastNonBlank(values[0] ?? []) + 1);
+    const titles = missing.map((key, i) => {
+      index.set(key, start + i);
+      const def = defs.find((c) => c.key === key);
+      return def ? headerName(def, language) : key;
+    });
+    port.writeBlock(sheet, 1, start + 1, [titles]);
+    port.format(sheet, computedHeaderFormat(table, index, start + missing.length, language));
+  }
+  const lastRow = Math.max(values.length, ...[...updates.keys()]);
+  if (lastRow < 2) return;
+  const positions = columns.map((key) => index.get(key) as number).sort((a, b) => a - b);
+  const keyAt = new Map(columns.map((key) => [index.get(key) as number, key] as const));
+  // One block per run of adjacent columns.
+  let runStart = 0;
+  for (let i = 1; i <= positions.length; i++) {
+    if (i < positions.length && positions[i] === positions[i - 1] + 1) continue;
+    const from = positions[runStart];
+    const to = positions[i - 1];
+    const block: Cell[][] = [];
+    for (let row = 2; row <= lastRow; row++) {
+      const update = updates.get(row);
+      const line: Cell[] = [];
+      for (let c = from; c <= to; c++) {
+        const key = keyAt.get(c) as string;
+        line.push(update && key in update ? update[key] : (values[row - 1]?.[c] ?? null));
+      }
+      block.push(line);
+    }
+    port.writeBlock(sheet, 2, from + 1, block);
+    runStart = i;
+  }
+}
+
+function lastNonBlank(row: readonly Cell[]): number {
+  for (let i = row.length - 1; i >= 0; i--) if (row[i] !== null && row[i] !== "") return i;
+  return -1;
+}
+
+/** Header notes and muted colour for the computed columns of a table. */
+export function computedHeaderFormat(
+  table: TableKey,
+  index: ReadonlyMap<string, number>,
+  width: number,
+  language: Language,
+): SheetFormat {
+  const notes: (string | null)[] = new Array(width).fill(null);
+  const colors: (string | null)[] = new Array(width).fill(null);
+  for (const column of TABLES[table].columns) {
+    const at = index.get(column.key);
+    if (at === undefined || !column.computed) continue;
+    notes[at] = render(language, { key: "setup.computedNote" });
+    colors[at] = COLORS.computedHeader;
+  }
+  return { headerNotes: notes, headerBackgrounds: colors };
+}
+
+/** The name an output sheet has, or gets: an existing sheet in either language wins. */
+export function outputSheetName(sheets: SheetMap, table: TableKey, language: Language): string {
+  return sheets.get(table) ?? sheetName(table, language);
+}
+
+/** The header row of a table in the workbook language. */
+export function headerRow(table: TableKey, language: Language): string[] {
+  return TABLES[table].columns.map((c) => headerName(c, language));
+}
+
+/** Replaces an output sheet with a header row and the given rows, in one write. */
+export function replaceOutputSheet(
+  port: WorkbookPort,
+  sheets: SheetMap,
+  table: TableKey,
+  language: Language,
+  rows: readonly (readonly Cell[])[],
+  format: SheetFormat = {},
+): string {
+  const name = outputSheetName(sheets, table, language);
+  const header = headerRow(table, language);
+  port.replaceSheet(name, [header, ...rows], {
+    frozenRows: 1,
+    boldHeaderColumns: header.length,
+    headerBackgrounds: header.map(() => COLORS.header),
+    ...format,
+  });
+  return name;
+}
+
+/**
+ * Appends rows to an appended log (Tier history, Send log), creating the sheet with its header
+ * when missing. One write for the rows (plus one for a new sheet's header).
+ */
+export function appendOutputRows(
+  port: WorkbookPort,
+  sheets: SheetMap,
+  table: TableKey,
+  language: Language,
+  rows: readonly (readonly Cell[])[],
+): string {
+  const existing = sheets.get(table);
+  const name = existing ?? sheetName(table, language);
+  if (existing === undefined && !port.sheetNames().includes(name)) {
+    const header = headerRow(table, language);
+    port.replaceSheet(name, [header], {
+      frozenRows: 1,
+      boldHeaderColumns: header.length,
+      headerBackgrounds: header.map(() => COLORS.header),
+    });
+  }
+  if (rows.length > 0) port.appendRows(name, rows);
+  return name;
+}
+
+/** Replaces the Data issues sheet with the issues of the last action. */
+export function writeDataIssues(
+  port: WorkbookPort,
+  sheets: SheetMap,
+  issues: readonly DataIssue[],
+  language: Language,
+): string {
+  const rows = issues.map((issue) => [
+    render(language, { key: `action.${issue.action}` as "action.check" }),
+    issue.sheet,
+    issue.row === null ? "" : issue.row,
+    issue.column ?? "",
+    issue.value,
+    render(language, issue.problem),
+  ]);
+  return replaceOutputSheet(port, sheets, "dataIssues", language, rows, { columnWidths: [90, 110, 50, 140, 200, 420] });
+}
+
