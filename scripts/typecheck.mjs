@@ -1,8 +1,9 @@
 /**
  * `npm run typecheck`: runs tsc on every tsconfig*.json at the project root, in parallel.
  * Each config checks one runtime: tsconfig.json Apps Script (no DOM, no Node), tsconfig.node.json
- * Node and the tests, tsconfig.ui.json the browser pages. A config with no input files yet (no UI
- * page exists) is reported and skipped rather than failed.
+ * Node and the tests, tsconfig.ui.json the browser pages, tsconfig.test-ui.json the browser tests
+ * (Node plus DOM, for page.evaluate callbacks). A config with no input files yet (no UI page or
+ * browser test exists) is reported and skipped rather than failed.
  */
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";

@@ -1,7 +1,7 @@
 /**
  * The checks beyond cell parsing that Check data runs, and that each action runs for its own
  * tables (tier A without an owner, an override without a reason, contract lifecycle, future
- * interactions). Each feature adds its check here; a check reports and drops nothing.
+ * interactions). A check reports and drops nothing; Check data lists every feature's checks in check.ts.
  */
 import type { CalDate } from "../core/dates";
 import type { ActionName, DataIssue } from "../workbook/issues";
@@ -16,10 +16,3 @@ export interface CheckInput {
 }
 
 export type DataCheck = (input: CheckInput) => DataIssue[];
-
-/** Every registered check, in report order. Features append to it at module load. */
-export const DATA_CHECKS: DataCheck[] = [];
-
-export function registerCheck(check: DataCheck): void {
-  DATA_CHECKS.push(check);
-}

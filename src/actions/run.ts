@@ -43,7 +43,12 @@ export interface RunOptions {
 export function startRun(env: Env, action: ActionName, options: RunOptions = {}): Run {
   const sheets = locateSheets(env.workbook.sheetNames());
   const issues: DataIssue[] = [];
-  const { settings } = readSettings(env.workbook, sheets, { action, defaultTimeZone: env.defaultTimeZone }, issues);
+  const { settings } = readSettings(
+    env.workbook,
+    sheets,
+    { action, defaultTimeZone: env.defaultTimeZone },
+    issues,
+  );
   const asOf = options.asOf ?? env.clock.today(settings.timeZone);
   return { env, action, sheets, settings, language: settings.language, asOf, issues, summary: [] };
 }

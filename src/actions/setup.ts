@@ -29,7 +29,12 @@ export function setupWorkbook(env: Env, options: SetupOptions = {}): ActionResul
   const port = env.workbook;
   let sheets = locateSheets(port.sheetNames());
   const issues: Run["issues"] = [];
-  const { settings, sheet: settingsSheet } = readSettings(port, sheets, { action: "setup", defaultTimeZone: env.defaultTimeZone }, issues);
+  const { settings, sheet: settingsSheet } = readSettings(
+    port,
+    sheets,
+    { action: "setup", defaultTimeZone: env.defaultTimeZone },
+    issues,
+  );
   const language: Language = settingsSheet === null ? (options.language ?? "zh-CN") : settings.language;
   const data: SetupData = { createdSheets: [], addedColumns: [], addedSettings: [] };
 
@@ -40,7 +45,15 @@ export function setupWorkbook(env: Env, options: SetupOptions = {}): ActionResul
       const rows: Cell[][] = [TABLES[table].columns.map((c) => headerName(c, language))];
       if (table === "settings") {
         for (const def of SETTING_DEFS) {
-          rows.push([def.key, def.key === "timeZone" ? env.defaultTimeZone : def.key === "language" ? language : def.defaultText, def.description[language === "en" ? "en" : "zh"]]);
+          rows.push([
+            def.key,
+            def.key === "timeZone"
+              ? env.defaultTimeZone
+              : def.key === "language"
+                ? language
+                : def.defaultText,
+            def.description[language === "en" ? "en" : "zh"],
+          ]);
           data.addedSettings.push(def.key);
         }
       }
@@ -49,7 +62,13 @@ export function setupWorkbook(env: Env, options: SetupOptions = {}): ActionResul
       continue;
     }
     const values = port.readSheet(existing) ?? [];
-    const header = mapHeaders(table, values[0] ?? [], existing, { action: "setup", dateOrder: "YMD" }, issues);
+    const header = mapHeaders(
+      table,
+      values[0] ?? [],
+      existing,
+      { action: "setup", dateOrder: "YMD" },
+      issues,
+    );
     const index = new Map(header.index);
     const missing = TABLES[table].columns.filter((c) => !index.has(c.key));
     let width = lastFilled(values[0] ?? []) + 1;
@@ -60,7 +79,10 @@ export function setupWorkbook(env: Env, options: SetupOptions = {}): ActionResul
       data.addedColumns.push({ sheet: existing, columns: titles });
       width += missing.length;
     }
-    port.format(existing, tableFormat(table, index, width, language, false, new Set(missing.map((c) => c.key))));
+    port.format(
+      existing,
+      tableFormat(table, index, width, language, false, new Set(missing.map((c) => c.key))),
+    );
     if (table === "settings") {
       const keyAt = index.get("key") as number;
       const present = new Set<string>();
@@ -77,8 +99,10 @@ export function setupWorkbook(env: Env, options: SetupOptions = {}): ActionResul
           line[keyAt] = def.key;
           const valueAt = index.get("value");
           const descriptionAt = index.get("description");
-          if (valueAt !== undefined) line[valueAt] = def.key === "timeZone" ? env.defaultTimeZone : def.defaultText;
-          if (descriptionAt !== undefined) line[descriptionAt] = def.description[language === "en" ? "en" : "zh"];
+          if (valueAt !== undefined)
+            line[valueAt] = def.key === "timeZone" ? env.defaultTimeZone : def.defaultText;
+          if (descriptionAt !== undefined)
+            line[descriptionAt] = def.description[language === "en" ? "en" : "zh"];
           return line;
         });
         port.appendRows(existing, rows);
@@ -89,7 +113,8 @@ export function setupWorkbook(env: Env, options: SetupOptions = {}): ActionResul
   sheets = locateSheets(port.sheetNames());
 
   const summary = [];
-  if (data.createdSheets.length > 0) summary.push(msg("setup.createdSheets", { sheets: data.createdSheets.join(", ") }));
+  if (data.createdSheets.length > 0)
+    summary.push(msg("setup.createdSheets", { sheets: data.createdSheets.join(", ") }));
   for (const added of data.addedColumns) {
     summary.push(msg("setup.addedColumns", { sheet: added.sheet, columns: added.columns.join(", ") }));
   }
@@ -135,7 +160,16 @@ function tableFormat(
       validations.push({ column: at + 1, fromRow: 2, toRow: null, values: column.codes.values });
     }
     if (created || newColumns.has(column.key)) {
-      const kind = column.type === "date" ? "date" : column.type === "amount" ? "amount" : column.type === "growth" || column.type === "probability" ? "percent" : column.type === "text" && column.key.toLowerCase().endsWith("id") ? "text" : null;
+      const kind =
+        column.type === "date"
+          ? "date"
+          : column.type === "amount"
+            ? "amount"
+            : column.type === "growth" || column.type === "probability"
+              ? "percent"
+              : column.type === "text" && column.key.toLowerCase().endsWith("id")
+                ? "text"
+                : null;
       if (kind) numberFormats.push({ column: at + 1, fromRow: 2, toRow: null, kind });
     }
   }

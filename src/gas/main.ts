@@ -42,7 +42,12 @@ export function menuInstallTriggers(): void {
     if (!settings) throw new Error(t(language, "triggers.none"));
     const installed = env.lock.withLock(() => installTriggers(settings));
     const names = installed.map((def) => t(language, def.label)).join(", ");
-    showSummary(language, msg("menu.installTriggers"), [msg("triggers.installed", { count: installed.length, names })], false);
+    showSummary(
+      language,
+      msg("menu.installTriggers"),
+      [msg("triggers.installed", { count: installed.length, names })],
+      false,
+    );
   } catch (error) {
     showSummary(language, msg("menu.installTriggers"), [errorMessage(error)], true);
   }

@@ -16,7 +16,8 @@ import { errorMessage, showSummary } from "./ui";
 export function workbookSettings(env: Env): Settings | null {
   try {
     const sheets = locateSheets(env.workbook.sheetNames());
-    return readSettings(env.workbook, sheets, { action: "setup", defaultTimeZone: env.defaultTimeZone }, []).settings;
+    return readSettings(env.workbook, sheets, { action: "setup", defaultTimeZone: env.defaultTimeZone }, [])
+      .settings;
   } catch {
     return null;
   }
@@ -27,7 +28,10 @@ export function workbookLanguage(env: Env): Language {
 }
 
 /** Runs a menu action with the lock and shows its summary (an alert when it found issues). */
-export function runMenuAction<D>(title: MessageKey, body: (env: Env) => ActionResult<D>): ActionResult<D> | null {
+export function runMenuAction<D>(
+  title: MessageKey,
+  body: (env: Env) => ActionResult<D>,
+): ActionResult<D> | null {
   const env = createEnv(false);
   try {
     const result = env.lock.withLock(() => body(env));

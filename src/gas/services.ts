@@ -4,7 +4,15 @@
  * them with the Sheets workbook.
  */
 import { parseIsoDate, type CalDate } from "../core/dates";
-import { LockBusyError, type ClockPort, type Env, type LockPort, type MailMessage, type MailPort, type PropertiesPort } from "../ports";
+import {
+  LockBusyError,
+  type ClockPort,
+  type Env,
+  type LockPort,
+  type MailMessage,
+  type MailPort,
+  type PropertiesPort,
+} from "../ports";
 import { SheetsWorkbook } from "./sheets";
 
 export const gasMail: MailPort = {
@@ -25,7 +33,8 @@ export const gasMail: MailPort = {
 };
 
 export const gasClock: ClockPort = {
-  today: (timeZone: string): CalDate => parseIsoDate(Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd")) as CalDate,
+  today: (timeZone: string): CalDate =>
+    parseIsoDate(Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd")) as CalDate,
   now: () => new Date(),
 };
 

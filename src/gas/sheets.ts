@@ -5,7 +5,14 @@
  * they become CalDates here, and CalDates become such dates on the way back.
  */
 import { parseIsoDate, formatIsoDate, type CalDate } from "../core/dates";
-import { isDateCell, type Cell, type ChartSpec, type NumberFormatKind, type SheetFormat, type WorkbookPort } from "../ports";
+import {
+  isDateCell,
+  type Cell,
+  type ChartSpec,
+  type NumberFormatKind,
+  type SheetFormat,
+  type WorkbookPort,
+} from "../ports";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -141,7 +148,9 @@ export class SheetsWorkbook implements WorkbookPort {
         .requireValueInList([...validation.values], true)
         .setAllowInvalid(true)
         .build();
-      sheet.getRange(validation.fromRow, validation.column, last - validation.fromRow + 1, 1).setDataValidation(rule);
+      sheet
+        .getRange(validation.fromRow, validation.column, last - validation.fromRow + 1, 1)
+        .setDataValidation(rule);
     }
     for (const numberFormat of format.numberFormats ?? []) {
       const last = numberFormat.toRow ?? maxRows;

@@ -39,7 +39,10 @@ export function triggerStatus(language: Language, settings: Settings): MessageRe
       schedule.kind === "daily"
         ? `${String(schedule.hour).padStart(2, "0")}:00`
         : `${schedule.day} / ${String(schedule.hour).padStart(2, "0")}:00`;
-    return render(language, msg("triggers.statusLine", { name: render(language, msg(t.label)), schedule: when }));
+    return render(
+      language,
+      msg("triggers.statusLine", { name: render(language, msg(t.label)), schedule: when }),
+    );
   });
   return lines.length === 0 ? msg("triggers.none") : msg("triggers.status", { names: lines.join("; ") });
 }

@@ -20,7 +20,12 @@ export function buildMenu(ui: Ui, entries: readonly MenuEntry[], language: Langu
 }
 
 /** Shows an action's summary: an alert when there is something to read, else a toast. */
-export function showSummary(language: Language, title: MessageRef, lines: readonly MessageRef[], alert: boolean): void {
+export function showSummary(
+  language: Language,
+  title: MessageRef,
+  lines: readonly MessageRef[],
+  alert: boolean,
+): void {
   const text = lines.map((line) => render(language, line)).join("\n");
   if (alert) {
     SpreadsheetApp.getUi().alert(render(language, title), text, SpreadsheetApp.getUi().ButtonSet.OK);

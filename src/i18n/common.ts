@@ -58,8 +58,10 @@ export const common = defineMessages(
     "issue.unknownClient": "客户编号在客户表中不存在",
     "issue.unknownContract": "合同编号在合同表中不存在",
     "issue.closedOnRequired": "赢单或输单的商机必须填写成交日期",
-    "stop.duplicateSheet": "工作簿中有两个工作表对应同一张表：「{first}」和「{second}」。请删除或重命名其中一个。",
-    "stop.missingSheet": "缺少工作表「{zh}」（{en}）。请运行菜单「商务助手 ▸ 初始化工作簿」或 account-desk init 创建它。",
+    "stop.duplicateSheet":
+      "工作簿中有两个工作表对应同一张表：「{first}」和「{second}」。请删除或重命名其中一个。",
+    "stop.missingSheet":
+      "缺少工作表「{zh}」（{en}）。请运行菜单「商务助手 ▸ 初始化工作簿」或 account-desk init 创建它。",
     "stop.missingColumn": "工作表「{sheet}」缺少必需的列：{columns}。请运行「初始化工作簿」补齐列。",
     "stop.lockBusy": "另一个操作正在运行，请稍后再试。",
     "stop.unexpected": "操作失败：{message}",
@@ -104,7 +106,8 @@ export const common = defineMessages(
     "issue.textTooLong": "text too long (at most {max} characters)",
     "issue.expectedEmail": "expected an e-mail address such as name@example.com",
     "issue.expectedDate": "expected a date such as 2026-10-05",
-    "issue.ambiguousDate": "ambiguous date: write the year first (2026-10-05), or set dateOrder to DMY or MDY in Settings",
+    "issue.ambiguousDate":
+      "ambiguous date: write the year first (2026-10-05), or set dateOrder to DMY or MDY in Settings",
     "issue.impossibleDate": "no such date",
     "issue.expectedAmount": "expected an amount such as 1200000, ¥1,200,000, 120万 or 1.2亿",
     "issue.negativeAmount": "amounts cannot be negative",
@@ -138,9 +141,12 @@ export const common = defineMessages(
     "issue.unknownClient": "no client with this Client ID",
     "issue.unknownContract": "no contract with this Contract ID",
     "issue.closedOnRequired": "a won or lost deal needs its Closed on date",
-    "stop.duplicateSheet": "Two sheets stand for the same table: \"{first}\" and \"{second}\". Delete or rename one of them.",
-    "stop.missingSheet": "The sheet \"{en}\" ({zh}) is missing. Run Account Desk ▸ Set up workbook (or account-desk init) to create it.",
-    "stop.missingColumn": "The sheet \"{sheet}\" lacks required columns: {columns}. Run Set up workbook to add them.",
+    "stop.duplicateSheet":
+      'Two sheets stand for the same table: "{first}" and "{second}". Delete or rename one of them.',
+    "stop.missingSheet":
+      'The sheet "{en}" ({zh}) is missing. Run Account Desk ▸ Set up workbook (or account-desk init) to create it.',
+    "stop.missingColumn":
+      'The sheet "{sheet}" lacks required columns: {columns}. Run Set up workbook to add them.',
     "stop.lockBusy": "Another Account Desk action is running; try again in a moment.",
     "stop.unexpected": "The action failed: {message}",
     "setup.computedNote": "Computed and written by Account Desk; do not edit by hand.",
@@ -148,9 +154,9 @@ export const common = defineMessages(
     "setup.addedColumns": "Added columns to {sheet}: {columns}",
     "setup.addedSettings": "Wrote {count} default settings",
     "setup.nothingToDo": "The workbook is complete; nothing changed.",
-    "check.summary": "Check done: {count} data issues, listed in \"{sheet}\".",
+    "check.summary": 'Check done: {count} data issues, listed in "{sheet}".',
     "check.clean": "Check done: no data issues.",
-    "summary.issues": "{count} data issues, listed in \"{sheet}\".",
+    "summary.issues": '{count} data issues, listed in "{sheet}".',
     "summary.missingSheets": "These sheets are missing and were read as empty: {sheets}",
     "summary.done": "Done",
     "triggers.installed": "Installed {count} triggers: {names}",

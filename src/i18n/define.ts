@@ -4,6 +4,9 @@ export interface Dictionary<K extends string> {
   readonly en: Readonly<Record<K, string>>;
 }
 
-export function defineMessages<K extends string>(zh: Record<K, string>, en: Record<K, string>): Dictionary<K> {
+export function defineMessages<K extends string>(
+  zh: Record<K, string>,
+  en: Record<K, string>,
+): Dictionary<K> {
   return { zh, en };
 }

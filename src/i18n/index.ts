@@ -4,6 +4,7 @@
  * messages. Placeholders are `{name}`; code never concatenates sentences.
  */
 import { common } from "./common";
+import { contracts } from "./contracts";
 import type { Dictionary } from "./define";
 
 export { defineMessages, type Dictionary } from "./define";
@@ -12,7 +13,7 @@ export type Language = "zh-CN" | "en";
 export const LANGUAGES: readonly Language[] = ["zh-CN", "en"];
 
 /** Each feature adds its dictionary here. */
-const dictionaries = [common] as const;
+const dictionaries = [common, contracts] as const;
 
 export type MessageKey = (typeof dictionaries)[number] extends Dictionary<infer K> ? K : never;
 export type MessageParams = Readonly<Record<string, string | number>>;

@@ -11,7 +11,8 @@ import { isDateCell, type Cell } from "../ports";
 import type { CodeList } from "./codes";
 import { normalizeName, trimAll } from "./names";
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: MessageRef };
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: MessageRef };
 
 export type DateOrder = "YMD" | "DMY" | "MDY";
 
@@ -71,7 +72,8 @@ export function splitList(text: string): string[] {
     .filter((part) => part !== "");
 }
 
-const YMD_TEXT = /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:\s*(?:[T\s]\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?)$/;
+const YMD_TEXT =
+  /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:\s*(?:[T\s]\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?)$/;
 const YMD_CJK = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/;
 const OTHER_ORDER = /^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})$/;
 
@@ -200,7 +202,8 @@ function unknownCode(codes: CodeList<string>): MessageRef {
 
 /** A target owner: an e-mail address, or `ALL` / `全部` for the team (returned as "ALL"). */
 export function parseTargetOwner(cell: Cell): Parsed<string> {
-  if (typeof cell === "string" && ["all", "全部", "团队", "team"].includes(normalizeName(cell))) return ok("ALL");
+  if (typeof cell === "string" && ["all", "全部", "团队", "team"].includes(normalizeName(cell)))
+    return ok("ALL");
   const email = parseEmail(cell);
   return email.ok ? email : fail(msg("issue.expectedTargetOwner"));
 }
@@ -229,6 +232,7 @@ export function parsePeriod(cell: Cell): Parsed<Period> {
   m = /^(\d{4})[-/.]?Q([1-4])$/.exec(text) ?? /^(\d{4})年?第?([1-4])季度?$/.exec(text);
   if (m) return ok({ kind: "quarter", year: Number(m[1]), quarter: Number(m[2]) });
   m = /^(\d{4})[-/.](\d{1,2})$/.exec(text) ?? /^(\d{4})年(\d{1,2})月$/.exec(text);
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return ok({ kind: "month", year: Number(m[1]), month: Number(m[2]) });
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12)
+    return ok({ kind: "month", year: Number(m[1]), month: Number(m[2]) });
   return fail(msg("issue.expectedPeriod"));
 }

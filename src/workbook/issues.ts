@@ -7,15 +7,7 @@
 import { msg, render, type Language, type MessageParams, type MessageRef, type MessageKey } from "../i18n";
 
 export type ActionName =
-  | "setup"
-  | "check"
-  | "tiers"
-  | "review"
-  | "contacts"
-  | "digest"
-  | "report"
-  | "contracts"
-  | "sidebar";
+  "setup" | "check" | "tiers" | "review" | "contacts" | "digest" | "report" | "contracts" | "sidebar";
 
 export interface DataIssue {
   readonly action: ActionName;
@@ -40,7 +32,10 @@ export class StopError extends Error {
 }
 
 export function isStopError(error: unknown): error is StopError {
-  return error instanceof StopError || (typeof error === "object" && error !== null && (error as Error).name === "StopError");
+  return (
+    error instanceof StopError ||
+    (typeof error === "object" && error !== null && (error as Error).name === "StopError")
+  );
 }
 
 /** The issue as one line of text: `Clients!F7 (Owner): "x" — expected an e-mail address`. */
@@ -50,7 +45,10 @@ export function formatIssue(issue: DataIssue, language: Language): string {
       ? issue.sheet
       : issue.column === null
         ? render(language, msg("issue.placeRow", { sheet: issue.sheet, row: issue.row }))
-        : render(language, msg("issue.placeCell", { sheet: issue.sheet, row: issue.row, column: issue.column }));
+        : render(
+            language,
+            msg("issue.placeCell", { sheet: issue.sheet, row: issue.row, column: issue.column }),
+          );
   const value = issue.value === "" ? "" : ` "${issue.value}"`;
   return `${place}${value}: ${render(language, issue.problem)}`;
 }

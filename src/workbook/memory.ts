@@ -25,10 +25,19 @@ export class MemoryWorkbook implements WorkbookPort {
   readonly calls: Record<string, number> = {};
   private readonly zone: string | null;
 
-  constructor(sheets: Readonly<Record<string, readonly (readonly Cell[])[]>> = {}, timeZone: string | null = null) {
+  constructor(
+    sheets: Readonly<Record<string, readonly (readonly Cell[])[]>> = {},
+    timeZone: string | null = null,
+  ) {
     this.zone = timeZone;
     for (const [name, cells] of Object.entries(sheets)) {
-      this.sheets.push(newSheet(name, cells.map((row) => [...row]), false));
+      this.sheets.push(
+        newSheet(
+          name,
+          cells.map((row) => [...row]),
+          false,
+        ),
+      );
     }
   }
 

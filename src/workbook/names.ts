@@ -5,7 +5,8 @@
  * Inner spaces count.
  */
 
-const EDGE_SPACE = /^[\s\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+|[\s\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+$/g;
+const EDGE_SPACE =
+  /^[\s\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+|[\s\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+$/g;
 
 export function normalizeName(text: string): string {
   return text.normalize("NFKC").replace(EDGE_SPACE, "").toLowerCase();

@@ -88,7 +88,14 @@ export function mapHeaders(
     const column = byName.get(normalizeName(cell));
     if (!column) return;
     if (index.has(column.key)) {
-      issues.push({ action: ctx.action, sheet, row: 1, column: cell, value: cell, problem: msg("issue.duplicateHeader") });
+      issues.push({
+        action: ctx.action,
+        sheet,
+        row: 1,
+        column: cell,
+        value: cell,
+        problem: msg("issue.duplicateHeader"),
+      });
       return;
     }
     index.set(column.key, i);
@@ -113,7 +120,9 @@ type CellParser = (cell: Cell) => Parsed<unknown>;
 function parserFor(column: ColumnDef, dateOrder: DateOrder): CellParser {
   switch (column.type) {
     case "text":
-      return column.unique || column.requiredColumn ? (c) => parseText(c, MAX_ID_LENGTH) : (c) => parseText(c);
+      return column.unique || column.requiredColumn
+        ? (c) => parseText(c, MAX_ID_LENGTH)
+        : (c) => parseText(c);
     case "email":
       return parseEmail;
     case "date":
@@ -181,7 +190,12 @@ export function parseTable<K extends keyof RowTypes>(
   }
   const present = def.columns
     .filter((c) => header.index.has(c.key))
-    .map((c) => ({ column: c, at: header.index.get(c.key) as number, parse: parserFor(c, ctx.dateOrder), title: header.text.get(c.key) as string }));
+    .map((c) => ({
+      column: c,
+      at: header.index.get(c.key) as number,
+      parse: parserFor(c, ctx.dateOrder),
+      title: header.text.get(c.key) as string,
+    }));
   const absent = def.columns.filter((c) => !header.index.has(c.key));
   const defaults: Readonly<Record<string, unknown>> = BLANK_DEFAULTS[table] ?? {};
   const rows: RowTypes[K][] = [];
@@ -206,10 +220,19 @@ export function parseTable<K extends keyof RowTypes>(
       const cell = line[p.at] ?? null;
       const problem = cellProblem(cell, p);
       if (problem === null) {
-        record[p.column.key] = isBlank(cell) ? (defaults[p.column.key] ?? null) : (p.parse(cell) as { value: unknown }).value;
+        record[p.column.key] = isBlank(cell)
+          ? (defaults[p.column.key] ?? null)
+          : (p.parse(cell) as { value: unknown }).value;
         continue;
       }
-      issues.push({ action: ctx.action, sheet, row: rowNumber, column: p.title, value: displayCell(cell), problem });
+      issues.push({
+        action: ctx.action,
+        sheet,
+        row: rowNumber,
+        column: p.title,
+        value: displayCell(cell),
+        problem,
+      });
       record[p.column.key] = defaults[p.column.key] ?? null;
       // The tool's own columns are outputs: a bad value there is reported and read as blank.
       if (!p.column.computed) readable = false;
@@ -272,7 +295,13 @@ export function readSettings(
   const values = sheet === null ? [] : (port.readSheet(sheet) ?? []);
   const emptyHeader: HeaderMap = { index: new Map(), text: new Map(), width: 0 };
   if (sheet === null) return { settings: base, sheet, values, header: emptyHeader };
-  const header = mapHeaders("settings", values[0] ?? [], sheet, { action: ctx.action, dateOrder: "YMD" }, issues);
+  const header = mapHeaders(
+    "settings",
+    values[0] ?? [],
+    sheet,
+    { action: ctx.action, dateOrder: "YMD" },
+    issues,
+  );
   const keyAt = header.index.get("key");
   const valueAt = header.index.get("value");
   if (keyAt === undefined || valueAt === undefined) {
@@ -286,17 +315,38 @@ export function readSettings(
     const valueCell = values[r][valueAt] ?? null;
     if (isBlank(keyCell)) {
       if (!isBlank(valueCell)) {
-        issues.push({ action: ctx.action, sheet, row: r + 1, column: header.text.get("key") ?? "Key", value: "", problem: msg("issue.requiredValue") });
+        issues.push({
+          action: ctx.action,
+          sheet,
+          row: r + 1,
+          column: header.text.get("key") ?? "Key",
+          value: "",
+          problem: msg("issue.requiredValue"),
+        });
       }
       continue;
     }
     const found = findSetting(String(keyCell));
     if (!found) {
-      issues.push({ action: ctx.action, sheet, row: r + 1, column: header.text.get("key") ?? "Key", value: displayCell(keyCell), problem: msg("issue.unknownSetting") });
+      issues.push({
+        action: ctx.action,
+        sheet,
+        row: r + 1,
+        column: header.text.get("key") ?? "Key",
+        value: displayCell(keyCell),
+        problem: msg("issue.unknownSetting"),
+      });
       continue;
     }
     if (seen.has(found.key)) {
-      issues.push({ action: ctx.action, sheet, row: r + 1, column: header.text.get("key") ?? "Key", value: displayCell(keyCell), problem: msg("issue.duplicateSetting") });
+      issues.push({
+        action: ctx.action,
+        sheet,
+        row: r + 1,
+        column: header.text.get("key") ?? "Key",
+        value: displayCell(keyCell),
+        problem: msg("issue.duplicateSetting"),
+      });
       continue;
     }
     seen.add(found.key);
@@ -308,7 +358,8 @@ export function readSettings(
     const blankAllowed = entry.def.defaultText === "";
     if (isBlank(entry.cell) && !blankAllowed) continue; // blank: the default applies silently
     const error = formulaError(entry.cell);
-    const parsed = error !== null ? null : entry.def.read(entry.cell, { dateOrder: out.dateOrder as DateOrder });
+    const parsed =
+      error !== null ? null : entry.def.read(entry.cell, { dateOrder: out.dateOrder as DateOrder });
     if (parsed && parsed.ok) {
       out[entry.def.key] = parsed.value;
       continue;
@@ -324,7 +375,14 @@ export function readSettings(
   }
   const settings = out as Settings;
   if (settings["tier.mediumThreshold"] > settings["tier.highThreshold"]) {
-    issues.push({ action: ctx.action, sheet, row: null, column: null, value: "", problem: msg("issue.thresholdOrder") });
+    issues.push({
+      action: ctx.action,
+      sheet,
+      row: null,
+      column: null,
+      value: "",
+      problem: msg("issue.thresholdOrder"),
+    });
     out["tier.highThreshold"] = base["tier.highThreshold"];
     out["tier.mediumThreshold"] = base["tier.mediumThreshold"];
   }
@@ -345,8 +403,7 @@ export interface WorkbookData {
   readonly missingSheets: readonly InputTableKey[];
 }
 
-const DATA_TABLES = ["clients", "deals", "contracts", "payments", "interactions", "targets", "industries"] as const;
-type DataTable = (typeof DATA_TABLES)[number];
+type DataTable = "clients" | "deals" | "contracts" | "payments" | "interactions" | "targets" | "industries";
 
 /**
  * Reads the tables an action uses (others come back empty without a read). A table in
@@ -366,7 +423,9 @@ export function readData(
     }
   }
   const read = <K extends DataTable>(table: K): TableRead<K> =>
-    use.includes(table) ? readTable(port, sheets, table, ctx, issues) : parseTable(table, null, [], ctx, issues);
+    use.includes(table)
+      ? readTable(port, sheets, table, ctx, issues)
+      : parseTable(table, null, [], ctx, issues);
   const clients = read("clients");
   const deals = read("deals");
   const contracts = read("contracts");
@@ -389,7 +448,9 @@ export function readData(
         row: row.row,
         column,
         value: row.clientId,
-        problem: droppedClients.has(row.clientId) ? msg("issue.refersToDroppedRow", { sheet: clients.sheet ?? "" }) : msg("issue.unknownClient"),
+        problem: droppedClients.has(row.clientId)
+          ? msg("issue.refersToDroppedRow", { sheet: clients.sheet ?? "" })
+          : msg("issue.unknownClient"),
       });
       return false;
     });
@@ -412,28 +473,34 @@ export function readData(
               row: p.row,
               column: payments.header.text.get("contractId") ?? "Contract ID",
               value: p.contractId,
-              problem: droppedContracts.has(p.contractId) ? msg("issue.refersToDroppedRow", { sheet: contracts.sheet ?? "" }) : msg("issue.unknownContract"),
+              problem: droppedContracts.has(p.contractId)
+                ? msg("issue.refersToDroppedRow", { sheet: contracts.sheet ?? "" })
+                : msg("issue.unknownContract"),
             });
             return false;
           }),
         };
   const keptDeals = keepKnown(deals);
   // Won and lost deals need their Closed on date.
-  const closedDeals = keptDeals.sheet === null ? keptDeals : {
-    ...keptDeals,
-    rows: keptDeals.rows.filter((d) => {
-      if ((d.stage !== "won" && d.stage !== "lost") || d.closedOn !== null) return true;
-      issues.push({
-        action: ctx.action,
-        sheet: keptDeals.sheet as string,
-        row: d.row,
-        column: keptDeals.header.text.get("closedOn") ?? keptDeals.header.text.get("stage") ?? "Closed on",
-        value: "",
-        problem: msg("issue.closedOnRequired"),
-      });
-      return false;
-    }),
-  };
+  const closedDeals =
+    keptDeals.sheet === null
+      ? keptDeals
+      : {
+          ...keptDeals,
+          rows: keptDeals.rows.filter((d) => {
+            if ((d.stage !== "won" && d.stage !== "lost") || d.closedOn !== null) return true;
+            issues.push({
+              action: ctx.action,
+              sheet: keptDeals.sheet as string,
+              row: d.row,
+              column:
+                keptDeals.header.text.get("closedOn") ?? keptDeals.header.text.get("stage") ?? "Closed on",
+              value: "",
+              problem: msg("issue.closedOnRequired"),
+            });
+            return false;
+          }),
+        };
   return {
     sheets,
     clients,
@@ -448,7 +515,10 @@ export function readData(
 }
 
 /** IDs present in the sheet but not among the readable rows (their rows were dropped). */
-function droppedIds<K extends "clients" | "contracts">(t: TableRead<K>, key: "clientId" | "contractId"): Set<string> {
+function droppedIds<K extends "clients" | "contracts">(
+  t: TableRead<K>,
+  key: "clientId" | "contractId",
+): Set<string> {
   const out = new Set<string>();
   const at = t.header.index.get(key);
   if (at === undefined) return out;

@@ -16,7 +16,15 @@ export const TierSchema = z.enum(["A", "B", "C"]);
 export const ChannelSchema = z.enum(["visit", "phone", "video", "email", "online"]);
 export const StageSchema = z.enum(["lead", "qualified", "proposal", "negotiation", "won", "lost"]);
 export const SourceSchema = z.enum(["trade-show", "visit", "data", "referral", "partner", "other"]);
-export const ContractStatusSchema = z.enum(["draft", "review", "signed", "active", "expired", "renewed", "terminated"]);
+export const ContractStatusSchema = z.enum([
+  "draft",
+  "review",
+  "signed",
+  "active",
+  "expired",
+  "renewed",
+  "terminated",
+]);
 
 export const ClientRowSchema = z.object({
   row,

@@ -10,7 +10,7 @@
 import type { Language } from "../i18n";
 import { addMonths, addYears, calDate, dateParts, shiftMonth, weekday, type CalDate } from "../core/dates";
 import { formatMoney } from "../core/money";
-import type { Cell } from "../ports";
+import type { Cell, DateCell } from "../ports";
 import {
   CHANNELS,
   CLIENT_STATUSES,
@@ -83,11 +83,11 @@ class Random {
   private state: number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.state = seed | 0;
   }
 
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    this.state = (this.state + 0x6d2b79f5) | 0;
     let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
@@ -568,16 +568,6 @@ interface Payment {
   readonly paidCents: number | null;
 }
 
-interface Interaction {
-  readonly date: CalDate;
-  readonly client: number;
-  readonly ownerBlank: boolean;
-  readonly channel: Channel;
-  readonly responded: YesNo | null;
-  readonly satisfaction: number | null;
-  readonly summary: Text;
-}
-
 interface TierHistoryEntry {
   readonly date: CalDate;
   readonly client: number;
@@ -604,6 +594,18 @@ function roundNice(value: number, digits = 2): number {
   if (value <= 0) return 0;
   const step = 10 ** Math.max(0, Math.floor(Math.log10(value)) - (digits - 1));
   return roundTo(value, step);
+}
+
+/** Column positions by key for the large tables, whose rows are built positionally. */
+function columnIndexes<K extends string>(table: TableKey, keys: readonly K[]): Readonly<Record<K, number>> {
+  const columns = TABLES[table].columns;
+  const result = {} as Record<K, number>;
+  for (const key of keys) {
+    const index = columns.findIndex((column) => column.key === key);
+    if (index < 0) throw new Error(`No column ${key} in ${table}`);
+    result[key] = index;
+  }
+  return result;
 }
 
 function pad(n: number, width: number): string {
@@ -640,7 +642,8 @@ class SampleBuilder {
   private readonly clients: Client[] = [];
   private readonly deals: Deal[] = [];
   private readonly contracts: Contract[] = [];
-  private readonly interactions: Interaction[] = [];
+  /** Shared date cells: a few thousand distinct dates serve hundreds of thousands of cells. */
+  private readonly dateCells = new Map<CalDate, DateCell>();
   private readonly history: TierHistoryEntry[] = [];
 
   constructor(
@@ -668,18 +671,18 @@ class SampleBuilder {
     this.makeEarlierTiers();
     this.numberDeals();
     this.makeContracts();
-    this.makeInteractions();
     const owners = OWNERS[this.language].map((o) => `${o}@${EMAIL_DOMAIN}`);
+    const clientIds = this.clients.map((c) => this.clientId(c.index));
     return {
       sheets: [
-        this.sheet("clients", this.clientRows(owners)),
-        this.sheet("deals", this.dealRows(owners)),
-        this.sheet("contracts", this.contractRows(owners)),
+        this.sheet("clients", this.clientRows(owners, clientIds)),
+        this.sheet("deals", this.dealRows(owners, clientIds)),
+        this.sheet("contracts", this.contractRows(owners, clientIds)),
         this.sheet("payments", this.paymentRows()),
-        this.sheet("interactions", this.interactionRows(owners)),
+        this.sheet("interactions", this.interactionRows(owners, clientIds)),
         this.sheet("targets", this.targetRows(owners)),
         this.sheet("industries", this.industryRows()),
-        this.sheet("tierHistory", this.historyRows()),
+        this.sheet("tierHistory", this.historyRows(clientIds)),
       ],
       settings: {
         language: this.language,
@@ -938,9 +941,11 @@ class SampleBuilder {
       return;
     }
     if (r.chance(0.15)) return;
+    // In a rising industry only small clients may be old partners: 0.35 of the next threshold
+    // stays below the review's lowered uplift share (0.45) even after a purchase override (≤ ×1.2).
     const rising = INDUSTRIES[c.industry]!.growth >= RISING_GROWTH;
-    const couldLift = c.band !== "A" && c.p12 >= 0.45 * NEXT_THRESHOLD[c.band];
-    if (rising && (couldLift || c.prevYear >= 0.45 * MEDIUM)) {
+    const small = Math.max(c.p12, c.prevYear) < 0.35 * NEXT_THRESHOLD[c.band];
+    if (rising && !small) {
       const from = longTermLimit + 30;
       c.cooperationSince = from <= firstDeal ? r.int(from, firstDeal) : null;
     } else {
@@ -1015,12 +1020,12 @@ class SampleBuilder {
   /**
    * About 40% of clients carry the Tier, reason, purchase and Tier since of an earlier run
    * (a quarter start at least two months back), computed from their own deals; the run before
-   * it, a quarter earlier, explains the history rows. Some of these tiers will change now.
+   * it, half a year earlier, explains the history rows. Some of these tiers will change now.
    */
   private makeEarlierTiers(): void {
     const r = this.rnd;
     const run = this.earlierRun;
-    const before = addMonths(run, -3);
+    const before = addMonths(run, -6);
     const picked = r.shuffle(this.clients.filter((c) => c.role !== "new")).slice(0, Math.round(this.n * 0.4));
     picked.sort((a, b) => a.index - b.index);
     for (const c of picked) {
@@ -1054,17 +1059,28 @@ class SampleBuilder {
         c.tierSince = run;
         this.history.push({ date: run, client: c.index, from: earlier, to: tier, reason });
       } else {
-        c.tierSince = before - (r.chance(0.3) ? r.int(1, 3) * 91 : 0);
+        c.tierSince = r.chance(0.3) ? addMonths(before, -3 * r.int(1, 2)) : before;
       }
     }
   }
 
   // -- IDs -----------------------------------------------------------------------------
 
+  /** Deal IDs in order of creation; a counting sort keeps clients in order within a day. */
   private numberDeals(): void {
-    this.deals.sort((a, b) => a.created - b.created || a.client - b.client);
+    let min = this.d;
+    for (const deal of this.deals) min = Math.min(min, deal.created);
+    const byDay: Deal[][] = [];
+    for (const deal of this.deals) (byDay[deal.created - min] ??= []).push(deal);
     const prefix = this.zh ? "SJ" : "D";
-    this.deals.forEach((deal, i) => (deal.id = `${prefix}${pad(i + 1, 6)}`));
+    let next = 0;
+    for (const day of byDay) {
+      if (day === undefined) continue;
+      for (const deal of day) {
+        this.deals[next] = deal;
+        deal.id = `${prefix}${pad(++next, 6)}`;
+      }
+    }
   }
 
   private clientId(index: number): string {
@@ -1149,9 +1165,9 @@ class SampleBuilder {
     }
     const age = d - due;
     if (!alwaysPaid) {
-      const unpaid = age <= 30 ? 0.22 : age <= 90 ? 0.05 : 0.008;
+      const unpaid = age <= 30 ? 0.2 : age <= 90 ? 0.05 : 0.006;
       if (r.chance(unpaid)) return { due, dueCents, paidOn: null, paidCents: null };
-      if (r.chance(0.012)) {
+      if (r.chance(0.006)) {
         const part = Math.max(100, roundTo(dueCents * r.real(0.3, 0.7), 10_000));
         if (part < dueCents) return { due, dueCents, paidOn: Math.min(d, due + r.int(0, 20)), paidCents: part };
       }
@@ -1167,65 +1183,6 @@ class SampleBuilder {
     return { due, dueCents, paidOn, paidCents: dueCents };
   }
 
-  // -- interactions ----------------------------------------------------------------------
-
-  /** The tier the client is really managed at: its band, raised when it surges or is a lifted partner. */
-  private managedTier(c: Client): Tier {
-    if (c.tierOverride) return c.tierOverride;
-    return c.role === "surge" || c.role === "longTerm" ? RAISE[c.band] : c.band;
-  }
-
-  private makeInteractions(): void {
-    const r = this.rnd;
-    const d = this.d;
-    for (const c of this.clients) {
-      const tier = this.managedTier(c);
-      const interval = INTERVAL_DAYS[tier];
-      let last: CalDate;
-      let from: CalDate;
-      if (c.role === "inactive") {
-        last = d - r.int(200, 260);
-        from = d - 330;
-      } else if (c.role === "new") {
-        if (r.chance(0.3)) continue;
-        last = d - r.int(0, 20);
-        from = d - 45;
-      } else {
-        const overdue = r.chance(tier === "C" ? 0.35 : 0.3);
-        last = d - (overdue ? r.int(interval + 1, interval + 1 + Math.round(interval * 1.5)) : r.int(0, interval - 2));
-        from = d - 270;
-      }
-      const lo = Math.round(interval * 0.6);
-      const hi = Math.round(interval * 1.25);
-      for (let date = last; date >= from; date -= r.int(lo, hi)) {
-        this.interactions.push(this.interaction(c, this.workday(date), tier));
-      }
-    }
-    this.interactions.sort((a, b) => a.date - b.date || a.client - b.client);
-  }
-
-  /** Nobody logs a visit on a Sunday: weekends move to Friday (or Monday, when that is not after as-of). */
-  private workday(date: CalDate): CalDate {
-    const wd = weekday(date);
-    if (wd === 6) return date - 1;
-    if (wd === 0) return date + 1 <= this.d ? date + 1 : date - 2;
-    return date;
-  }
-
-  private interaction(c: Client, date: CalDate, tier: Tier): Interaction {
-    const r = this.rnd;
-    const channel =
-      c.preferred !== null && r.chance(0.65)
-        ? c.preferred
-        : (CHANNEL_CODES[r.weighted(CHANNEL_WEIGHTS[tier])] as Channel);
-    const [yes, no] = RESPONSE[channel];
-    const x = r.next();
-    const responded: YesNo | null = x < yes ? "yes" : x < yes + no ? "no" : null;
-    const satisfaction = responded !== "no" && r.chance(0.92) ? r.weighted(SATISFACTION_WEIGHTS) + 1 : null;
-    const summary = responded === "no" ? NO_RESPONSE_SUMMARIES[channel] : r.pick(SUMMARIES[channel]);
-    return { date, client: c.index, ownerBlank: r.chance(0.05), channel, responded, satisfaction, summary };
-  }
-
   // -- rows --------------------------------------------------------------------------------
 
   private sheet(table: TableKey, rows: Cell[][]): SampleSheet {
@@ -1234,10 +1191,20 @@ class SampleBuilder {
     return { table, name: sheetName(table, this.language), rows };
   }
 
-  /** A row builder: cells by column key, in the schema's column order. */
+  /** A row builder for the small tables: cells by column key, in the schema's column order. */
   private rowMaker(table: TableKey): (values: Readonly<Record<string, Cell>>) => Cell[] {
     const keys = TABLES[table].columns.map((column) => column.key);
     return (values) => keys.map((key) => values[key] ?? null);
+  }
+
+  private dateCell(date: CalDate | null): DateCell | null {
+    if (date === null) return null;
+    let cell = this.dateCells.get(date);
+    if (cell === undefined) {
+      cell = { date };
+      this.dateCells.set(date, cell);
+    }
+    return cell;
   }
 
   /** About one code cell in ten of the zh sample is typed as its Chinese label. */
@@ -1251,7 +1218,7 @@ class SampleBuilder {
     return text[this.lang];
   }
 
-  private clientRows(owners: readonly string[]): Cell[][] {
+  private clientRows(owners: readonly string[], clientIds: readonly string[]): Cell[][] {
     const row = this.rowMaker("clients");
     const names = new Set<string>();
     const emails = new Map<string, number>();
@@ -1261,14 +1228,14 @@ class SampleBuilder {
       emails.set(handle, used + 1);
       const reason = c.tierOverride !== null && c.hasOverrideReason ? this.text(this.overrideText(c)) : null;
       return row({
-        clientId: this.clientId(c.index),
+        clientId: clientIds[c.index] ?? null,
         name,
         industry: this.text(INDUSTRIES[c.industry]!.name),
         region: this.text(REGIONS[CITIES[c.city]![2]]!),
         owner: owners[c.owner] ?? null,
         email: `${handle}${used === 0 ? "" : used + 1}@${EMAIL_DOMAIN}`,
         status: this.code(CLIENT_STATUSES, c.status),
-        cooperationSince: c.cooperationSince === null ? null : { date: c.cooperationSince },
+        cooperationSince: this.dateCell(c.cooperationSince),
         purchaseOverride: c.purchaseOverride,
         tierOverride: this.code(TIERS, c.tierOverride),
         overrideReason: reason,
@@ -1276,7 +1243,7 @@ class SampleBuilder {
         tier: c.tier,
         tierReason: c.tierReason === null ? null : this.text(c.tierReason),
         purchase12m: c.purchase12m,
-        tierSince: c.tierSince === null ? null : { date: c.tierSince },
+        tierSince: this.dateCell(c.tierSince),
       });
     });
   }
@@ -1309,88 +1276,176 @@ class SampleBuilder {
     }
   }
 
-  private dealRows(owners: readonly string[]): Cell[][] {
-    const row = this.rowMaker("deals");
-    return this.deals.map((deal) => {
-      const client = this.clients[deal.client]!;
-      const product = PRODUCTS[Math.floor(deal.title / DEAL_KINDS.length)]!;
-      const kind = DEAL_KINDS[deal.title % DEAL_KINDS.length]!;
-      return row({
-        dealId: deal.id,
-        clientId: this.clientId(deal.client),
-        title: this.zh ? `${product[0]}${kind[0]}` : `${product[1]} ${kind[1]}`,
-        owner: deal.ownerBlank ? null : (owners[client.owner] ?? null),
-        stage: this.code(STAGES, deal.stage),
-        amount: deal.amount,
-        probability: deal.probability,
-        created: { date: deal.created },
-        expectedClose: deal.expectedClose === null ? null : { date: deal.expectedClose },
-        closedOn: deal.closedOn === null ? null : { date: deal.closedOn },
-        source: this.code(SOURCES, deal.source),
-        lostReason: deal.lostReason < 0 ? null : this.text(LOST_REASONS[deal.lostReason]!),
-      });
-    });
+  /** Titles by product × kind, built once. */
+  private titles(suffix: Text | null): string[] {
+    const titles: string[] = [];
+    for (const product of PRODUCTS) {
+      for (const kind of DEAL_KINDS) {
+        titles.push(
+          this.zh
+            ? `${product[0]}${kind[0]}${suffix?.[0] ?? ""}`
+            : `${product[1]} ${kind[1]}${suffix === null ? "" : ` ${suffix[1]}`}`,
+        );
+      }
+    }
+    return titles;
   }
 
-  private contractRows(owners: readonly string[]): Cell[][] {
+  private dealRows(owners: readonly string[], clientIds: readonly string[]): Cell[][] {
+    const at = columnIndexes("deals", [
+      "dealId",
+      "clientId",
+      "title",
+      "owner",
+      "stage",
+      "amount",
+      "probability",
+      "created",
+      "expectedClose",
+      "closedOn",
+      "source",
+      "lostReason",
+    ]);
+    const width = TABLES.deals.columns.length;
+    const titles = this.titles(null);
+    const lostReasons = LOST_REASONS.map((reason) => this.text(reason));
+    const rows: Cell[][] = new Array<Cell[]>(this.deals.length);
+    this.deals.forEach((deal, i) => {
+      const row = new Array<Cell>(width).fill(null);
+      row[at.dealId] = deal.id;
+      row[at.clientId] = clientIds[deal.client] ?? null;
+      row[at.title] = titles[deal.title] ?? null;
+      row[at.owner] = deal.ownerBlank ? null : (owners[this.clients[deal.client]!.owner] ?? null);
+      row[at.stage] = this.code(STAGES, deal.stage);
+      row[at.amount] = deal.amount;
+      row[at.probability] = deal.probability;
+      row[at.created] = this.dateCell(deal.created);
+      row[at.expectedClose] = this.dateCell(deal.expectedClose);
+      row[at.closedOn] = this.dateCell(deal.closedOn);
+      row[at.source] = this.code(SOURCES, deal.source);
+      row[at.lostReason] = lostReasons[deal.lostReason] ?? null;
+      rows[i] = row;
+    });
+    return rows;
+  }
+
+  private contractRows(owners: readonly string[], clientIds: readonly string[]): Cell[][] {
     const row = this.rowMaker("contracts");
-    return this.contracts.map((contract) => {
-      const product = PRODUCTS[Math.floor(contract.deal.title / DEAL_KINDS.length)]!;
-      const kind = DEAL_KINDS[contract.deal.title % DEAL_KINDS.length]!;
-      return row({
+    const titles = this.titles(["合同", "contract"]);
+    return this.contracts.map((contract) =>
+      row({
         contractId: contract.id,
-        clientId: this.clientId(contract.client),
+        clientId: clientIds[contract.client] ?? null,
         dealId: contract.deal.id,
-        title: this.zh ? `${product[0]}${kind[0]}合同` : `${product[1]} ${kind[1]} contract`,
+        title: titles[contract.deal.title] ?? null,
         owner: contract.ownerBlank ? null : (owners[this.clients[contract.client]!.owner] ?? null),
         value: contract.valueCents / 100,
         status: this.code(CONTRACT_STATUSES, contract.status),
-        signedOn: contract.signedOn === null ? null : { date: contract.signedOn },
-        start: contract.start === null ? null : { date: contract.start },
-        end: contract.end === null ? null : { date: contract.end },
-      });
-    });
+        signedOn: this.dateCell(contract.signedOn),
+        start: this.dateCell(contract.start),
+        end: this.dateCell(contract.end),
+      }),
+    );
   }
 
   private paymentRows(): Cell[][] {
-    const row = this.rowMaker("payments");
+    const at = columnIndexes("payments", ["contractId", "due", "amountDue", "paidOn", "amountPaid"]);
+    const width = TABLES.payments.columns.length;
     const rows: Cell[][] = [];
     for (const contract of this.contracts) {
       for (const p of contract.payments) {
-        rows.push(
-          row({
-            contractId: contract.id,
-            due: { date: p.due },
-            amountDue: p.dueCents / 100,
-            paidOn: p.paidOn === null ? null : { date: p.paidOn },
-            amountPaid: p.paidCents === null ? null : p.paidCents / 100,
-          }),
-        );
+        const row = new Array<Cell>(width).fill(null);
+        row[at.contractId] = contract.id;
+        row[at.due] = this.dateCell(p.due);
+        row[at.amountDue] = p.dueCents / 100;
+        row[at.paidOn] = this.dateCell(p.paidOn);
+        row[at.amountPaid] = p.paidCents === null ? null : p.paidCents / 100;
+        rows.push(row);
       }
     }
     return rows;
   }
 
-  private interactionRows(owners: readonly string[]): Cell[][] {
-    const row = this.rowMaker("interactions");
-    return this.interactions.map((i) =>
-      row({
-        date: { date: i.date },
-        clientId: this.clientId(i.client),
-        owner: i.ownerBlank ? null : (owners[this.clients[i.client]!.owner] ?? null),
-        channel: this.code(CHANNELS, i.channel),
-        responded: this.code(YES_NO, i.responded),
-        satisfaction: i.satisfaction,
-        summary: this.text(i.summary),
-      }),
-    );
+  /** The tier the client is really managed at: its band, raised when it surges or is a lifted partner. */
+  private managedTier(c: Client): Tier {
+    if (c.tierOverride) return c.tierOverride;
+    return c.role === "surge" || c.role === "longTerm" ? RAISE[c.band] : c.band;
   }
 
   /**
-   * Targets a manager would set: the team (ALL) for this year and last, every owner per year,
-   * monthly rows for two owners and a quarter row for a third in the quarter of the last
-   * complete month (and of as-of, when that is another quarter).
+   * Contact records, built straight into rows (they are the bulk of the workbook): a cadence
+   * by tier with some clients behind it, sorted by date with a counting sort.
    */
+  private interactionRows(owners: readonly string[], clientIds: readonly string[]): Cell[][] {
+    const r = this.rnd;
+    const d = this.d;
+    const at = columnIndexes("interactions", [
+      "date",
+      "clientId",
+      "owner",
+      "channel",
+      "responded",
+      "satisfaction",
+      "summary",
+    ]);
+    const width = TABLES.interactions.columns.length;
+    const summaries = CHANNEL_CODES.map((channel) => SUMMARIES[channel].map((text) => this.text(text)));
+    const noResponse = CHANNEL_CODES.map((channel) => this.text(NO_RESPONSE_SUMMARIES[channel]));
+    const oldest = d - 400;
+    const byDay: Cell[][][] = [];
+    for (const c of this.clients) {
+      const tier = this.managedTier(c);
+      const interval = INTERVAL_DAYS[tier];
+      let last: CalDate;
+      let from: CalDate;
+      if (c.role === "inactive") {
+        last = d - r.int(200, 260);
+        from = d - 330;
+      } else if (c.role === "new") {
+        if (r.chance(0.3)) continue;
+        last = d - r.int(0, 20);
+        from = d - 45;
+      } else {
+        const overdue = r.chance(tier === "C" ? 0.35 : 0.3);
+        last = d - (overdue ? r.int(interval + 1, interval + 1 + Math.round(interval * 1.5)) : r.int(0, interval - 2));
+        from = d - 250;
+      }
+      const lo = Math.round(interval * 0.6);
+      const hi = Math.round(interval * 1.25);
+      const weights = CHANNEL_WEIGHTS[tier];
+      const preferred = c.preferred === null ? -1 : CHANNEL_CODES.indexOf(c.preferred);
+      const owner = owners[c.owner] ?? null;
+      for (let date = last; date >= from; date -= r.int(lo, hi)) {
+        const day = this.workday(date);
+        const ch = preferred >= 0 && r.chance(0.65) ? preferred : r.weighted(weights);
+        const channel = CHANNEL_CODES[ch]!;
+        const [yes, no] = RESPONSE[channel];
+        const x = r.next();
+        const responded: YesNo | null = x < yes ? "yes" : x < yes + no ? "no" : null;
+        const row = new Array<Cell>(width).fill(null);
+        row[at.date] = this.dateCell(day);
+        row[at.clientId] = clientIds[c.index] ?? null;
+        row[at.owner] = r.chance(0.05) ? null : owner;
+        row[at.channel] = this.code(CHANNELS, channel);
+        row[at.responded] = this.code(YES_NO, responded);
+        row[at.satisfaction] = responded !== "no" && r.chance(0.92) ? r.weighted(SATISFACTION_WEIGHTS) + 1 : null;
+        row[at.summary] = responded === "no" ? (noResponse[ch] ?? null) : r.pick(summaries[ch]!);
+        (byDay[day - oldest] ??= []).push(row);
+      }
+    }
+    const rows: Cell[][] = [];
+    for (const day of byDay) if (day !== undefined) for (const row of day) rows.push(row);
+    return rows;
+  }
+
+  /** Nobody logs a visit on a Sunday: weekends move to Friday (or Monday, when that is not after as-of). */
+  private workday(date: CalDate): CalDate {
+    const wd = weekday(date);
+    if (wd === 6) return date - 1;
+    if (wd === 0) return date + 1 <= this.d ? date + 1 : date - 2;
+    return date;
+  }
+
   private targetRows(owners: readonly string[]): Cell[][] {
     const r = this.rnd;
     const row = this.rowMaker("targets");
@@ -1458,12 +1513,12 @@ class SampleBuilder {
     return INDUSTRIES.map((def) => row({ industry: this.text(def.name), growth: def.growth }));
   }
 
-  private historyRows(): Cell[][] {
+  private historyRows(clientIds: readonly string[]): Cell[][] {
     const row = this.rowMaker("tierHistory");
     return this.history.map((h) =>
       row({
-        date: { date: h.date },
-        clientId: this.clientId(h.client),
+        date: this.dateCell(h.date),
+        clientId: clientIds[h.client] ?? null,
         from: h.from,
         to: h.to,
         reason: this.text(h.reason),

@@ -45,14 +45,7 @@ export interface ColumnDef {
 }
 
 export type InputTableKey =
-  | "settings"
-  | "clients"
-  | "deals"
-  | "contracts"
-  | "payments"
-  | "interactions"
-  | "targets"
-  | "industries";
+  "settings" | "clients" | "deals" | "contracts" | "payments" | "interactions" | "targets" | "industries";
 
 export type OutputTableKey = "contactPlan" | "tierHistory" | "dataIssues" | "sendLog" | "renewals";
 
@@ -67,7 +60,13 @@ export interface TableDef {
   readonly output?: boolean;
 }
 
-const col = (key: string, en: string, zh: string, type: CellType, extra: Partial<ColumnDef> = {}): ColumnDef => ({
+const col = (
+  key: string,
+  en: string,
+  zh: string,
+  type: CellType,
+  extra: Partial<ColumnDef> = {},
+): ColumnDef => ({
   key,
   en,
   zh,

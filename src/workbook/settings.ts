@@ -8,7 +8,17 @@ import type { CalDate } from "../core/dates";
 import type { Cents } from "../core/money";
 import { msg, type Language, type MessageRef, render } from "../i18n";
 import type { Cell } from "../ports";
-import { isBlank, parseAmount, parseDate, parseEmail, parseFraction, parseInteger, splitList, type DateOrder, type Parsed } from "./cells";
+import {
+  isBlank,
+  parseAmount,
+  parseDate,
+  parseEmail,
+  parseFraction,
+  parseInteger,
+  splitList,
+  type DateOrder,
+  type Parsed,
+} from "./cells";
 import { CHANNELS, type Channel, type Tier } from "./codes";
 import { normalizeName, trimAll } from "./names";
 
@@ -29,10 +39,36 @@ export interface SettingDef<T = unknown> {
 }
 
 const WEEKDAYS: Readonly<Record<string, number>> = {
-  sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6,
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
-  周日: 0, 周一: 1, 周二: 2, 周三: 3, 周四: 4, 周五: 5, 周六: 6,
-  星期日: 0, 星期天: 0, 星期一: 1, 星期二: 2, 星期三: 3, 星期四: 4, 星期五: 5, 星期六: 6, 周天: 0,
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+  周日: 0,
+  周一: 1,
+  周二: 2,
+  周三: 3,
+  周四: 4,
+  周五: 5,
+  周六: 6,
+  星期日: 0,
+  星期天: 0,
+  星期一: 1,
+  星期二: 2,
+  星期三: 3,
+  星期四: 4,
+  星期五: 5,
+  星期六: 6,
+  周天: 0,
 };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -59,7 +95,9 @@ const readers = {
   }) as CellReader<string>,
   dateOrder: ((cell) => {
     const text = textOf(cell).toUpperCase();
-    return text === "YMD" || text === "DMY" || text === "MDY" ? ok<DateOrder>(text) : fail(msg("issue.expectedDateOrder"));
+    return text === "YMD" || text === "DMY" || text === "MDY"
+      ? ok<DateOrder>(text)
+      : fail(msg("issue.expectedDateOrder"));
   }) as CellReader<DateOrder>,
   amount: ((cell) => parseAmount(cell)) as CellReader<Cents>,
   share: ((cell) => parseFraction(cell, { min: 0, max: 1 })) as CellReader<number>,
@@ -140,34 +178,230 @@ const def = <K extends string, T>(
 
 /** Every setting, in the order Set up writes them. */
 export const SETTING_DEFS = [
-  def("language", "general", "zh-CN", readers.language, "界面与报表语言：zh-CN 或 en", "Language of sheets, menus and reports: zh-CN or en"),
-  def("currency", "general", "CNY", readers.currency, "金额的货币代码（ISO）", "ISO currency code for amounts"),
-  def("timeZone", "general", "Asia/Shanghai", readers.timeZone, "所有日期计算使用的时区（IANA 名称）", "IANA time zone for all date math"),
-  def("dateOrder", "general", "YMD", readers.dateOrder, "如何读取有歧义的文本日期：YMD、DMY 或 MDY", "How to read ambiguous text dates: YMD, DMY or MDY"),
-  def("tier.highThreshold", "tiers", "1000000", readers.amount, "近12个月采购额达到此值为A级（高价值）", "12-month purchase at or above which a client is tier A"),
-  def("tier.mediumThreshold", "tiers", "200000", readers.amount, "近12个月采购额达到此值为B级", "12-month purchase at or above which a client is tier B"),
-  def("tier.downgradeMargin", "tiers", "0.10", readers.share, "降级需低于门槛 ×（1 − 此比例）", "A downgrade needs purchase below threshold × (1 − margin)"),
-  def("tier.risingGrowth", "tiers", "0.10", readers.growth, "行业增长率达到此值视为上升行业", "Industry growth at or above which an industry is rising"),
-  def("tier.longTermYears", "tiers", "3", readers.years, "合作满此年数为长期合作伙伴", "Years of cooperation that make a long-term partner"),
-  def("tier.upliftShare", "tiers", "0.5", readers.positiveShare, "战略上调要求采购额 ≥ 上一级门槛 × 此比例", "Uplift needs purchase ≥ this share of the next threshold"),
-  def("tier.surgeDays", "tiers", "90", readers.days, "订单激增的观察窗口（天）", "Window for surge detection, in days"),
-  def("tier.surgeFactor", "tiers", "2", readers.factor, "激增：最近窗口 ≥ 此倍数 × 前一窗口", "Surge: last window ≥ factor × the window before"),
-  def("tier.reviewMonths", "tiers", "1,4,7,10", readers.months, "季度复核（可降级）的月份", "Months whose quarterly review may downgrade"),
-  def("contact.A.channel", "contact", "visit", readers.channel, "A级客户的沟通渠道", "Tier A contact channel"),
-  def("contact.A.intervalDays", "contact", "7", readers.days, "A级客户的沟通间隔（天）", "Tier A contact interval, in days"),
-  def("contact.B.channel", "contact", "phone", readers.channel, "B级客户的沟通渠道", "Tier B contact channel"),
-  def("contact.B.intervalDays", "contact", "15", readers.days, "B级客户的沟通间隔（天）", "Tier B contact interval, in days"),
-  def("contact.C.channel", "contact", "email", readers.channel, "C级客户的沟通渠道", "Tier C contact channel"),
-  def("contact.C.intervalDays", "contact", "30", readers.days, "C级客户的沟通间隔（天）", "Tier C contact interval, in days"),
-  def("contact.workingDays", "contact", "Mon,Tue,Wed,Thu,Fri", readers.weekdays, "可安排沟通的工作日", "Days a contact may be due"),
-  def("contact.holidays", "contact", "", readers.dates, "不安排沟通的节假日（逗号分隔的日期）", "Comma-separated dates on which no contact is due"),
-  def("contact.responseWindowDays", "contact", "90", readers.days, "渠道响应率的统计窗口（天）", "Window for channel response rates, in days"),
-  def("report.recipients", "report", "", readers.emails, "月报收件人（逗号分隔的邮箱）", "Comma-separated e-mails for the monthly report"),
-  def("report.dayOfMonth", "report", "1", readers.dayOfMonth, "每月发送月报的日期（1–28）", "Day of the month the report trigger runs (1–28)"),
-  def("report.hour", "report", "8", readers.hour, "发送月报的时刻（0–23）", "Hour the report trigger runs (0–23)"),
-  def("report.underperformShare", "report", "0.8", readers.share, "达成率低于此值标记为未达标", "Attainment below this flags an owner"),
-  def("digest.hour", "report", "8", readers.hour, "每日沟通提醒的发送时刻（0–23）", "Hour the daily contact digest runs (0–23)"),
-  def("renewal.noticeDays", "report", "90", readers.days, "合同到期前多少天提示续约", "Contracts ending within this many days are due for renewal"),
+  def(
+    "language",
+    "general",
+    "zh-CN",
+    readers.language,
+    "界面与报表语言：zh-CN 或 en",
+    "Language of sheets, menus and reports: zh-CN or en",
+  ),
+  def(
+    "currency",
+    "general",
+    "CNY",
+    readers.currency,
+    "金额的货币代码（ISO）",
+    "ISO currency code for amounts",
+  ),
+  def(
+    "timeZone",
+    "general",
+    "Asia/Shanghai",
+    readers.timeZone,
+    "所有日期计算使用的时区（IANA 名称）",
+    "IANA time zone for all date math",
+  ),
+  def(
+    "dateOrder",
+    "general",
+    "YMD",
+    readers.dateOrder,
+    "如何读取有歧义的文本日期：YMD、DMY 或 MDY",
+    "How to read ambiguous text dates: YMD, DMY or MDY",
+  ),
+  def(
+    "tier.highThreshold",
+    "tiers",
+    "1000000",
+    readers.amount,
+    "近12个月采购额达到此值为A级（高价值）",
+    "12-month purchase at or above which a client is tier A",
+  ),
+  def(
+    "tier.mediumThreshold",
+    "tiers",
+    "200000",
+    readers.amount,
+    "近12个月采购额达到此值为B级",
+    "12-month purchase at or above which a client is tier B",
+  ),
+  def(
+    "tier.downgradeMargin",
+    "tiers",
+    "0.10",
+    readers.share,
+    "降级需低于门槛 ×（1 − 此比例）",
+    "A downgrade needs purchase below threshold × (1 − margin)",
+  ),
+  def(
+    "tier.risingGrowth",
+    "tiers",
+    "0.10",
+    readers.growth,
+    "行业增长率达到此值视为上升行业",
+    "Industry growth at or above which an industry is rising",
+  ),
+  def(
+    "tier.longTermYears",
+    "tiers",
+    "3",
+    readers.years,
+    "合作满此年数为长期合作伙伴",
+    "Years of cooperation that make a long-term partner",
+  ),
+  def(
+    "tier.upliftShare",
+    "tiers",
+    "0.5",
+    readers.positiveShare,
+    "战略上调要求采购额 ≥ 上一级门槛 × 此比例",
+    "Uplift needs purchase ≥ this share of the next threshold",
+  ),
+  def(
+    "tier.surgeDays",
+    "tiers",
+    "90",
+    readers.days,
+    "订单激增的观察窗口（天）",
+    "Window for surge detection, in days",
+  ),
+  def(
+    "tier.surgeFactor",
+    "tiers",
+    "2",
+    readers.factor,
+    "激增：最近窗口 ≥ 此倍数 × 前一窗口",
+    "Surge: last window ≥ factor × the window before",
+  ),
+  def(
+    "tier.reviewMonths",
+    "tiers",
+    "1,4,7,10",
+    readers.months,
+    "季度复核（可降级）的月份",
+    "Months whose quarterly review may downgrade",
+  ),
+  def(
+    "contact.A.channel",
+    "contact",
+    "visit",
+    readers.channel,
+    "A级客户的沟通渠道",
+    "Tier A contact channel",
+  ),
+  def(
+    "contact.A.intervalDays",
+    "contact",
+    "7",
+    readers.days,
+    "A级客户的沟通间隔（天）",
+    "Tier A contact interval, in days",
+  ),
+  def(
+    "contact.B.channel",
+    "contact",
+    "phone",
+    readers.channel,
+    "B级客户的沟通渠道",
+    "Tier B contact channel",
+  ),
+  def(
+    "contact.B.intervalDays",
+    "contact",
+    "15",
+    readers.days,
+    "B级客户的沟通间隔（天）",
+    "Tier B contact interval, in days",
+  ),
+  def(
+    "contact.C.channel",
+    "contact",
+    "email",
+    readers.channel,
+    "C级客户的沟通渠道",
+    "Tier C contact channel",
+  ),
+  def(
+    "contact.C.intervalDays",
+    "contact",
+    "30",
+    readers.days,
+    "C级客户的沟通间隔（天）",
+    "Tier C contact interval, in days",
+  ),
+  def(
+    "contact.workingDays",
+    "contact",
+    "Mon,Tue,Wed,Thu,Fri",
+    readers.weekdays,
+    "可安排沟通的工作日",
+    "Days a contact may be due",
+  ),
+  def(
+    "contact.holidays",
+    "contact",
+    "",
+    readers.dates,
+    "不安排沟通的节假日（逗号分隔的日期）",
+    "Comma-separated dates on which no contact is due",
+  ),
+  def(
+    "contact.responseWindowDays",
+    "contact",
+    "90",
+    readers.days,
+    "渠道响应率的统计窗口（天）",
+    "Window for channel response rates, in days",
+  ),
+  def(
+    "report.recipients",
+    "report",
+    "",
+    readers.emails,
+    "月报收件人（逗号分隔的邮箱）",
+    "Comma-separated e-mails for the monthly report",
+  ),
+  def(
+    "report.dayOfMonth",
+    "report",
+    "1",
+    readers.dayOfMonth,
+    "每月发送月报的日期（1–28）",
+    "Day of the month the report trigger runs (1–28)",
+  ),
+  def(
+    "report.hour",
+    "report",
+    "8",
+    readers.hour,
+    "发送月报的时刻（0–23）",
+    "Hour the report trigger runs (0–23)",
+  ),
+  def(
+    "report.underperformShare",
+    "report",
+    "0.8",
+    readers.share,
+    "达成率低于此值标记为未达标",
+    "Attainment below this flags an owner",
+  ),
+  def(
+    "digest.hour",
+    "report",
+    "8",
+    readers.hour,
+    "每日沟通提醒的发送时刻（0–23）",
+    "Hour the daily contact digest runs (0–23)",
+  ),
+  def(
+    "renewal.noticeDays",
+    "report",
+    "90",
+    readers.days,
+    "合同到期前多少天提示续约",
+    "Contracts ending within this many days are due for renewal",
+  ),
 ] as const;
 
 type Defs = typeof SETTING_DEFS;
@@ -176,7 +410,9 @@ type ValueOf<D> = D extends SettingDef<infer T> ? T : never;
 export type Settings = { readonly [D in Defs[number] as D["key"]]: ValueOf<D> };
 export type SettingKey = Defs[number]["key"];
 
-const DEF_BY_KEY = new Map<string, SettingDef>(SETTING_DEFS.map((d) => [normalizeName(d.key), d as SettingDef]));
+const DEF_BY_KEY = new Map<string, SettingDef>(
+  SETTING_DEFS.map((d) => [normalizeName(d.key), d as SettingDef]),
+);
 
 export function findSetting(key: string): SettingDef | undefined {
   return DEF_BY_KEY.get(normalizeName(key));
@@ -184,12 +420,14 @@ export function findSetting(key: string): SettingDef | undefined {
 
 /** One setting's zod schema over a raw cell: the single validator of sheet and sidebar. */
 export function settingSchema(def: SettingDef, dateOrder: DateOrder = "YMD"): z.ZodType<unknown> {
-  return z.union([z.string(), z.number(), z.boolean(), z.null(), z.object({ date: z.number() })]).transform((cell, ctx) => {
-    const parsed = def.read(cell as Cell, { dateOrder });
-    if (parsed.ok) return parsed.value;
-    ctx.addIssue({ code: "custom", message: parsed.problem.key, params: { problem: parsed.problem } });
-    return z.NEVER;
-  });
+  return z
+    .union([z.string(), z.number(), z.boolean(), z.null(), z.object({ date: z.number() })])
+    .transform((cell, ctx) => {
+      const parsed = def.read(cell as Cell, { dateOrder });
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: "custom", message: parsed.problem.key, params: { problem: parsed.problem } });
+      return z.NEVER;
+    });
 }
 
 /** Validates one value as typed in the sidebar; the message is in the given language. */

@@ -167,6 +167,7 @@ export function writeDataIssues(
     issue.value,
     render(language, issue.problem),
   ]);
-  return replaceOutputSheet(port, sheets, "dataIssues", language, rows, { columnWidths: [90, 110, 50, 140, 200, 420] });
+  return replaceOutputSheet(port, sheets, "dataIssues", language, rows, {
+    columnWidths: [90, 110, 50, 140, 200, 420],
+  });
 }
-

@@ -41,11 +41,18 @@ describe("Set up workbook", () => {
   });
 
   it("changes nothing when run a second time", () => {
-    const env = testEnv({ Clients: [["Client ID", "Name"], ["C1", "Acme"]] });
+    const env = testEnv({
+      Clients: [
+        ["Client ID", "Name"],
+        ["C1", "Acme"],
+      ],
+    });
     setupWorkbook(env, { language: "en" });
     const snapshot = JSON.stringify(env.workbook.sheets.map((s) => [s.name, env.workbook.values(s.name)]));
     const second = setupWorkbook(env);
-    expect(JSON.stringify(env.workbook.sheets.map((s) => [s.name, env.workbook.values(s.name)]))).toBe(snapshot);
+    expect(JSON.stringify(env.workbook.sheets.map((s) => [s.name, env.workbook.values(s.name)]))).toBe(
+      snapshot,
+    );
     expect(second.data).toEqual({ createdSheets: [], addedColumns: [], addedSettings: [] });
     expect(second.summary.map((m) => m.key)).toEqual(["setup.nothingToDo"]);
   });
@@ -60,7 +67,9 @@ describe("Check data", () => {
       ["C1", "Dup", "", "", "", "", "", ""],
       ["C2", "Beta", "", "", "#N/A", "", "", ""],
     ]);
-    env.workbook.writeBlock("Deals", 2, 1, [["D1", "C9", "", "", "won", "12万", "", "", "", d("2026-10-01")]]);
+    env.workbook.writeBlock("Deals", 2, 1, [
+      ["D1", "C9", "", "", "won", "12万", "", "", "", d("2026-10-01")],
+    ]);
     const before = JSON.stringify(env.workbook.values("Clients"));
     const result = checkData(env);
     const found = result.issues.map((i) => `${i.sheet}!${i.row}:${i.column}:${i.problem.key}`);

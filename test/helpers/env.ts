@@ -35,7 +35,8 @@ export function testEnv(
     mail: {
       remainingQuota: () => env.quota,
       send: (message) => {
-        if (env.quota < message.to.length) throw new Error("Service invoked too many times for one day: email.");
+        if (env.quota < message.to.length)
+          throw new Error("Service invoked too many times for one day: email.");
         env.quota -= message.to.length;
         outbox.push(message);
       },

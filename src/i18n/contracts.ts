@@ -1,0 +1,84 @@
+/** Strings of contracts and collections (合同与回款): lifecycle checks, the output sheet, the summary and digest reminders. */
+import { defineMessages } from "./define";
+
+export const contracts = defineMessages(
+  {
+    "menu.contracts": "检查合同与回款",
+    "contracts.issue.signedWithoutDate": "状态为「{status}」的合同没有签订日期；请填写签订日期",
+    "contracts.issue.endBeforeStart": "结束日期 {end} 早于开始日期 {start}；请更正开始日期或结束日期",
+    "contracts.issue.activePastEnd":
+      "合同已于 {end} 结束（{days} 天前），状态仍为「履行中」；请改为「已到期」或「已续签」",
+    "contracts.issue.renewedWithoutSuccessor":
+      "状态为「已续签」，但客户 {clientId} 没有更晚的合同；请录入续签合同，或更正状态",
+    "contracts.issue.paidMoreThanDue": "实收金额 {paid} 超过应收金额 {due}；请核对实收金额",
+    "contracts.issue.planMismatch":
+      "{count} 期回款的应收金额合计 {planned}，与合同金额 {value} 不一致（相差 {difference}）；请核对回款计划或合同金额",
+    "contracts.issue.wonWithoutContract":
+      "商机于 {closedOn} 赢单（{days} 天前），但没有合同登记该商机编号；请录入合同并填写商机编号",
+    "contracts.summary":
+      "续约提醒 {renewals} 份合同（合计 {renewalValue}）；逾期回款 {overdue} 笔（未收 {outstanding}）。详见「{sheet}」。",
+    "contracts.sheet.title": "续约与回款（截至 {date}）",
+    "contracts.sheet.renewalsTitle": "{days} 天内到期待续约：{count} 份，合同金额合计 {value}",
+    "contracts.sheet.overdueTitle": "逾期回款：{count} 笔，未收合计 {outstanding}",
+    "contracts.sheet.ownersTitle": "按负责人汇总",
+    "contracts.sheet.none": "无",
+    "contracts.sheet.clientName": "客户名称",
+    "contracts.sheet.tier": "客户等级",
+    "contracts.sheet.daysLeft": "剩余天数",
+    "contracts.sheet.mark": "提示",
+    "contracts.sheet.near": "{days} 天内到期",
+    "contracts.sheet.outstanding": "未收金额",
+    "contracts.sheet.daysOverdue": "逾期天数",
+    "contracts.sheet.bucket": "账龄（天）",
+    "contracts.sheet.renewals": "待续约（份）",
+    "contracts.sheet.renewalValue": "待续约金额",
+    "contracts.sheet.overdueCount": "逾期（笔）",
+    "contracts.sheet.total": "合计",
+    "contracts.sheet.noOwner": "（未指定负责人）",
+    "contracts.digest.renewalsTitle": "即将到期、需要续约的合同",
+    "contracts.digest.renewalLine": "{contractId}（{client}）{end} 到期，还剩 {days} 天，合同金额 {value}",
+    "contracts.digest.overdueTitle": "逾期未收的回款",
+    "contracts.digest.overdueLine": "{contractId}（{client}）应收日期 {due}，未收 {outstanding}，已逾期 {days} 天（账龄 {bucket} 天）",
+    "contracts.digest.noValue": "未填写",
+  },
+  {
+    "menu.contracts": "Review contracts and payments",
+    "contracts.issue.signedWithoutDate": "a contract with status {status} has no Signed on date; fill in Signed on",
+    "contracts.issue.endBeforeStart": "End {end} is before Start {start}; correct Start or End",
+    "contracts.issue.activePastEnd":
+      "the contract ended on {end} ({days} days ago) but is still active; set Status to expired or renewed",
+    "contracts.issue.renewedWithoutSuccessor":
+      "marked renewed, but client {clientId} has no later contract; add the renewal contract or correct Status",
+    "contracts.issue.paidMoreThanDue": "Amount paid {paid} is more than Amount due {due}; check Amount paid",
+    "contracts.issue.planMismatch":
+      "the {count} instalments add up to {planned}, not the contract Value {value} (difference {difference}); check the payment plan or the Value",
+    "contracts.issue.wonWithoutContract":
+      "won on {closedOn} ({days} days ago) but no contract names this Deal ID; add the contract with its Deal ID",
+    "contracts.summary":
+      "{renewals} contracts due for renewal ({renewalValue}); {overdue} overdue instalments ({outstanding} outstanding). See \"{sheet}\".",
+    "contracts.sheet.title": "Renewals & receivables as of {date}",
+    "contracts.sheet.renewalsTitle": "Ending within {days} days: {count} contracts, value {value}",
+    "contracts.sheet.overdueTitle": "Overdue instalments: {count}, outstanding {outstanding}",
+    "contracts.sheet.ownersTitle": "By owner",
+    "contracts.sheet.none": "None",
+    "contracts.sheet.clientName": "Client name",
+    "contracts.sheet.tier": "Tier",
+    "contracts.sheet.daysLeft": "Days left",
+    "contracts.sheet.mark": "Note",
+    "contracts.sheet.near": "ends within {days} days",
+    "contracts.sheet.outstanding": "Outstanding",
+    "contracts.sheet.daysOverdue": "Days overdue",
+    "contracts.sheet.bucket": "Ageing (days)",
+    "contracts.sheet.renewals": "Renewals due",
+    "contracts.sheet.renewalValue": "Renewal value",
+    "contracts.sheet.overdueCount": "Overdue instalments",
+    "contracts.sheet.total": "Total",
+    "contracts.sheet.noOwner": "(no owner)",
+    "contracts.digest.renewalsTitle": "Contracts due for renewal",
+    "contracts.digest.renewalLine": "{contractId} ({client}) ends on {end}, {days} days left, value {value}",
+    "contracts.digest.overdueTitle": "Overdue payments",
+    "contracts.digest.overdueLine":
+      "{contractId} ({client}) was due on {due}: {outstanding} outstanding, {days} days overdue ({bucket} days)",
+    "contracts.digest.noValue": "not given",
+  },
+);
