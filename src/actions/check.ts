@@ -7,10 +7,21 @@ import type { Env } from "../ports";
 import type { DataIssue } from "../workbook/issues";
 import { readData } from "../workbook/read";
 import type { DataCheck } from "./checks";
+import { checkFutureInteractions } from "./contacts";
+import { contractLifecycleCheck } from "./contracts";
+import { dealsWithoutOwner, duplicateTargets } from "./reportChecks";
 import { finishRun, noteMissingSheets, startRun, type ActionResult, type RunOptions } from "./run";
+import { overrideWithoutReason, tierAWithoutOwner } from "./tierChecks";
 
 /** Every feature's checks, in report order: each feature adds its import and its entry here. */
-const DATA_CHECKS: readonly DataCheck[] = [];
+const DATA_CHECKS: readonly DataCheck[] = [
+  overrideWithoutReason,
+  tierAWithoutOwner,
+  checkFutureInteractions,
+  contractLifecycleCheck,
+  duplicateTargets,
+  dealsWithoutOwner,
+];
 
 export interface CheckData {
   readonly issueCount: number;

@@ -486,48 +486,29 @@ export function openReminders(review: ContractsReview): ContractReminder[] {
   return items;
 }
 
-export interface ReminderSelection {
-  /** Per owner (lower case; null for the unknown owner), the items to announce today, in review order. */
-  readonly byOwner: ReadonlyMap<string | null, readonly ContractReminder[]>;
-  /**
-   * The announced state of the items still open, before today's announcements: items no longer
-   * open are forgotten (an item that opens again later is new again).
-   */
-  readonly kept: ReadonlyMap<string, CalDate>;
-}
-
 /**
- * Which open items a digest on `asOf` announces: an item never announced, or last announced
- * `REMINDER_REPEAT_DAYS` or more days ago and still open. `announced` maps an item's key to
- * the date it was last announced. Items sharing a key (two instalments of one contract due the
- * same day) go together.
+ * Which open items a digest on `asOf` announces, per owner (lower case; null for the unknown
+ * owner), in review order: an item never announced, or last announced `REMINDER_REPEAT_DAYS` or
+ * more days before `asOf` and still open. `announced` maps an item's key to the date it was
+ * last announced. Items sharing a key (two instalments of one contract due the same day) go together.
  */
 export function selectReminders(
   open: readonly ContractReminder[],
   announced: ReadonlyMap<string, CalDate>,
   asOf: CalDate,
-): ReminderSelection {
+): Map<string | null, ContractReminder[]> {
   const byOwner = new Map<string | null, ContractReminder[]>();
-  const kept = new Map<string, CalDate>();
   for (const item of open) {
     const last = announced.get(item.key);
-    if (last !== undefined) kept.set(item.key, last);
     if (last !== undefined && asOf - last < REMINDER_REPEAT_DAYS) continue;
-    const owner = item.kind === "renewal" ? item.renewal.owner : item.instalment.owner;
+    const owner = reminderOwner(item);
     const list = byOwner.get(owner);
     if (list) list.push(item);
     else byOwner.set(owner, [item]);
   }
-  return { byOwner, kept };
+  return byOwner;
 }
 
-/** The state after the given items were announced on `asOf`. */
-export function markAnnounced(
-  kept: ReadonlyMap<string, CalDate>,
-  items: Iterable<ContractReminder>,
-  asOf: CalDate,
-): Map<string, CalDate> {
-  const next = new Map(kept);
-  for (const item of items) next.set(item.key, asOf);
-  return next;
+export function reminderOwner(item: ContractReminder): string | null {
+  return item.kind === "renewal" ? item.renewal.owner : item.instalment.owner;
 }

@@ -5,12 +5,12 @@
  * `reportJson` turns them into yuan. Every table is scanned once and joined through indexes by
  * ID, so the cost grows linearly with the workbook.
  */
-import { addDays, addMonths, firstDayOfMonth, lastDayOfMonth, monthKey, shiftMonth, type CalDate, type MonthKey } from "./dates";
+import { addDays, addMonths, firstDayOfMonth, formatIsoDate, lastDayOfMonth, monthKey, shiftMonth, type CalDate, type MonthKey } from "./dates";
 import { fromCents, type Cents } from "./money";
 import { indexTargets, monthRange, type TargetEntry, type YearMonth } from "./targets";
 
 export type ReportTier = "A" | "B" | "C";
-const TIER_CODES: readonly ReportTier[] = ["A", "B", "C"];
+export const REPORT_TIERS: readonly ReportTier[] = ["A", "B", "C"];
 const TIER_RANK: Readonly<Record<ReportTier, number>> = { A: 3, B: 2, C: 1 };
 
 export interface ReportClient {
@@ -347,7 +347,7 @@ export function computeReport(input: ReportInput): ReportModel {
     }
     return found;
   };
-  const openOwners = new Map<string, PipelineTotal & { count: number; amount: Cents; weighted: Cents }>();
+  const openOwners = new Map<string, { count: number; amount: Cents; weighted: Cents }>();
   const stageIndex = new Map(input.openStages.map((stage, i) => [stage, i] as const));
   const pipeline = input.openStages.map((stage) => ({ stage, count: 0, amount: 0, weighted: 0 }));
   const coverageEnd = (() => {
@@ -690,8 +690,6 @@ function compareNullable(a: string | null, b: string | null): number {
   return compareText(a, b);
 }
 
-export { TIER_CODES as REPORT_TIERS };
-
 // ---------------------------------------------------------------------------------------
 // JSON (rules.md §3): amounts in yuan (up to 2 decimals), rates as unrounded fractions,
 // dates as YYYY-MM-DD, a missing value null, text raw.
@@ -700,7 +698,8 @@ const money = (cents: Cents): number => fromCents(cents);
 const moneyOrNull = (cents: Cents | null): number | null => (cents === null ? null : fromCents(cents));
 
 /** The report as the command line's --json writes it. */
-export function reportJson(model: ReportModel, currency: string, formatDate: (date: CalDate) => string) {
+export function reportJson(model: ReportModel, currency: string) {
+  const formatDate = formatIsoDate;
   const t = model.team;
   return {
     month: model.month,

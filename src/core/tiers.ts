@@ -48,9 +48,10 @@ export interface TierClientInput {
   readonly tierSince: CalDate | null;
 }
 
+/** A deal; only `won` ones with a Closed on date count. */
 export interface TierDealInput {
   readonly clientId: string;
-  readonly won: boolean;
+  readonly stage: string;
   readonly amount: Cents;
   readonly closedOn: CalDate | null;
 }
@@ -119,6 +120,8 @@ export interface TierResult {
   readonly purchaseOverridden: boolean;
   readonly rule: TierRule;
   readonly changed: boolean;
+  /** The run was a quarterly review. */
+  readonly review: boolean;
   /** D when the tier changed, else the previous Tier since (null stays null). */
   readonly tierSince: CalDate | null;
   /** Rules 2–3 at the full thresholds. */
@@ -159,9 +162,10 @@ export function computeTiers(input: TierInput): TierResult[] {
   const longTermLimit = addYears(asOf, -rules.longTermYears);
 
   const byClient = new Map<string, ClientDeals>();
-  for (const client of input.clients) byClient.set(client.clientId, { p12: 0, recent: 0, before: 0, firstWon: null });
+  for (const client of input.clients)
+    byClient.set(client.clientId, { p12: 0, recent: 0, before: 0, firstWon: null });
   for (const deal of input.deals) {
-    if (!deal.won || deal.closedOn === null) continue;
+    if (deal.stage !== "won" || deal.closedOn === null) continue;
     const sums = byClient.get(deal.clientId);
     if (sums === undefined) continue;
     const closed = deal.closedOn;
@@ -188,8 +192,7 @@ export function computeTiers(input: TierInput): TierResult[] {
     const start = client.cooperationSince ?? sums.firstWon;
     const longTerm = start !== null && start <= longTermLimit;
     const p12 = client.purchaseOverride ?? sums.p12;
-    const surging =
-      sums.recent > 0 && atLeastTimes(sums.recent, factor.den, sums.before, factor.num);
+    const surging = sums.recent > 0 && atLeastTimes(sums.recent, factor.den, sums.before, factor.num);
     const facts: TierFacts = {
       wonLast12Months: sums.p12,
       recent: sums.recent,
@@ -230,6 +233,7 @@ export function computeTiers(input: TierInput): TierResult[] {
       purchaseOverridden: client.purchaseOverride !== null,
       rule,
       changed,
+      review: input.review,
       tierSince: changed ? asOf : client.tierSince,
       computed,
       reduced,
@@ -239,11 +243,25 @@ export function computeTiers(input: TierInput): TierResult[] {
   });
 }
 
-function computeAt(s: Scale, p12: Cents, strategic: boolean, surging: boolean, recent: Cents): TierComputation {
+function computeAt(
+  s: Scale,
+  p12: Cents,
+  strategic: boolean,
+  surging: boolean,
+  recent: Cents,
+): TierComputation {
   const base: TierCode = p12 >= s.high ? "A" : p12 >= s.medium ? "B" : "C";
   const common = { base, scale: s.scale, high: s.high, medium: s.medium };
   if (base === "A") {
-    return { ...common, tier: "A", rule: "base", uplift: false, surge: false, next: null, upliftMinimum: null };
+    return {
+      ...common,
+      tier: "A",
+      rule: "base",
+      uplift: false,
+      surge: false,
+      next: null,
+      upliftMinimum: null,
+    };
   }
   const upliftMinimum = s.upliftMinimum[base];
   const uplift = strategic && p12 >= upliftMinimum;
@@ -289,7 +307,9 @@ export function ratio(value: number): Ratio {
   const fraction = m[2] ?? "";
   const exponent = Number(m[3] ?? 0) - fraction.length;
   const digits = BigInt(m[1] + fraction);
-  return exponent >= 0 ? { num: digits * 10n ** BigInt(exponent), den: 1n } : { num: digits, den: 10n ** BigInt(-exponent) };
+  return exponent >= 0
+    ? { num: digits * 10n ** BigInt(exponent), den: 1n }
+    : { num: digits, den: 10n ** BigInt(-exponent) };
 }
 
 function ceilDiv(num: bigint, den: bigint): Cents {

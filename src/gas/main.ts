@@ -4,10 +4,16 @@
  * The build turns every export into a top-level function of dist/Code.js.
  */
 import { checkData } from "../actions/check";
+import { reviewContractsAction } from "../actions/contracts";
+import { buildContactPlanSheet } from "../actions/contacts";
+import { sendDailyDigest } from "../actions/digest";
+import { generateReport, reportSendState, sendReport } from "../actions/report";
 import { setupWorkbook } from "../actions/setup";
-import { msg, t } from "../i18n";
+import { recalculateTiers, scheduledTiers } from "../actions/tiers";
+import { msg, render, t } from "../i18n";
 import { menuEntries } from "./registry";
-import { runMenuAction, workbookLanguage, workbookSettings } from "./runner";
+import { confirmResend, logSummary, promptReportMonth } from "./reportUi";
+import { runMenuAction, runTriggerAction, workbookLanguage, workbookSettings } from "./runner";
 import { createEnv } from "./services";
 import { installTriggers, removeTriggers, triggerStatus } from "./triggers";
 import { buildMenu, errorMessage, showSummary } from "./ui";
@@ -71,4 +77,59 @@ export function menuTriggerStatus(): void {
 export function menuHelp(): void {
   const language = workbookLanguage(createEnv(false));
   showSummary(language, msg("help.title"), [msg("help.body")], true);
+}
+
+export function menuContactPlan(): void {
+  runMenuAction("menu.contactPlan", (env) => buildContactPlanSheet(env));
+}
+
+/** The daily trigger at `digest.hour`: the summary (what was sent, what could not be) goes to the execution log. */
+export function triggerDailyDigest(): void {
+  const result = runTriggerAction((env) => sendDailyDigest(env));
+  console.log(result.summary.map((line) => render(result.language, line)).join("\n"));
+}
+
+export function menuTiers(): void {
+  runMenuAction("menu.tiers", (env) => recalculateTiers(env));
+}
+
+export function menuTierReview(): void {
+  runMenuAction("menu.tierReview", (env) => recalculateTiers(env, { review: true }));
+}
+
+/** The monthly tier trigger: the quarterly review once in each review month, else a recalculation. */
+export function triggerTiers(): void {
+  const scheduled = runTriggerAction((env) => scheduledTiers(env));
+  if (scheduled.result === null) {
+    console.log(t(scheduled.language, "tiers.scheduledDone", { month: scheduled.month }));
+    return;
+  }
+  const result = scheduled.result;
+  console.log(result.summary.map((line) => render(result.language, line)).join("\n"));
+}
+
+export function menuContracts(): void {
+  runMenuAction("menu.contracts", (env) => reviewContractsAction(env));
+}
+
+/** Generate monthly report…: asks for the month (default the previous one) and writes its sheet. */
+export function menuReport(): void {
+  const month = promptReportMonth(createEnv(false));
+  if (month === null) return;
+  runMenuAction("action.report", (env) => generateReport(env, { month }));
+}
+
+/** Send monthly report now…: asks for the month, and asks again before a second send of it. */
+export function menuSendReport(): void {
+  const env = createEnv(false);
+  const month = promptReportMonth(env);
+  if (month === null) return;
+  const state = reportSendState(env, month);
+  if (state.sent && !confirmResend(state.language, month, state.recipients)) return;
+  runMenuAction("action.report", (runEnv) => sendReport(runEnv, { month, force: state.sent }));
+}
+
+/** The monthly trigger at report.dayOfMonth / report.hour: sends the previous month's report once. */
+export function triggerMonthlyReport(): void {
+  logSummary(runTriggerAction((env) => sendReport(env)));
 }

@@ -27,10 +27,22 @@ export interface TriggerDef {
 }
 
 /** The features' menu items, between Check data and Automation; each feature adds its lines here. */
-export const FEATURE_MENU_ITEMS: readonly MenuEntry[] = [];
+export const FEATURE_MENU_ITEMS: readonly MenuEntry[] = [
+  item("menu.contactPlan", "menuContactPlan"),
+  item("menu.tiers", "menuTiers"),
+  item("menu.tierReview", "menuTierReview"),
+  item("menu.contracts", "menuContracts"),
+  item("menu.report", "menuReport"),
+  item("menu.sendReport", "menuSendReport"),
+];
 
 /** Time-driven triggers; each feature adds its line here. */
-export const TRIGGERS: readonly TriggerDef[] = [];
+export const TRIGGERS: readonly TriggerDef[] = [
+  { handler: "triggerDailyDigest", label: "trigger.digest", schedule: (settings) => ({ kind: "daily", hour: settings["digest.hour"] }) },
+  // Tiers: on the 1st, an hour before the monthly report so that its tier counts are fresh.
+  { handler: "triggerTiers", label: "triggers.tierReview", schedule: (settings) => ({ kind: "monthly", day: 1, hour: Math.max(0, settings["report.hour"] - 1) }) },
+  { handler: "triggerMonthlyReport", label: "trigger.report", schedule: (settings) => ({ kind: "monthly", day: settings["report.dayOfMonth"], hour: settings["report.hour"] }) },
+];
 
 export function menuEntries(): MenuEntry[] {
   return [

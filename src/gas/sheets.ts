@@ -19,7 +19,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type RawValue = string | number | boolean | Date | null;
 
 /** Text Sheets would read as something else (a formula, a number, a date, a boolean) gets a leading apostrophe. */
-const NEEDS_APOSTROPHE = /^(?:[=+\-@'\s]|[\d.$¥%(]|true$|false$)/i;
+const NEEDS_APOSTROPHE = /^(?:[=+\-@'#\s]|[\d.$¥%(]|true$|false$)/i;
 
 export function toSheetText(text: string): string {
   return NEEDS_APOSTROPHE.test(text) ? `'${text}` : text;
@@ -101,7 +101,7 @@ export class SheetsWorkbook implements WorkbookPort {
   appendRows(name: string, values: readonly (readonly Cell[])[]): void {
     if (values.length === 0) return;
     const sheet = this.sheet(name);
-    const width = Math.max(...values.map((v) => v.length));
+    const width = widest(values);
     const padded = values.map((line) => [...line, ...new Array<Cell>(width - line.length).fill("")]);
     sheet.getRange(sheet.getLastRow() + 1, 1, padded.length, width).setValues(this.toRaw(padded));
   }
@@ -115,7 +115,7 @@ export class SheetsWorkbook implements WorkbookPort {
       sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();
       for (const chart of sheet.getCharts()) sheet.removeChart(chart);
     }
-    const width = Math.max(0, ...values.map((v) => v.length));
+    const width = widest(values);
     if (values.length > 0 && width > 0) {
       const padded = values.map((line) => [...line, ...new Array<Cell>(width - line.length).fill("")]);
       sheet.getRange(1, 1, padded.length, width).setValues(this.toRaw(padded));
@@ -200,6 +200,12 @@ export class SheetsWorkbook implements WorkbookPort {
   timeZone(): string | null {
     return this.zone;
   }
+}
+
+function widest(values: readonly (readonly Cell[])[]): number {
+  let width = 0;
+  for (const line of values) if (line.length > width) width = line.length;
+  return width;
 }
 
 /** Sheets number format patterns. */

@@ -4,8 +4,11 @@
  * messages. Placeholders are `{name}`; code never concatenates sentences.
  */
 import { common } from "./common";
+import { contacts } from "./contacts";
 import { contracts } from "./contracts";
 import type { Dictionary } from "./define";
+import { report } from "./report";
+import { tiers } from "./tiers";
 
 export { defineMessages, type Dictionary } from "./define";
 
@@ -13,9 +16,10 @@ export type Language = "zh-CN" | "en";
 export const LANGUAGES: readonly Language[] = ["zh-CN", "en"];
 
 /** Each feature adds its dictionary here. */
-const dictionaries = [common, contracts] as const;
+const dictionaries = [common, contacts, contracts, report, tiers] as const;
 
-export type MessageKey = (typeof dictionaries)[number] extends Dictionary<infer K> ? K : never;
+type KeysOf<D> = D extends Dictionary<infer K> ? K : never;
+export type MessageKey = KeysOf<(typeof dictionaries)[number]>;
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 /** A message to be rendered later in the workbook's language. */

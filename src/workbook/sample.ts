@@ -229,7 +229,9 @@ const INDUSTRIES: readonly IndustryDef[] = [
   },
 ];
 const INDUSTRY_WEIGHTS = [9, 7, 8, 8, 12, 11, 8, 8, 5, 6, 9, 9];
-const RISING_INDUSTRIES = INDUSTRIES.map((def, i) => (def.growth >= RISING_GROWTH ? i : -1)).filter((i) => i >= 0);
+const RISING_INDUSTRIES = INDUSTRIES.map((def, i) => (def.growth >= RISING_GROWTH ? i : -1)).filter(
+  (i) => i >= 0,
+);
 
 const REGIONS: readonly Text[] = [
   ["华东", "East"],
@@ -452,7 +454,10 @@ const SUMMARIES: Readonly<Record<Channel, readonly Text[]>> = {
     ["现场调研产线，收集改造需求", "Surveyed the production line and collected retrofit needs"],
   ],
   phone: [
-    ["电话跟进报价反馈，客户希望下周定价", "Followed up the quote by phone; client wants final pricing next week"],
+    [
+      "电话跟进报价反馈，客户希望下周定价",
+      "Followed up the quote by phone; client wants final pricing next week",
+    ],
     ["电话确认到货情况，客户反馈正常", "Called to confirm delivery; all received in good order"],
     ["电话沟通回款安排", "Discussed the payment schedule by phone"],
     ["电话了解新项目需求", "Phoned about requirements for a new project"],
@@ -485,7 +490,10 @@ const NO_RESPONSE_SUMMARIES: Readonly<Record<Channel, Text>> = {
 
 const OVERRIDE_UP: readonly Text[] = [
   ["集团战略合作客户，总部要求重点维护", "Group strategic account, headquarters asks for priority care"],
-  ["新签三年框架协议，预计年采购额超百万", "New three-year framework agreement, expected to exceed ¥1M a year"],
+  [
+    "新签三年框架协议，预计年采购额超百万",
+    "New three-year framework agreement, expected to exceed ¥1M a year",
+  ],
   ["总部统一采购，实际用量远高于记录", "Purchases through headquarters; real volume far above records"],
 ];
 const OVERRIDE_DOWN: readonly Text[] = [
@@ -506,7 +514,8 @@ const INSTALMENT_SHARES: readonly (readonly number[])[] = [
 // ---------------------------------------------------------------------------------------
 // The model the rows are built from
 
-type Role = "normal" | "surge" | "longTerm" | "inactive" | "new";
+/** mover: bought in another band a year ago, so the tier of the earlier run changes now. */
+type Role = "normal" | "surge" | "longTerm" | "inactive" | "new" | "mover";
 
 interface Deal {
   readonly client: number;
@@ -520,6 +529,8 @@ interface Deal {
   closedOn: CalDate | null;
   readonly source: Source;
   readonly lostReason: number; // -1: none
+  /** Position in creation order, and the ID made from it. */
+  seq: number;
   id: string;
 }
 
@@ -709,14 +720,16 @@ class SampleBuilder {
       for (let i = 0; i < left; i++) plans.push([band, "normal"]);
     };
     const few = (share: number, min: number) => Math.max(min, Math.round(n * share));
-    take("A", nA, []);
+    take("A", nA, [["mover", few(0.02, 1)]]);
     take("B", nB, [
       ["surge", few(0.012, 1)],
       ["longTerm", few(0.015, 1)],
+      ["mover", few(0.03, 1)],
     ]);
     take("C", nC, [
       ["surge", few(0.02, 1)],
       ["longTerm", few(0.015, 1)],
+      ["mover", few(0.025, 1)],
       ["inactive", Math.round(n * 0.08)],
       ["new", Math.round(n * 0.02)],
     ]);
@@ -752,7 +765,8 @@ class SampleBuilder {
     const firstDeal = this.deals.length;
     this.makeDeals(client);
     let firstCreated = this.d;
-    for (let i = firstDeal; i < this.deals.length; i++) firstCreated = Math.min(firstCreated, this.deals[i]!.created);
+    for (let i = firstDeal; i < this.deals.length; i++)
+      firstCreated = Math.min(firstCreated, this.deals[i]!.created);
     this.makeCooperationSince(client, firstCreated);
     return client;
   }
@@ -777,6 +791,14 @@ class SampleBuilder {
       case "new":
         p12 = 0;
         break;
+      case "mover":
+        p12 =
+          c.band === "A"
+            ? this.logUniform(1_100_000, 3_000_000)
+            : c.band === "B"
+              ? this.logUniform(250_000, 900_000)
+              : this.logUniform(30_000, 180_000);
+        break;
       default:
         p12 =
           c.band === "A"
@@ -788,10 +810,24 @@ class SampleBuilder {
                 : this.logUniform(8_000, 185_000);
     }
     c.p12 = roundTo(p12, 100);
-    const trend = c.role === "surge" ? r.real(0.3, 0.8) : c.role === "longTerm" ? r.real(0.8, 1.2) : r.real(0.5, 1.5);
+    const trend =
+      c.role === "surge" ? r.real(0.3, 0.8) : c.role === "longTerm" ? r.real(0.8, 1.2) : r.real(0.5, 1.5);
     c.prevYear =
       c.role === "inactive" ? roundTo(this.logUniform(30_000, 150_000), 100) : roundTo(c.p12 * trend, 100);
     if (c.role === "new") c.prevYear = 0;
+    // A rising mover bought little a year ago and all of this year's orders came after the
+    // earlier run; a falling one bought a band higher a year ago.
+    const risingMover = c.role === "mover" && (c.band === "A" || (c.band === "B" && r.chance(0.5)));
+    if (c.role === "mover") {
+      const prev = risingMover
+        ? c.band === "A"
+          ? this.logUniform(250_000, 700_000)
+          : this.logUniform(10_000, 100_000)
+        : c.band === "B"
+          ? this.logUniform(1_600_000, 3_000_000)
+          : this.logUniform(450_000, 900_000);
+      c.prevYear = roundTo(prev, 100);
+    }
 
     const count = (a: number, b: number, cc: number) => (c.band === "A" ? a : c.band === "B" ? b : cc);
 
@@ -803,7 +839,8 @@ class SampleBuilder {
       this.wonDeals(c, before, 1, d - 2 * SURGE_DAYS + 1, d - SURGE_DAYS);
       this.wonDeals(c, c.p12 - recent - before, r.int(1, 2), this.from12, d - 2 * SURGE_DAYS);
     } else if (c.p12 > 0) {
-      this.wonDeals(c, c.p12, count(r.int(4, 9), r.int(3, 6), r.int(1, 3)), this.from12, d);
+      const from = risingMover ? this.earlierRun + 1 : this.from12;
+      this.wonDeals(c, c.p12, count(r.int(4, 9), r.int(3, 6), r.int(1, 3)), from, d);
       this.avoidSurge(c);
     }
     // Won in the year before.
@@ -815,7 +852,12 @@ class SampleBuilder {
     // Lost deals over the two years.
     const lost = c.role === "new" ? r.int(0, 1) : count(r.int(3, 6), r.int(2, 4), r.int(1, 3));
     for (let i = 0; i < lost; i++) {
-      const closed = c.role === "new" ? d - r.int(0, 40) : c.role === "inactive" ? r.int(this.from24, to12) : r.int(this.from24, d);
+      const closed =
+        c.role === "new"
+          ? d - r.int(0, 40)
+          : c.role === "inactive"
+            ? r.int(this.from24, to12)
+            : r.int(this.from24, d);
       this.addDeal(c, "lost", this.dealAmount(typical), closed);
     }
     // Open deals.
@@ -836,6 +878,7 @@ class SampleBuilder {
           closedOn: null,
           source: SOURCE_CODES[r.weighted(SOURCE_WEIGHTS)] as Source,
           lostReason: -1,
+          seq: 0,
           id: "",
         });
       }
@@ -884,6 +927,7 @@ class SampleBuilder {
       closedOn: closed,
       source: SOURCE_CODES[r.weighted(SOURCE_WEIGHTS)] as Source,
       lostReason: stage === "lost" ? r.weighted(LOST_REASON_WEIGHTS) : -1,
+      seq: 0,
       id: "",
     };
     this.deals.push(deal);
@@ -955,7 +999,7 @@ class SampleBuilder {
 
   /** The tier rules 1–3 at `date` (surge left out: the earlier run is a plain recalculation). */
   private tierAt(c: Client, date: CalDate, factor: number): { tier: Tier; p12: number; uplift: boolean } {
-    const p12 = this.wonIn(c, addMonths(date, -12) + 1, date);
+    const p12 = c.purchaseOverride ?? this.wonIn(c, addMonths(date, -12) + 1, date);
     const base = baseTier(p12, factor);
     const start = c.cooperationSince ?? this.firstWon(c);
     const uplift =
@@ -986,7 +1030,7 @@ class SampleBuilder {
     for (const c of candidates.slice(withReason + 1, withReason + 1 + Math.round(this.n * 0.01))) {
       if (c.p12 <= 0) continue;
       const cap = c.band === "A" ? Infinity : c.band === "B" ? HIGH * 0.95 : MEDIUM * 0.95;
-      c.purchaseOverride = roundTo(Math.min(cap, c.p12 * r.real(1.05, 1.2)), 10_000);
+      c.purchaseOverride = Math.max(10_000, roundTo(Math.min(cap, c.p12 * r.real(1.05, 1.2)), 10_000));
       if (baseTier(c.purchaseOverride, 1) !== c.band) c.purchaseOverride = null;
     }
   }
@@ -997,7 +1041,14 @@ class SampleBuilder {
       : (OVERRIDE_DOWN[-1 - c.overrideReason] as Text);
   }
 
-  private reasonText(p12: number, tier: Tier, factor: number, uplift: boolean, c: Client, review: boolean): Text {
+  private reasonText(
+    p12: number,
+    tier: Tier,
+    factor: number,
+    uplift: boolean,
+    c: Client,
+    review: boolean,
+  ): Text {
     const money = (yuan: number) => formatMoney(Math.round(yuan * 100), "CNY");
     if (uplift) {
       const growth = `${Math.round(INDUSTRIES[c.industry]!.growth * 100)}%`;
@@ -1026,7 +1077,9 @@ class SampleBuilder {
     const r = this.rnd;
     const run = this.earlierRun;
     const before = addMonths(run, -6);
-    const picked = r.shuffle(this.clients.filter((c) => c.role !== "new")).slice(0, Math.round(this.n * 0.4));
+    const movers = this.clients.filter((c) => c.role === "mover");
+    const others = r.shuffle(this.clients.filter((c) => c.role !== "new" && c.role !== "mover"));
+    const picked = [...movers, ...others].slice(0, Math.round(this.n * 0.4));
     picked.sort((a, b) => a.index - b.index);
     for (const c of picked) {
       const now = this.tierAt(c, run, 1);
@@ -1051,6 +1104,12 @@ class SampleBuilder {
           reason = this.reasonText(review.p12, review.tier, DOWNGRADE_FACTOR, review.uplift, c, true);
         } else {
           tier = earlier;
+          const floor = formatMoney((earlier === "A" ? HIGH : MEDIUM) * DOWNGRADE_FACTOR * 100, "CNY");
+          const p12 = formatMoney(now.p12 * 100, "CNY");
+          reason = [
+            `近12个月采购额 ${p12}，降级需低于 ${floor}，保持 ${tier}`,
+            `12-month purchase ${p12}, a downgrade needs less than ${floor}: ${tier} kept`,
+          ];
         }
       }
       c.tier = tier;
@@ -1078,6 +1137,7 @@ class SampleBuilder {
       if (day === undefined) continue;
       for (const deal of day) {
         this.deals[next] = deal;
+        deal.seq = next;
         deal.id = `${prefix}${pad(++next, 6)}`;
       }
     }
@@ -1096,16 +1156,18 @@ class SampleBuilder {
     for (const c of this.clients) {
       const won = byClient[c.index]!;
       if (won.length === 0) continue;
-      const wanted = c.band === "A" ? r.int(2, 3) : c.band === "B" ? r.int(1, 2) : r.chance(0.4) ? 1 : 0;
-      // The larger orders get a contract; the rest ran on purchase orders.
-      const chosen = [...won].sort((a, b) => b.amount - a.amount || (a.id < b.id ? -1 : 1)).slice(0, wanted);
+      const wanted = c.band === "A" ? r.int(2, 3) : c.band === "B" ? r.int(1, 2) : r.chance(0.33) ? 1 : 0;
+      // The larger orders get a contract, and some of the latest (still in draft or review);
+      // the rest ran on purchase orders.
+      const chosen = won.sort((a, b) => b.amount - a.amount || a.seq - b.seq).slice(0, wanted);
+      for (const deal of won.slice(wanted)) {
+        if ((deal.closedOn as CalDate) > this.d - 30 && r.chance(0.3)) chosen.push(deal);
+      }
       for (const deal of chosen) this.contracts.push(this.makeContract(c, deal));
     }
-    this.contracts.sort(
-      (a, b) =>
-        (a.signedOn ?? (a.deal.closedOn as CalDate) + 30) - (b.signedOn ?? (b.deal.closedOn as CalDate) + 30) ||
-        (a.deal.id < b.deal.id ? -1 : 1),
-    );
+    // Numbered by signing date (drafts by order date), as a contracts register would be.
+    const key = (k: Contract) => (k.signedOn ?? (k.deal.closedOn as CalDate) + 30) * 1e7 + k.deal.seq;
+    this.contracts.sort((a, b) => key(a) - key(b));
     const prefix = this.zh ? "HT" : "CT";
     this.contracts.forEach((contract, i) => (contract.id = `${prefix}${pad(i + 1, 6)}`));
   }
@@ -1116,30 +1178,43 @@ class SampleBuilder {
     const closed = deal.closedOn as CalDate;
     const discount = r.weighted([85, 5, 5, 5]);
     const valueCents = Math.round((deal.amount * 100 * [1000, 985, 970, 950][discount]!) / 1000);
-    const base = { client: c.index, deal, valueCents, ownerBlank: r.chance(0.1), id: "" };
-    if (closed > d - 25 && r.chance(0.75)) {
-      const status: ContractStatus = r.chance(0.5) ? "draft" : "review";
+    const ownerBlank = r.chance(0.1);
+    // Recent orders: contracts still in draft or review, or signed and starting soon.
+    const recent = closed > d - 30 ? r.weighted([30, 25, 45]) : -1;
+    if (recent === 0 || recent === 1) {
+      const status: ContractStatus = recent === 0 ? "draft" : "review";
       const start = status === "review" ? d + r.int(10, 30) : null;
+      const end = start === null ? null : addYears(start, 1) - 1;
       return {
-        ...base,
+        client: c.index,
+        deal,
+        valueCents,
+        ownerBlank,
         status,
         signedOn: null,
         start,
-        end: start === null ? null : addYears(start, 1) - 1,
+        end,
         payments: [],
+        id: "",
       };
     }
-    const signedOn = Math.min(d, closed + r.int(0, 14));
-    const start = signedOn + r.int(0, 14);
+    const signedOn = Math.min(d, closed + r.int(0, 10));
+    const start = recent === 2 ? d + r.int(3, 40) : signedOn + r.int(0, 14);
     const end = addYears(start, 1 + r.weighted([50, 30, 20])) - 1;
     let status: ContractStatus;
     if (start > d) status = "signed";
     else if (end < d) status = r.chance(0.75) ? "expired" : "renewed";
     else status = signedOn <= d - 220 && r.chance(0.05) ? "terminated" : "active";
-    return { ...base, status, signedOn, start, end, payments: this.makePayments(valueCents, signedOn, end, status) };
+    const payments = this.makePayments(valueCents, signedOn, end, status);
+    return { client: c.index, deal, valueCents, ownerBlank, status, signedOn, start, end, payments, id: "" };
   }
 
-  private makePayments(valueCents: number, signedOn: CalDate, end: CalDate, status: ContractStatus): Payment[] {
+  private makePayments(
+    valueCents: number,
+    signedOn: CalDate,
+    end: CalDate,
+    status: ContractStatus,
+  ): Payment[] {
     const r = this.rnd;
     const shares = r.pick(INSTALMENT_SHARES);
     const terminated = status === "terminated";
@@ -1160,16 +1235,18 @@ class SampleBuilder {
     const r = this.rnd;
     const d = this.d;
     if (due >= d) {
-      if (due - 20 <= d && r.chance(0.05)) return { due, dueCents, paidOn: r.int(due - 20, d), paidCents: dueCents };
+      if (due - 20 <= d && r.chance(0.05))
+        return { due, dueCents, paidOn: r.int(due - 20, d), paidCents: dueCents };
       return { due, dueCents, paidOn: null, paidCents: null };
     }
     const age = d - due;
     if (!alwaysPaid) {
-      const unpaid = age <= 30 ? 0.2 : age <= 90 ? 0.05 : 0.006;
+      const unpaid = age <= 30 ? 0.15 : age <= 90 ? 0.04 : 0.004;
       if (r.chance(unpaid)) return { due, dueCents, paidOn: null, paidCents: null };
       if (r.chance(0.006)) {
         const part = Math.max(100, roundTo(dueCents * r.real(0.3, 0.7), 10_000));
-        if (part < dueCents) return { due, dueCents, paidOn: Math.min(d, due + r.int(0, 20)), paidCents: part };
+        if (part < dueCents)
+          return { due, dueCents, paidOn: Math.min(d, due + r.int(0, 20)), paidCents: part };
       }
     }
     const lateness = r.weighted([70, 25, 5]);
@@ -1407,7 +1484,9 @@ class SampleBuilder {
         from = d - 45;
       } else {
         const overdue = r.chance(tier === "C" ? 0.35 : 0.3);
-        last = d - (overdue ? r.int(interval + 1, interval + 1 + Math.round(interval * 1.5)) : r.int(0, interval - 2));
+        last =
+          d -
+          (overdue ? r.int(interval + 1, interval + 1 + Math.round(interval * 1.5)) : r.int(0, interval - 2));
         from = d - 250;
       }
       const lo = Math.round(interval * 0.6);
@@ -1428,7 +1507,8 @@ class SampleBuilder {
         row[at.owner] = r.chance(0.05) ? null : owner;
         row[at.channel] = this.code(CHANNELS, channel);
         row[at.responded] = this.code(YES_NO, responded);
-        row[at.satisfaction] = responded !== "no" && r.chance(0.92) ? r.weighted(SATISFACTION_WEIGHTS) + 1 : null;
+        row[at.satisfaction] =
+          responded !== "no" && r.chance(0.92) ? r.weighted(SATISFACTION_WEIGHTS) + 1 : null;
         row[at.summary] = responded === "no" ? (noResponse[ch] ?? null) : r.pick(summaries[ch]!);
         (byDay[day - oldest] ??= []).push(row);
       }
@@ -1452,6 +1532,8 @@ class SampleBuilder {
     const { year, month } = dateParts(this.d);
     const last = shiftMonth(year, month, -1);
     const wonByYear = new Map<number, number>();
+    const startOfYear = calDate(year, 1, 1);
+    const startOfLastYear = calDate(year - 1, 1, 1);
     const ownerShare = owners.map(() => 0);
     const ownerPrevShare = owners.map(() => 0);
     let recent = 0;
@@ -1459,7 +1541,7 @@ class SampleBuilder {
     for (const deal of this.deals) {
       if (deal.stage !== "won") continue;
       const closed = deal.closedOn as CalDate;
-      const y = dateParts(closed).year;
+      const y = closed >= startOfYear ? year : closed >= startOfLastYear ? year - 1 : year - 2;
       wonByYear.set(y, (wonByYear.get(y) ?? 0) + deal.amount);
       const owner = this.clients[deal.client]!.owner;
       if (closed >= this.from12) {
@@ -1502,7 +1584,9 @@ class SampleBuilder {
       const third = owners[2];
       const yearly = third === undefined ? 0 : (yearTargets.get(`${third}|${q.year}`) ?? 0);
       if (third !== undefined && yearly > 0) {
-        rows.push(row({ owner: third, period: `${q.year}-Q${q.quarter}`, target: roundNice((yearly / 4) * 1.05, 3) }));
+        rows.push(
+          row({ owner: third, period: `${q.year}-Q${q.quarter}`, target: roundNice((yearly / 4) * 1.05, 3) }),
+        );
       }
     }
     return rows;

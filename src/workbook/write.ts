@@ -49,7 +49,8 @@ export function writeComputedColumns(
     port.writeBlock(sheet, 1, start + 1, [titles]);
     port.format(sheet, computedHeaderFormat(table, index, start + missing.length, language));
   }
-  const lastRow = Math.max(values.length, ...[...updates.keys()]);
+  let lastRow = values.length;
+  for (const row of updates.keys()) if (row > lastRow) lastRow = row;
   if (lastRow < 2) return;
   const positions = columns.map((key) => index.get(key) as number).sort((a, b) => a - b);
   const keyAt = new Map(columns.map((key) => [index.get(key) as number, key] as const));

@@ -68,7 +68,8 @@ interface Figures {
 function figures(wb: SampleWorkbook, asOf: CalDate): Figures {
   const from12 = addMonths(asOf, -12);
   const f: Figures = { p12: new Map(), recent: new Map(), before: new Map(), firstWon: new Map() };
-  const add = (map: Map<string, number>, id: string, amount: number) => map.set(id, (map.get(id) ?? 0) + amount);
+  const add = (map: Map<string, number>, id: string, amount: number) =>
+    map.set(id, (map.get(id) ?? 0) + amount);
   for (const deal of table(wb, "deals")) {
     if (code("deals", "stage", deal.stage) !== "won") continue;
     const id = str(deal.clientId);
@@ -97,9 +98,10 @@ describe("generateSample", () => {
 
   it("builds the same figures and dates in both languages", () => {
     expect(zh.sheets.map((s) => s.rows.length)).toEqual(en.sheets.map((s) => s.rows.length));
-    const amounts = (wb: SampleWorkbook) => table(wb, "deals").map((d) => [d.amount, d.created, d.closedOn]);
-    expect(amounts(en)).toEqual(amounts(zh));
-    expect(table(en, "payments").map((p) => [p.amountDue, p.amountPaid, p.due, p.paidOn])).toEqual(
+    const amounts = (wb: SampleWorkbook, language: "zh-CN" | "en") =>
+      table(wb, "deals", language).map((d) => [d.amount, d.created, d.closedOn]);
+    expect(amounts(en, "en")).toEqual(amounts(zh, "zh-CN"));
+    expect(table(en, "payments", "en").map((p) => [p.amountDue, p.amountPaid, p.due, p.paidOn])).toEqual(
       table(zh, "payments").map((p) => [p.amountDue, p.amountPaid, p.due, p.paidOn]),
     );
   });
@@ -113,25 +115,28 @@ describe("generateSample", () => {
   it.each([
     ["zh-CN", zh],
     ["en", en],
-  ] as const)("writes the input sheets and Tier history with the contract's names and headers (%s)", (language, wb) => {
-    expect(wb.sheets.map((s) => s.table)).toEqual([...SAMPLE_TABLES]);
-    expect(SAMPLE_TABLES).toEqual([
-      "clients",
-      "deals",
-      "contracts",
-      "payments",
-      "interactions",
-      "targets",
-      "industries",
-      "tierHistory",
-    ]);
-    for (const sheet of wb.sheets) {
-      expect(sheet.name).toBe(sheetName(sheet.table, language));
-      expect(sheet.rows[0]).toEqual(TABLES[sheet.table].columns.map((c) => headerName(c, language)));
-      const width = TABLES[sheet.table].columns.length;
-      for (const row of sheet.rows) expect(row.length).toBe(width);
-    }
-  });
+  ] as const)(
+    "writes the input sheets and Tier history with the contract's names and headers (%s)",
+    (language, wb) => {
+      expect(wb.sheets.map((s) => s.table)).toEqual([...SAMPLE_TABLES]);
+      expect(SAMPLE_TABLES).toEqual([
+        "clients",
+        "deals",
+        "contracts",
+        "payments",
+        "interactions",
+        "targets",
+        "industries",
+        "tierHistory",
+      ]);
+      for (const sheet of wb.sheets) {
+        expect(sheet.name).toBe(sheetName(sheet.table, language));
+        expect(sheet.rows[0]).toEqual(TABLES[sheet.table].columns.map((c) => headerName(c, language)));
+        const width = TABLES[sheet.table].columns.length;
+        for (const row of sheet.rows) expect(row.length).toBe(width);
+      }
+    },
+  );
 
   it("writes the language and report recipients as settings, e-mails at example.com only", () => {
     expect(zh.settings).toEqual({
@@ -159,7 +164,8 @@ describe("generateSample", () => {
     for (const c of clients) expect(str(c.name)).toMatch(/^\p{Script=Han}{4,}(股份)?有限公司$/u);
     expect(clients[0]?.clientId).toBe("KH00001");
     const enNames = table(en, "clients", "en").map((c) => str(c.name));
-    for (const name of enNames) expect(name).toMatch(/^[A-Z][a-z]+ [A-Za-z& -]+ (Ltd\.|Co\., Ltd\.|Inc\.|Group)$/);
+    for (const name of enNames)
+      expect(name).toMatch(/^[A-Z][a-z]+ [A-Za-z& -]+ (Ltd\.|Co\., Ltd\.|Inc\.|Group)$/);
     expect(new Set(clients.map((c) => c.region))).toEqual(new Set(["华东", "华南", "华北", "西南", "华中"]));
   });
 
@@ -308,12 +314,16 @@ describe("generateSample", () => {
       if (status === "active") expect(start <= AS_OF && AS_OF <= end).toBe(true);
       if (status === "expired" || status === "renewed") expect(end).toBeLessThan(AS_OF);
     }
-    expect(statuses).toEqual(new Set(["draft", "review", "signed", "active", "expired", "renewed", "terminated"]));
+    expect(statuses).toEqual(
+      new Set(["draft", "review", "signed", "active", "expired", "renewed", "terminated"]),
+    );
   });
 
   it("has paid, late, partly paid and overdue instalments, and renewals due within 90 days", () => {
     const payments = table(zh, "payments");
-    const overdue = payments.filter((p) => date(p.due) < AS_OF && ((p.amountPaid as number | null) ?? 0) < num(p.amountDue));
+    const overdue = payments.filter(
+      (p) => date(p.due) < AS_OF && ((p.amountPaid as number | null) ?? 0) < num(p.amountDue),
+    );
     const partly = overdue.filter((p) => p.amountPaid !== null);
     const late = payments.filter((p) => p.paidOn !== null && date(p.paidOn) > date(p.due) + 10);
     for (const p of payments) {
@@ -389,7 +399,9 @@ describe("generateSample", () => {
         return sheet.rows
           .slice(1)
           .flatMap((row) =>
-            columns.flatMap((c, i) => (c.codes && !c.computed && sheet.table !== "tierHistory" ? [[c, row[i]] as const] : [])),
+            columns.flatMap((c, i) =>
+              c.codes && !c.computed && sheet.table !== "tierHistory" ? [[c, row[i]] as const] : [],
+            ),
           );
       });
     const zhCells = codeCells(zh).filter(([, v]) => v !== null);
@@ -412,7 +424,9 @@ describe("generateSample", () => {
     expect(targets.filter((t) => typeof t.period === "string" && t.period.includes("Q"))).toHaveLength(1);
     for (const t of targets) expect(num(t.target)).toBeGreaterThan(0);
     const team = num(targets.find((t) => t.owner === "ALL")?.target ?? null);
-    const owners = targets.filter((t) => t.period === 2026 && t.owner !== "ALL").reduce((s, t) => s + num(t.target), 0);
+    const owners = targets
+      .filter((t) => t.period === 2026 && t.owner !== "ALL")
+      .reduce((s, t) => s + num(t.target), 0);
     expect(Math.abs(owners - team) / team).toBeLessThan(0.02);
   });
 

@@ -1,0 +1,258 @@
+/**
+ * Build contact plan (生成沟通计划): reads Clients and Interactions once each, plans every active
+ * client with core/contacts.ts, replaces the Contact plan sheet (overdue and due-today rows
+ * highlighted, the channel response rates in a block beside the plan), writes the data issues
+ * and sums up per owner. Also the contact checks (future-dated interactions, clients without
+ * a tier) and the shared computation the daily digest reuses.
+ */
+import {
+  buildContactPlan,
+  countsByOwner,
+  responseRates,
+  CONTACT_TIERS,
+  type ChannelRate,
+  type ContactRules,
+  type ContactTier,
+  type PlanClient,
+  type PlanInteraction,
+  type PlanRow,
+  type PlanStatus,
+  type ResponseRates,
+} from "../core/contacts";
+import { formatIsoDate, type CalDate } from "../core/dates";
+import { msg, t, type Language } from "../i18n";
+import type { Cell, Env, SheetFormat } from "../ports";
+import { isBlank } from "../workbook/cells";
+import { CHANNELS, PLAN_STATUSES, type Channel, type Tier } from "../workbook/codes";
+import type { DataIssue } from "../workbook/issues";
+import { readData, type WorkbookData } from "../workbook/read";
+import { contactSettings, type Settings } from "../workbook/settings";
+import { COLORS, outputSheetName, replaceOutputSheet } from "../workbook/write";
+import type { CheckInput, DataCheck } from "./checks";
+import { finishRun, startRun, type ActionResult, type Run, type RunOptions } from "./run";
+
+/** The tables the contact plan reads; both are required. */
+export const CONTACT_TABLES = ["clients", "interactions"] as const;
+
+/** One plan row as the command line's JSON gives it. */
+export interface PlanJsonRow {
+  readonly clientId: string;
+  readonly name: string;
+  readonly tier: Tier | null;
+  readonly owner: string | null;
+  readonly channel: Channel;
+  readonly lastContact: string | null;
+  readonly nextDue: string;
+  readonly status: PlanStatus;
+  readonly daysOverdue: number;
+}
+
+/** The action's figures: the JSON of `account-desk schedule --json`. */
+export interface ContactPlanData {
+  readonly asOf: string;
+  readonly plan: PlanJsonRow[];
+  readonly responseRates: ChannelRate[];
+  /** The same rates split by the client's tier (clients without a tier count only above). */
+  readonly responseRatesByTier: Readonly<Record<Tier, ChannelRate[]>>;
+}
+
+/** The contact rules of rules.md §2, every number from Settings. */
+export function contactRules(settings: Settings): ContactRules {
+  const cadence = {} as Record<ContactTier, { channel: Channel; intervalDays: number }>;
+  for (const tier of CONTACT_TIERS) cadence[tier] = contactSettings(settings, tier);
+  return {
+    cadence,
+    workingDays: settings["contact.workingDays"],
+    holidays: settings["contact.holidays"],
+    responseWindowDays: settings["contact.responseWindowDays"],
+  };
+}
+
+export interface ContactComputation {
+  readonly plan: PlanRow[];
+  readonly rates: ResponseRates;
+}
+
+/** The plan and the response rates from the typed rows (interactions of unknown clients were dropped by the reader). */
+export function computeContacts(data: WorkbookData, settings: Settings, asOf: CalDate): ContactComputation {
+  const clients: PlanClient[] = data.clients.rows.map((c) => ({
+    clientId: c.clientId,
+    name: c.name,
+    active: c.status === "active",
+    tier: c.tier,
+    owner: c.owner,
+    preferredChannel: c.preferredChannel,
+  }));
+  const interactions: PlanInteraction[] = data.interactions.rows;
+  const tierOf = new Map<string, ContactTier | null>(data.clients.rows.map((c) => [c.clientId, c.tier] as const));
+  const rules = contactRules(settings);
+  return {
+    plan: buildContactPlan(clients, interactions, rules, asOf),
+    rates: responseRates(interactions, tierOf, asOf, rules.responseWindowDays),
+  };
+}
+
+/** Interactions dated after the as-of date: reported, and not counted as a last contact. */
+export const checkFutureInteractions: DataCheck = ({ data, asOf, action }: CheckInput): DataIssue[] => {
+  const { sheet, rows, header } = data.interactions;
+  if (sheet === null) return [];
+  const column = header.text.get("date") ?? null;
+  const problem = msg("contacts.issue.futureInteraction", { asOf: formatIsoDate(asOf) });
+  return rows
+    .filter((row) => row.date > asOf)
+    .map((row) => ({ action, sheet, row: row.row, column, value: formatIsoDate(row.date), problem }));
+};
+
+/**
+ * Active clients whose Tier cell is blank: planned with the C cadence (rules.md §4). A Tier
+ * cell that cannot be read was already reported by the reader; a missing Tier column is one issue.
+ */
+export const checkClientsWithoutTier: DataCheck = ({ data, action }: CheckInput): DataIssue[] => {
+  const { sheet, rows, header, values } = data.clients;
+  if (sheet === null) return [];
+  const at = header.index.get("tier");
+  const active = rows.filter((c) => c.status === "active");
+  if (at === undefined) {
+    return active.length === 0 ? [] : [{ action, sheet, row: null, column: null, value: "", problem: msg("contacts.issue.noTierColumn") }];
+  }
+  const column = header.text.get("tier") ?? null;
+  return active
+    .filter((c) => c.tier === null && isBlank(values[c.row - 1]?.[at]))
+    .map((c) => ({ action, sheet, row: c.row, column, value: "", problem: msg("contacts.issue.noTier") }));
+};
+
+/** The checks the contact plan and the digest run on their tables. */
+export const CONTACT_CHECKS: readonly DataCheck[] = [checkClientsWithoutTier, checkFutureInteractions];
+
+/** Reads the contact tables once, runs the contact checks, and computes plan and rates. */
+export function readAndComputeContacts(run: Run): { data: WorkbookData; result: ContactComputation } {
+  const data = readData(run.env.workbook, run.sheets, CONTACT_TABLES, CONTACT_TABLES, { action: run.action, dateOrder: run.settings.dateOrder }, run.issues);
+  runContactChecks(run, data);
+  return { data, result: computeContacts(data, run.settings, run.asOf) };
+}
+
+export function runContactChecks(run: Run, data: WorkbookData): void {
+  for (const check of CONTACT_CHECKS) {
+    run.issues.push(...check({ data, settings: run.settings, asOf: run.asOf, action: run.action }));
+  }
+}
+
+export function planJson(asOf: CalDate, result: ContactComputation): ContactPlanData {
+  return {
+    asOf: formatIsoDate(asOf),
+    plan: result.plan.map((row) => ({
+      clientId: row.clientId,
+      name: row.name,
+      tier: row.tier,
+      owner: row.owner,
+      channel: row.channel,
+      lastContact: row.lastContact === null ? null : formatIsoDate(row.lastContact),
+      nextDue: formatIsoDate(row.nextDue),
+      status: row.status,
+      daysOverdue: row.daysOverdue,
+    })),
+    responseRates: result.rates.all,
+    responseRatesByTier: result.rates.byTier,
+  };
+}
+
+const PLAN_WIDTH = 9;
+/** The response-rate block starts one blank column after the plan. */
+const RATES_COLUMN = PLAN_WIDTH + 2;
+const NO_RATE = "—";
+
+/** The plan rows as sheet cells: codes shown as labels in the workbook language, dates as date cells. */
+export function planCells(plan: readonly PlanRow[], language: Language): Cell[][] {
+  return plan.map((row) => [
+    row.clientId,
+    row.name,
+    row.tier ?? "",
+    row.owner ?? "",
+    CHANNELS.label(row.channel, language),
+    row.lastContact === null ? "" : { date: row.lastContact },
+    { date: row.nextDue },
+    PLAN_STATUSES.label(row.status, language),
+    row.daysOverdue,
+  ]);
+}
+
+/** The response-rate block: a header row (on the plan's header row), then one row per channel. */
+export function rateCells(rates: ResponseRates, windowDays: number, language: Language): Cell[][] {
+  const rate = (r: ChannelRate): Cell => (r.rate === null ? NO_RATE : r.rate);
+  const header: Cell[] = [
+    t(language, "contacts.rates.title", { days: windowDays }),
+    t(language, "contacts.rates.responded"),
+    t(language, "contacts.rates.answered"),
+    t(language, "contacts.rates.rate"),
+    ...CONTACT_TIERS.map((tier) => t(language, "contacts.rates.tierRate", { tier })),
+  ];
+  const body = rates.all.map((r, i) => [
+    CHANNELS.label(r.channel, language),
+    r.responded,
+    r.answered,
+    rate(r),
+    ...CONTACT_TIERS.map((tier) => rate(rates.byTier[tier][i])),
+  ]);
+  return [header, ...body];
+}
+
+/** Overdue rows first, then due rows (the plan is sorted so): one background block over them. */
+function planFormat(plan: readonly PlanRow[]): SheetFormat {
+  const marked = plan.filter((row) => row.status !== "upcoming");
+  const lastRow = plan.length + 1;
+  return {
+    ...(marked.length > 0
+      ? {
+          backgrounds: {
+            row: 2,
+            column: 1,
+            colors: marked.map((row) => new Array<string>(PLAN_WIDTH).fill(row.status === "overdue" ? COLORS.overdue : COLORS.due)),
+          },
+        }
+      : {}),
+    numberFormats:
+      plan.length === 0
+        ? []
+        : [
+            { column: 6, fromRow: 2, toRow: lastRow, kind: "date" },
+            { column: 7, fromRow: 2, toRow: lastRow, kind: "date" },
+            { column: 9, fromRow: 2, toRow: lastRow, kind: "integer" },
+          ],
+    columnWidths: [90, 220, 70, 200, 70, 100, 100, 80, 80, 24, 220, 70, 90, 70, 90, 90, 90],
+  };
+}
+
+function ratesFormat(rows: number): SheetFormat {
+  const width = 4 + CONTACT_TIERS.length;
+  const percent = [4, 5, 6, 7].map((offset) => ({
+    column: RATES_COLUMN + offset - 1,
+    fromRow: 2,
+    toRow: rows,
+    kind: "percent" as const,
+  }));
+  return {
+    backgrounds: { row: 1, column: RATES_COLUMN, colors: [new Array<string>(width).fill(COLORS.header)] },
+    numberFormats: percent,
+  };
+}
+
+/** The menu item: replaces the Contact plan sheet and writes the data issues. */
+export function buildContactPlanSheet(env: Env, options: RunOptions = {}): ActionResult<ContactPlanData> {
+  const run = startRun(env, "contacts", options);
+  const { result } = readAndComputeContacts(run);
+  const port = env.workbook;
+  const sheet = outputSheetName(run.sheets, "contactPlan", run.language);
+  replaceOutputSheet(port, run.sheets, "contactPlan", run.language, planCells(result.plan, run.language), planFormat(result.plan));
+  const rates = rateCells(result.rates, run.settings["contact.responseWindowDays"], run.language);
+  port.writeBlock(sheet, 1, RATES_COLUMN, rates);
+  port.format(sheet, ratesFormat(rates.length));
+
+  const total = { overdue: 0, due: 0, upcoming: 0 };
+  for (const row of result.plan) total[row.status]++;
+  run.summary.push(msg("contacts.summary.plan", { clients: result.plan.length, ...total, sheet }));
+  for (const owner of countsByOwner(result.plan)) {
+    const name = owner.owner ?? t(run.language, "contacts.noOwner");
+    run.summary.push(msg("contacts.summary.owner", { owner: name, overdue: owner.overdue, due: owner.due, upcoming: owner.upcoming }));
+  }
+  return finishRun(run, planJson(run.asOf, result));
+}

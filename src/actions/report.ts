@@ -1,0 +1,294 @@
+/**
+ * The monthly performance report (月度业绩报告): reads the tables once each, computes the
+ * figures of rules.md §3 for a month (core/report.ts), replaces the sheet `Report YYYY-MM` /
+ * `月报 YYYY-MM` with the laid-out report and its charts (one replaceSheet, one addCharts), and
+ * renders the HTML of the e-mail, the PDF and the command line. Sending goes through
+ * sendMails with the key `report:YYYY-MM`, all or nothing: the sheet is written first, so a
+ * missing recipient or an exhausted quota never costs the report, and nothing is half-sent.
+ */
+import { addMonths, dateParts, monthKey, parseMonthKey, type CalDate } from "../core/dates";
+import { formatMoney, formatPercent } from "../core/money";
+import { computeReport, reportJson, type ReportJson, type ReportModel, type ReportTierChange } from "../core/report";
+import type { TargetEntry, YearMonth } from "../core/targets";
+import { msg, t, type Language } from "../i18n";
+import type { Env } from "../ports";
+import { displayCell, isBlank, parseCode, parseDate, parseText, type Parsed } from "../workbook/cells";
+import { CHANNELS, DEFAULT_PROBABILITY, OPEN_STAGES, TIERS, type Tier } from "../workbook/codes";
+import { normalizeName } from "../workbook/names";
+import { mapHeaders, readData } from "../workbook/read";
+import { contactSettings } from "../workbook/settings";
+import { sendMails, sentKeys, type SendOutcome } from "./mail";
+import { REPORT_CHECKS } from "./reportChecks";
+import { reportHtml } from "./reportHtml";
+import { reportSheetLayout } from "./reportSheet";
+import { reportNotes, type ReportView } from "./reportView";
+import { finishRun, noteMissingSheets, startRun, type ActionResult, type Run, type RunOptions } from "./run";
+
+export interface ReportOptions extends RunOptions {
+  /** The month to report on; default: the month before the as-of date. */
+  readonly month?: YearMonth;
+}
+
+export interface ReportResult extends ActionResult<ReportJson> {
+  /** The report sheet's name. */
+  readonly sheet: string;
+  /** The report as an HTML document (the command line's --html, the PDF). */
+  readonly html: string;
+  readonly model: ReportModel;
+}
+
+export interface ReportSendResult extends ReportResult {
+  /** What happened to the e-mail. */
+  readonly delivery: SendOutcome;
+}
+
+/** The month before the one that contains `date`. */
+export function previousMonth(date: CalDate): YearMonth {
+  const { year, month } = dateParts(addMonths(date, -1));
+  return { year, month };
+}
+
+/** `YYYY-MM` (also `YYYY-M`) as a month, or null. */
+export function parseReportMonth(text: string): YearMonth | null {
+  const parsed = parseMonthKey(text);
+  return parsed !== null && parsed.year >= 1900 ? parsed : null;
+}
+
+export function formatMonth(month: YearMonth): string {
+  return monthKey(month.year, month.month);
+}
+
+/** The send-log key of a month's report. */
+export function reportKey(month: YearMonth): string {
+  return `report:${formatMonth(month)}`;
+}
+
+/** The sheet a month's report goes to: an existing one in either language, else a new one in the workbook's. */
+export function reportSheetName(existing: readonly string[], month: YearMonth, language: Language): string {
+  const key = formatMonth(month);
+  const candidates = new Set([normalizeName(t("zh-CN", "report.sheetName", { month: key })), normalizeName(t("en", "report.sheetName", { month: key }))]);
+  return existing.find((name) => candidates.has(normalizeName(name))) ?? t(language, "report.sheetName", { month: key });
+}
+
+interface Built {
+  readonly month: YearMonth;
+  readonly model: ReportModel;
+  readonly view: ReportView;
+  readonly json: ReportJson;
+}
+
+/** Reads the workbook, runs the report's checks and computes the figures. */
+function build(run: Run, month: YearMonth): Built {
+  const data = readData(
+    run.env.workbook,
+    run.sheets,
+    ["clients", "deals", "contracts", "payments", "interactions", "targets", "industries"],
+    ["clients", "deals"],
+    { action: "report", dateOrder: run.settings.dateOrder },
+    run.issues,
+  );
+  noteMissingSheets(run, data.missingSheets);
+  for (const check of REPORT_CHECKS) {
+    run.issues.push(...check({ data, settings: run.settings, asOf: run.asOf, action: "report" }));
+  }
+  const model = computeReport({
+    year: month.year,
+    month: month.month,
+    clients: data.clients.rows,
+    deals: data.deals.rows,
+    contracts: data.contracts.rows,
+    payments: data.payments.rows,
+    interactions: data.interactions.rows,
+    targets: data.targets.rows as readonly TargetEntry[],
+    industries: data.industries.rows,
+    tierHistory: readTierHistory(run),
+    underperformShare: run.settings["report.underperformShare"],
+    renewalNoticeDays: run.settings["renewal.noticeDays"],
+    intervalDays: intervals(run),
+    openStages: OPEN_STAGES,
+    defaultProbability: DEFAULT_PROBABILITY,
+    channels: CHANNELS.values,
+    nameKey: normalizeName,
+  });
+  const currency = run.settings.currency;
+  const view: ReportView = {
+    language: run.language,
+    currency,
+    sheet: reportSheetName(run.env.workbook.sheetNames(), month, run.language),
+    generated: run.asOf,
+    underperformShare: run.settings["report.underperformShare"],
+    renewalNoticeDays: run.settings["renewal.noticeDays"],
+    notes: reportNotes(model, run.asOf, currency),
+  };
+  return { month, model, view, json: reportJson(model, currency) };
+}
+
+function intervals(run: Run): Record<Tier, number> {
+  return {
+    A: contactSettings(run.settings, "A").intervalDays,
+    B: contactSettings(run.settings, "B").intervalDays,
+    C: contactSettings(run.settings, "C").intervalDays,
+  };
+}
+
+/**
+ * Tier history as the tier action appended it (one read). A row whose Date, Client ID or To
+ * cannot be read is a data issue and is left out; a blank From is a first assignment.
+ */
+function readTierHistory(run: Run): ReportTierChange[] {
+  const sheet = run.sheets.get("tierHistory");
+  if (sheet === undefined) return [];
+  const values = run.env.workbook.readSheet(sheet) ?? [];
+  if (values.length < 2) return [];
+  const header = mapHeaders("tierHistory", values[0], sheet, { action: "report", dateOrder: run.settings.dateOrder }, run.issues);
+  const at = (key: string) => header.index.get(key);
+  const out: ReportTierChange[] = [];
+  const dateAt = at("date");
+  const clientAt = at("clientId");
+  const toAt = at("to");
+  if (dateAt === undefined || clientAt === undefined || toAt === undefined) return [];
+  const fromAt = at("from");
+  const reasonAt = at("reason");
+  for (let r = 1; r < values.length; r++) {
+    const line = values[r];
+    if (line.every((cell) => isBlank(cell))) continue;
+    const cellAt = (index: number | undefined) => (index === undefined ? null : (line[index] ?? null));
+    const fields: [string, Parsed<unknown>, number][] = [
+      ["date", parseDate(cellAt(dateAt), run.settings.dateOrder), dateAt],
+      ["clientId", parseText(cellAt(clientAt)), clientAt],
+      ["to", parseCode(cellAt(toAt), TIERS), toAt],
+    ];
+    const fromCell = cellAt(fromAt);
+    if (!isBlank(fromCell) && fromAt !== undefined) fields.push(["from", parseCode(fromCell, TIERS), fromAt]);
+    const bad = fields.find(([, parsed]) => !parsed.ok);
+    if (bad) {
+      const [, parsed, index] = bad;
+      run.issues.push({
+        action: "report",
+        sheet,
+        row: r + 1,
+        column: String(values[0][index] ?? ""),
+        value: displayCell(line[index] ?? null),
+        problem: parsed.ok ? msg("report.issue.tierHistoryRow") : parsed.problem,
+      });
+      continue;
+    }
+    const value = (name: string) => (fields.find(([n]) => n === name)?.[1] as { value: unknown } | undefined)?.value;
+    const reason = cellAt(reasonAt);
+    out.push({
+      date: value("date") as CalDate,
+      clientId: value("clientId") as string,
+      from: (value("from") as Tier | undefined) ?? null,
+      to: value("to") as Tier,
+      reason: isBlank(reason) ? null : String(reason),
+    });
+  }
+  return out;
+}
+
+/** Replaces the report sheet and adds its charts: two spreadsheet calls whatever the size. */
+function writeSheet(run: Run, built: Built): void {
+  const layout = reportSheetLayout(built.model, built.view);
+  run.env.workbook.replaceSheet(built.view.sheet, layout.rows, layout.format);
+  if (layout.charts.length > 0) run.env.workbook.addCharts(built.view.sheet, layout.charts);
+  const team = built.model.team;
+  run.summary.push(
+    msg("report.summary.written", {
+      sheet: built.view.sheet,
+      won: formatMoney(team.won, built.view.currency),
+      target: team.target === null ? "—" : formatMoney(team.target, built.view.currency),
+      attainment: team.attainment === null ? "—" : formatPercent(team.attainment),
+    }),
+  );
+}
+
+function finish(run: Run, built: Built): ReportResult {
+  const result = finishRun(run, built.json);
+  return { ...result, sheet: built.view.sheet, html: reportHtml(built.model, built.view), model: built.model };
+}
+
+/** Generate monthly report: writes the report sheet for the month and returns its figures. */
+export function generateReport(env: Env, options: ReportOptions = {}): ReportResult {
+  const run = startRun(env, "report", options);
+  const built = build(run, options.month ?? previousMonth(run.asOf));
+  writeSheet(run, built);
+  return finish(run, built);
+}
+
+export interface SendReportOptions extends ReportOptions {
+  /** Send even when the send log says this month's report went out already (the menu confirms first). */
+  readonly force?: boolean;
+}
+
+/**
+ * Send report now (and the monthly trigger, for the previous month): writes the sheet, then
+ * mails the report with its PDF to `report.recipients`, once per month unless forced.
+ */
+export function sendReport(env: Env, options: SendReportOptions = {}): ReportSendResult {
+  const run = startRun(env, "report", options);
+  const built = build(run, options.month ?? previousMonth(run.asOf));
+  writeSheet(run, built);
+  const recipients = run.settings["report.recipients"];
+  const view = built.view;
+  const team = built.model.team;
+  const key = formatMonth(built.month);
+  const figures = {
+    month: key,
+    won: formatMoney(team.won, view.currency),
+    target: team.target === null ? "—" : formatMoney(team.target, view.currency),
+    attainment: team.attainment === null ? "—" : formatPercent(team.attainment),
+  };
+  const sent = sendMails(
+    run,
+    [
+      {
+        what: reportKey(built.month),
+        message: {
+          to: recipients,
+          subject: t(run.language, "report.mail.subject", figures),
+          htmlBody: reportHtml(built.model, view, { mentionAttachment: true }),
+          textBody: t(run.language, "report.mail.text", {
+            ...figures,
+            wonCount: team.wonCount,
+            lostCount: team.lostCount,
+            winRate: team.winRate === null ? "—" : formatPercent(team.winRate),
+            collected: formatMoney(built.model.collected, view.currency),
+            overdue: formatMoney(built.model.receivablesOverdue.total, view.currency),
+            sheet: view.sheet,
+          }),
+          pdf: { fileName: t(run.language, "report.pdfName", { month: key }), html: reportHtml(built.model, view) },
+        },
+      },
+    ],
+    { force: options.force === true, allOrNothing: true },
+  );
+  const outcome = sent.outcomes[0];
+  const delivery: SendOutcome = outcome?.outcome ?? "no-recipients";
+  switch (delivery) {
+    case "sent":
+      run.summary.push(msg("report.summary.sent", { month: key, recipients: recipients.join(", ") }));
+      break;
+    case "already-sent":
+      run.summary.push(msg("report.summary.alreadySent", { month: key }));
+      break;
+    case "no-recipients":
+      run.summary.push(msg("report.summary.noRecipients"));
+      break;
+    case "no-quota":
+      run.summary.push(msg("report.summary.noQuota", { needed: recipients.length, left: env.mail?.remainingQuota() ?? 0 }));
+      break;
+    case "no-mail":
+      run.summary.push(msg("report.summary.noMail"));
+      break;
+    case "failed":
+      run.summary.push(msg("report.summary.failed", { error: outcome?.error ?? "" }));
+      break;
+  }
+  return { ...finish(run, built), delivery };
+}
+
+/** Whether the month's report is in the send log as sent, and to whom it would go (for the menu's confirmation). */
+export function reportSendState(env: Env, month: YearMonth): { sent: boolean; recipients: readonly string[]; language: Language } {
+  const run = startRun(env, "report");
+  return { sent: sentKeys(run).has(reportKey(month)), recipients: run.settings["report.recipients"], language: run.language };
+}

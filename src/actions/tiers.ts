@@ -1,0 +1,438 @@
+/**
+ * The tier actions (客户分级): Recalculate tiers (upgrades apply, downgrades wait), Quarterly
+ * tier review (downgrades beyond the margin apply), and the monthly scheduled run that is a
+ * review once in each month of `tier.reviewMonths`. Each reads Clients, Deals and Industries
+ * once, lets core/tiers.ts decide, writes Tier, Tier reason, 12-month purchase and Tier since
+ * in one block, appends one Tier history row per change, tells the owners of changed clients
+ * (one e-mail each in Sheets; summary lines on the command line) and writes the Data issues.
+ */
+import { dateParts, formatIsoDate, monthKey } from "../core/dates";
+import { formatMoney, formatPercent, fromCents } from "../core/money";
+import {
+  computeTiers,
+  type TierComputation,
+  type TierResult,
+  type TierRule,
+  type TierRules,
+} from "../core/tiers";
+import { msg, render, t, type Language, type MessageRef } from "../i18n";
+import type { Cell, Env, MailMessage } from "../ports";
+import type { ClientRow } from "../workbook/rows";
+import { escapeHtml } from "../workbook/html";
+import { normalizeName } from "../workbook/names";
+import { readData, type WorkbookData } from "../workbook/read";
+import { sheetName } from "../workbook/schema";
+import type { Settings } from "../workbook/settings";
+import { appendOutputRows, writeComputedColumns } from "../workbook/write";
+import { sendMails, type OutgoingMail } from "./mail";
+import { finishRun, noteMissingSheets, startRun, type ActionResult, type Run, type RunOptions } from "./run";
+import { TIER_CHECKS } from "./tierChecks";
+
+export interface TiersOptions extends RunOptions {
+  /** A quarterly review: downgrades beyond the margin apply. */
+  readonly review?: boolean;
+}
+
+/** One active client in the command line's JSON (the documented shape, nothing more). */
+export interface TierClientJson {
+  readonly clientId: string;
+  readonly tier: "A" | "B" | "C";
+  readonly previousTier: "A" | "B" | "C" | null;
+  readonly purchase12m: number;
+  readonly rule: TierRule;
+  readonly reason: string;
+  readonly tierSince: string | null;
+  readonly changed: boolean;
+}
+
+export interface TiersJson {
+  readonly asOf: string;
+  readonly review: boolean;
+  readonly clients: TierClientJson[];
+}
+
+/** The computed columns the tier actions write, adjacent in the contract's order. */
+export const TIER_COLUMNS = ["tier", "tierReason", "purchase12m", "tierSince"] as const;
+
+/** Recalculate tiers (or, with `review`, the quarterly tier review). */
+export function recalculateTiers(env: Env, options: TiersOptions = {}): ActionResult<TiersJson> {
+  const review = options.review === true;
+  return runTiers(startRun(env, review ? "review" : "tiers", options), review);
+}
+
+/** The quarterly review: the same action with downgrades allowed. */
+export function reviewTiers(env: Env, options: RunOptions = {}): ActionResult<TiersJson> {
+  return recalculateTiers(env, { ...options, review: true });
+}
+
+/** Document property that records the last scheduled review, by its month (`2026-10`). */
+export const LAST_SCHEDULED_REVIEW = "accountDesk.tiers.lastScheduledReview";
+
+export type ScheduledTiers =
+  | {
+      readonly outcome: "review" | "recalculation";
+      readonly month: string;
+      readonly result: ActionResult<TiersJson>;
+    }
+  | {
+      readonly outcome: "already-reviewed";
+      readonly month: string;
+      readonly language: Language;
+      readonly result: null;
+    };
+
+/**
+ * The monthly trigger: in a month of `tier.reviewMonths` the run is the quarterly review, once
+ * (a second firing in that month does nothing at all); in other months an ordinary
+ * recalculation, which a second firing repeats without effect (it changes nothing).
+ */
+export function scheduledTiers(env: Env, options: RunOptions = {}): ScheduledTiers {
+  const run = startRun(env, "tiers", options);
+  const { year, month } = dateParts(run.asOf);
+  const key = monthKey(year, month);
+  if (!run.settings["tier.reviewMonths"].includes(month)) {
+    return { outcome: "recalculation", month: key, result: runTiers(run, false) };
+  }
+  if (env.properties.get(LAST_SCHEDULED_REVIEW) === key)
+    return { outcome: "already-reviewed", month: key, language: run.language, result: null };
+  const result = runTiers({ ...run, action: "review" }, true);
+  env.properties.set(LAST_SCHEDULED_REVIEW, key);
+  return { outcome: "review", month: key, result };
+}
+
+/** The tier settings of core/tiers.ts. */
+export function tierRules(settings: Settings): TierRules {
+  return {
+    highThreshold: settings["tier.highThreshold"],
+    mediumThreshold: settings["tier.mediumThreshold"],
+    downgradeMargin: settings["tier.downgradeMargin"],
+    risingGrowth: settings["tier.risingGrowth"],
+    longTermYears: settings["tier.longTermYears"],
+    upliftShare: settings["tier.upliftShare"],
+    surgeDays: settings["tier.surgeDays"],
+    surgeFactor: settings["tier.surgeFactor"],
+  };
+}
+
+interface Change {
+  readonly client: ClientRow;
+  readonly result: TierResult;
+  readonly reason: string;
+}
+
+function runTiers(run: Run, review: boolean): ActionResult<TiersJson> {
+  const { env, settings, language, asOf } = run;
+  const data = readData(
+    env.workbook,
+    run.sheets,
+    ["clients", "deals", "industries"],
+    ["clients", "deals"],
+    { action: run.action, dateOrder: settings.dateOrder },
+    run.issues,
+  );
+  noteMissingSheets(run, data.missingSheets);
+  const active = data.clients.rows.filter((c) => c.status === "active");
+  const results = computeTiers({
+    clients: active.map((c) => ({
+      clientId: c.clientId,
+      industry: c.industry === null ? null : normalizeName(c.industry),
+      cooperationSince: c.cooperationSince,
+      purchaseOverride: c.purchaseOverride,
+      tierOverride: c.tierOverride,
+      previousTier: c.tier,
+      tierSince: c.tierSince,
+    })),
+    deals: data.deals.rows,
+    industries: data.industries.rows.map((i) => ({ industry: normalizeName(i.industry), growth: i.growth })),
+    rules: tierRules(settings),
+    asOf,
+    review,
+  });
+
+  const updates = new Map<number, Record<string, Cell>>();
+  const changes: Change[] = [];
+  const clients: TierClientJson[] = [];
+  const counts = { up: 0, down: 0, added: 0, same: 0 };
+  results.forEach((result, i) => {
+    const client = active[i];
+    const reason = render(language, tierReason(result, client, settings));
+    const update: Record<string, Cell> = {
+      tier: result.tier,
+      tierReason: reason,
+      purchase12m: fromCents(result.purchase12m),
+    };
+    if (result.changed) update.tierSince = { date: asOf };
+    updates.set(client.row, update);
+    if (result.changed) changes.push({ client, result, reason });
+    if (result.previousTier === null) counts.added++;
+    else if (!result.changed) counts.same++;
+    else if (result.tier < result.previousTier)
+      counts.up++; // "A" < "B" < "C"
+    else counts.down++;
+    clients.push({
+      clientId: result.clientId,
+      tier: result.tier,
+      previousTier: result.previousTier,
+      purchase12m: fromCents(result.purchase12m),
+      rule: result.rule,
+      reason,
+      tierSince: result.tierSince === null ? null : formatIsoDate(result.tierSince),
+      changed: result.changed,
+    });
+  });
+
+  const clientsSheet = data.clients.sheet as string;
+  writeComputedColumns(
+    env.workbook,
+    clientsSheet,
+    "clients",
+    data.clients.header,
+    data.clients.values,
+    TIER_COLUMNS,
+    updates,
+    language,
+  );
+  const date = formatIsoDate(asOf);
+  run.summary.push(msg(review ? "tiers.summaryReview" : "tiers.summary", { date, ...counts }));
+  if (changes.length > 0) {
+    const rows = changes.map((c) => [
+      { date: asOf },
+      c.client.clientId,
+      c.result.previousTier ?? "",
+      c.result.tier,
+      c.reason,
+      env.user,
+    ]);
+    const sheet = appendOutputRows(env.workbook, run.sheets, "tierHistory", language, rows);
+    run.summary.push(msg("tiers.summaryHistory", { count: rows.length, sheet }));
+  }
+  notify(run, changes, review);
+  run.issues.push(...tierChecks(run, data, results));
+  return finishRun(run, { asOf: date, review, clients });
+}
+
+/** The tier checks on the tiers just decided (inactive clients as they are). */
+function tierChecks(run: Run, data: WorkbookData, results: readonly TierResult[]) {
+  const decided = new Map(results.map((r) => [r.clientId, r.tier] as const));
+  const rows = data.clients.rows.map((c) => {
+    const tier = decided.get(c.clientId);
+    return tier === undefined ? c : { ...c, tier };
+  });
+  const input = {
+    data: { ...data, clients: { ...data.clients, rows } },
+    settings: run.settings,
+    asOf: run.asOf,
+    action: run.action,
+  };
+  return TIER_CHECKS.flatMap((check) => check(input));
+}
+
+// ---------------------------------------------------------------------------------------
+// Reasons
+
+/** Why a client has its tier, with the figures that decided it, as a message. */
+export function tierReason(
+  result: TierResult,
+  client: Pick<ClientRow, "overrideReason">,
+  settings: Settings,
+): MessageRef {
+  const money = (cents: number) => formatMoney(cents, settings.currency);
+  const p12 = money(result.purchase12m);
+  const purchase = msg(result.purchaseOverridden ? "tiers.purchase.override" : "tiers.purchase.computed");
+  const language = settings.language;
+  const purchaseText = render(language, purchase);
+  switch (result.rule) {
+    case "override":
+      return client.overrideReason === null
+        ? msg("tiers.reason.overrideNoReason", { tier: result.tier })
+        : msg("tiers.reason.override", { tier: result.tier, reason: client.overrideReason });
+    case "base":
+    case "uplift":
+    case "surge":
+      return computationReason(result, result.computed, settings);
+    case "kept": {
+      const floor = result.floor as number;
+      const above = result.purchase12m >= floor;
+      const params = { tier: result.tier, p12, floor: money(floor) };
+      if (!result.review) return msg(above ? "tiers.reason.keptAbove" : "tiers.reason.keptBelow", params);
+      if (above) return msg("tiers.reason.reviewKeptAbove", params);
+      const detail = render(language, computationReason(result, result.reduced, settings));
+      return msg("tiers.reason.reviewKeptRaised", { tier: result.tier, detail });
+    }
+    case "review": {
+      const previous = result.previousTier as "A" | "B";
+      const params = {
+        purchase: purchaseText,
+        p12,
+        floor: money(result.floor as number),
+        previous,
+        threshold: money(
+          previous === "A" ? settings["tier.highThreshold"] : settings["tier.mediumThreshold"],
+        ),
+        share: formatPercent(result.reduced.scale),
+        tier: result.tier,
+      };
+      if (result.reduced.rule === "base") return msg("tiers.reason.reviewLowered", params);
+      const detail = render(language, computationReason(result, result.reduced, settings));
+      return msg("tiers.reason.reviewLoweredRaised", { ...params, detail });
+    }
+  }
+}
+
+/** The reason of rules 2–3 at one scale (full thresholds, or reduced in a review). */
+function computationReason(result: TierResult, c: TierComputation, settings: Settings): MessageRef {
+  const money = (cents: number) => formatMoney(cents, settings.currency);
+  const purchase = render(
+    settings.language,
+    msg(result.purchaseOverridden ? "tiers.purchase.override" : "tiers.purchase.computed"),
+  );
+  const p12 = money(result.purchase12m);
+  const tier = c.tier;
+  if (c.rule === "uplift") {
+    return msg("tiers.reason.uplift", {
+      growth: formatPercent(result.facts.industryGrowth ?? 0),
+      years: result.facts.cooperationYears ?? 0,
+      purchase,
+      p12,
+      minimum: money(c.upliftMinimum as number),
+      tier,
+    });
+  }
+  if (c.rule === "surge") {
+    return msg("tiers.reason.surge", {
+      days: settings["tier.surgeDays"],
+      recent: money(result.facts.recent),
+      factor: settings["tier.surgeFactor"],
+      before: money(result.facts.before),
+      annual: money(result.facts.annualised),
+      next: money(c.next as number),
+      tier,
+    });
+  }
+  if (c.base === "C") return msg("tiers.reason.below", { purchase, p12, threshold: money(c.medium), tier });
+  return msg("tiers.reason.atLeast", {
+    purchase,
+    p12,
+    threshold: money(c.base === "A" ? c.high : c.medium),
+    tier,
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Notices
+
+function notify(run: Run, changes: readonly Change[], review: boolean): void {
+  const { language } = run;
+  const byOwner = new Map<string, Change[]>();
+  let noOwner = 0;
+  for (const change of changes) {
+    const owner = change.client.owner;
+    if (owner === null) {
+      noOwner++;
+      continue;
+    }
+    const list = byOwner.get(owner);
+    if (list) list.push(change);
+    else byOwner.set(owner, [change]);
+  }
+  const owners = [...byOwner.keys()].sort();
+  const date = formatIsoDate(run.asOf);
+  if (run.env.mail === null) {
+    // The command line: the same notices as summary lines.
+    for (const owner of owners) {
+      run.summary.push(msg("tiers.noticeOwner", { owner }));
+      for (const change of byOwner.get(owner) as Change[]) run.summary.push(noticeLine(change));
+    }
+    if (noOwner > 0) run.summary.push(msg("tiers.noticesNoOwner", { count: noOwner }));
+    return;
+  }
+  const mails: OutgoingMail[] = owners.map((owner) => {
+    const list = byOwner.get(owner) as Change[];
+    return { what: noticeKey(date, owner, list), message: noticeMail(language, owner, list, date, review) };
+  });
+  if (mails.length > 0) {
+    const report = sendMails(run, mails);
+    if (report.sent > 0) run.summary.push(msg("tiers.noticesSent", { count: report.sent }));
+    if (report.skipped > 0) run.summary.push(msg("tiers.noticesAlreadySent", { count: report.skipped }));
+    if (report.failed > 0) {
+      const sheet = run.sheets.get("sendLog") ?? sheetName("sendLog", language);
+      run.summary.push(msg("tiers.noticesNotSent", { count: report.failed, sheet }));
+    }
+  }
+  if (noOwner > 0) run.summary.push(msg("tiers.noticesNoOwner", { count: noOwner }));
+}
+
+function noticeLine(change: Change): MessageRef {
+  return msg("tiers.noticeLine", {
+    clientId: change.client.clientId,
+    name: change.client.name,
+    from: change.result.previousTier ?? "—",
+    to: change.result.tier,
+    reason: change.reason,
+  });
+}
+
+/**
+ * The send-log key of one owner's notice: `tiers:2026-11-27:owner@example.com:1a2b3c4d`. The
+ * last part fingerprints the changes, so the same notice is never sent twice while a later
+ * run on the same day that changes other tiers still tells the owner.
+ */
+export function noticeKey(date: string, owner: string, changes: readonly Change[]): string {
+  const text = changes
+    .map((c) => `${c.client.clientId}:${c.result.previousTier ?? ""}>${c.result.tier}`)
+    .join("|");
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `tiers:${date}:${owner}:${hash.toString(16).padStart(8, "0")}`;
+}
+
+function noticeMail(
+  language: Language,
+  owner: string,
+  changes: readonly Change[],
+  date: string,
+  review: boolean,
+): MailMessage {
+  const tx = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) =>
+    t(language, key, params);
+  const runName = tx(review ? "tiers.mail.runReview" : "tiers.mail.runOrdinary");
+  const intro = tx("tiers.mail.intro", { date, run: runName });
+  const headers = [
+    tx("tiers.mail.clientId"),
+    tx("tiers.mail.name"),
+    tx("tiers.mail.change"),
+    tx("tiers.mail.reason"),
+  ];
+  const rows = changes.map((c) => [
+    c.client.clientId,
+    c.client.name,
+    `${c.result.previousTier ?? "—"} → ${c.result.tier}`,
+    c.reason,
+  ]);
+  const cell = (tag: "th" | "td", text: string) =>
+    `<${tag} style="border:1px solid #dadce0;padding:6px 8px;text-align:left">${escapeHtml(text)}</${tag}>`;
+  const htmlBody = [
+    `<p>${escapeHtml(intro)}</p>`,
+    `<table style="border-collapse:collapse;font-size:13px">`,
+    `<tr style="background:#d2e3fc">${headers.map((h) => cell("th", h)).join("")}</tr>`,
+    ...rows.map((r) => `<tr>${r.map((v) => cell("td", v)).join("")}</tr>`),
+    `</table>`,
+    `<p style="color:#5f6368">${escapeHtml(tx("tiers.mail.footer"))}</p>`,
+  ].join("\n");
+  const textBody = [
+    intro,
+    "",
+    ...changes.map((c) => render(language, noticeLine(c)).trim()),
+    "",
+    tx("tiers.mail.footer"),
+  ].join("\n");
+  return {
+    to: [owner],
+    subject: tx("tiers.mail.subject", { count: changes.length, date }),
+    htmlBody,
+    textBody,
+  };
+}
