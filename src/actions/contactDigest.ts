@@ -24,9 +24,22 @@ function commonCells(row: PlanRow, language: Language): string[] {
   ];
 }
 
-function section(owner: string, title: MessageRef, columns: MessageRef[], rows: DigestRow[], actionable: boolean): DigestSection {
+function section(
+  owner: string,
+  title: MessageRef,
+  columns: MessageRef[],
+  rows: DigestRow[],
+  actionable: boolean,
+): DigestSection {
   const more = Math.max(0, rows.length - DIGEST_MAX_ROWS);
-  return { owner, title, columns, rows: rows.slice(0, DIGEST_MAX_ROWS), actionable, ...(more > 0 ? { more } : {}) };
+  return {
+    owner,
+    title,
+    columns,
+    rows: rows.slice(0, DIGEST_MAX_ROWS),
+    actionable,
+    ...(more > 0 ? { more } : {}),
+  };
 }
 
 export const contactDigestProvider: DigestProvider = {
@@ -39,13 +52,20 @@ export const contactDigestProvider: DigestProvider = {
     const language = run.language;
     const unowned = plan.filter((row) => row.owner === null && row.status !== "upcoming").length;
     if (unowned > 0) run.summary.push(msg("digest.summary.noOwner", { count: unowned }));
-    const head = [msg("digest.col.client"), msg("digest.col.tier"), msg("digest.col.channel"), msg("digest.col.lastContact")];
+    const head = [
+      msg("digest.col.client"),
+      msg("digest.col.tier"),
+      msg("digest.col.channel"),
+      msg("digest.col.lastContact"),
+    ];
     const out: DigestSection[] = [];
     for (const agenda of agendasByOwner(plan, asOf, DIGEST_DAYS)) {
       const dueNow = agenda.dueNow.map((row) => ({
         cells: [
           ...commonCells(row, language),
-          row.status === "overdue" ? t(language, "digest.days", { days: row.daysOverdue }) : t(language, "digest.dueToday"),
+          row.status === "overdue"
+            ? t(language, "digest.days", { days: row.daysOverdue })
+            : t(language, "digest.dueToday"),
         ],
         tone: row.status === "overdue" ? ("overdue" as const) : ("due" as const),
       }));
@@ -54,7 +74,13 @@ export const contactDigestProvider: DigestProvider = {
         tone: "neutral" as const,
       }));
       out.push(
-        section(agenda.owner, msg("digest.contacts.dueNow", { count: dueNow.length }), [...head, msg("digest.col.status")], dueNow, true),
+        section(
+          agenda.owner,
+          msg("digest.contacts.dueNow", { count: dueNow.length }),
+          [...head, msg("digest.col.status")],
+          dueNow,
+          true,
+        ),
         section(
           agenda.owner,
           msg("digest.contacts.nextDays", { days: DIGEST_DAYS, count: nextDays.length }),

@@ -84,7 +84,9 @@ export function computeContacts(data: WorkbookData, settings: Settings, asOf: Ca
     preferredChannel: c.preferredChannel,
   }));
   const interactions: PlanInteraction[] = data.interactions.rows;
-  const tierOf = new Map<string, ContactTier | null>(data.clients.rows.map((c) => [c.clientId, c.tier] as const));
+  const tierOf = new Map<string, ContactTier | null>(
+    data.clients.rows.map((c) => [c.clientId, c.tier] as const),
+  );
   const rules = contactRules(settings);
   return {
     plan: buildContactPlan(clients, interactions, rules, asOf),
@@ -113,7 +115,9 @@ export const checkClientsWithoutTier: DataCheck = ({ data, action }: CheckInput)
   const at = header.index.get("tier");
   const active = rows.filter((c) => c.status === "active");
   if (at === undefined) {
-    return active.length === 0 ? [] : [{ action, sheet, row: null, column: null, value: "", problem: msg("contacts.issue.noTierColumn") }];
+    return active.length === 0
+      ? []
+      : [{ action, sheet, row: null, column: null, value: "", problem: msg("contacts.issue.noTierColumn") }];
   }
   const column = header.text.get("tier") ?? null;
   return active
@@ -126,7 +130,14 @@ export const CONTACT_CHECKS: readonly DataCheck[] = [checkClientsWithoutTier, ch
 
 /** Reads the contact tables once, runs the contact checks, and computes plan and rates. */
 export function readAndComputeContacts(run: Run): { data: WorkbookData; result: ContactComputation } {
-  const data = readData(run.env.workbook, run.sheets, CONTACT_TABLES, CONTACT_TABLES, { action: run.action, dateOrder: run.settings.dateOrder }, run.issues);
+  const data = readData(
+    run.env.workbook,
+    run.sheets,
+    CONTACT_TABLES,
+    CONTACT_TABLES,
+    { action: run.action, dateOrder: run.settings.dateOrder },
+    run.issues,
+  );
   runContactChecks(run, data);
   return { data, result: computeContacts(data, run.settings, run.asOf) };
 }
@@ -206,7 +217,9 @@ function planFormat(plan: readonly PlanRow[]): SheetFormat {
           backgrounds: {
             row: 2,
             column: 1,
-            colors: marked.map((row) => new Array<string>(PLAN_WIDTH).fill(row.status === "overdue" ? COLORS.overdue : COLORS.due)),
+            colors: marked.map((row) =>
+              new Array<string>(PLAN_WIDTH).fill(row.status === "overdue" ? COLORS.overdue : COLORS.due),
+            ),
           },
         }
       : {}),
@@ -242,7 +255,14 @@ export function buildContactPlanSheet(env: Env, options: RunOptions = {}): Actio
   const { result } = readAndComputeContacts(run);
   const port = env.workbook;
   const sheet = outputSheetName(run.sheets, "contactPlan", run.language);
-  replaceOutputSheet(port, run.sheets, "contactPlan", run.language, planCells(result.plan, run.language), planFormat(result.plan));
+  replaceOutputSheet(
+    port,
+    run.sheets,
+    "contactPlan",
+    run.language,
+    planCells(result.plan, run.language),
+    planFormat(result.plan),
+  );
   const rates = rateCells(result.rates, run.settings["contact.responseWindowDays"], run.language);
   port.writeBlock(sheet, 1, RATES_COLUMN, rates);
   port.format(sheet, ratesFormat(rates.length));
@@ -252,7 +272,14 @@ export function buildContactPlanSheet(env: Env, options: RunOptions = {}): Actio
   run.summary.push(msg("contacts.summary.plan", { clients: result.plan.length, ...total, sheet }));
   for (const owner of countsByOwner(result.plan)) {
     const name = owner.owner ?? t(run.language, "contacts.noOwner");
-    run.summary.push(msg("contacts.summary.owner", { owner: name, overdue: owner.overdue, due: owner.due, upcoming: owner.upcoming }));
+    run.summary.push(
+      msg("contacts.summary.owner", {
+        owner: name,
+        overdue: owner.overdue,
+        due: owner.due,
+        upcoming: owner.upcoming,
+      }),
+    );
   }
   return finishRun(run, planJson(run.asOf, result));
 }

@@ -90,22 +90,38 @@ export function sectionsByOwner(sections: readonly DigestSection[]): Map<string,
     if (list) list.push(section);
     else byOwner.set(section.owner, [section]);
   }
-  const owners = [...byOwner.keys()].filter((owner) => (byOwner.get(owner) ?? []).some((s) => s.actionable)).sort();
+  const owners = [...byOwner.keys()]
+    .filter((owner) => (byOwner.get(owner) ?? []).some((s) => s.actionable))
+    .sort();
   return new Map(owners.map((owner) => [owner, byOwner.get(owner) as DigestSection[]] as const));
 }
 
 /** The daily trigger: mails each owner their digest, at most once a day. */
-export function sendDailyDigest(env: Env, options: RunOptions & { readonly providers?: readonly DigestProvider[] } = {}): ActionResult<DigestData> {
+export function sendDailyDigest(
+  env: Env,
+  options: RunOptions & { readonly providers?: readonly DigestProvider[] } = {},
+): ActionResult<DigestData> {
   const providers = options.providers ?? DIGEST_PROVIDERS;
   const run = startRun(env, "digest", options);
   const tables = [...new Set(providers.flatMap((p) => p.tables))];
-  const data = readData(env.workbook, run.sheets, tables, ["clients"], { action: "digest", dateOrder: run.settings.dateOrder }, run.issues);
+  const data = readData(
+    env.workbook,
+    run.sheets,
+    tables,
+    ["clients"],
+    { action: "digest", dateOrder: run.settings.dateOrder },
+    run.issues,
+  );
   const sections: DigestSection[] = [];
   for (const provider of providers) {
     const missing = provider.requires.filter((table) => !run.sheets.has(table));
     if (missing.length > 0) {
-      const names = missing.map((table) => (run.language === "en" ? TABLES[table].en : TABLES[table].zh)).join(", ");
-      run.summary.push(msg("digest.summary.skipped", { section: render(run.language, msg(provider.label)), sheets: names }));
+      const names = missing
+        .map((table) => (run.language === "en" ? TABLES[table].en : TABLES[table].zh))
+        .join(", ");
+      run.summary.push(
+        msg("digest.summary.skipped", { section: render(run.language, msg(provider.label)), sheets: names }),
+      );
       continue;
     }
     sections.push(...provider.sections({ run, data, asOf: run.asOf }));
@@ -131,9 +147,13 @@ function summarise(run: Run, owners: DigestData["owners"]): void {
   if (owners.length === 0) run.summary.push(msg("digest.summary.nothing"));
   const by = (outcome: SendOutcome) => owners.filter((o) => o.outcome === outcome).map((o) => o.owner);
   const sent = by("sent");
-  if (sent.length > 0) run.summary.push(msg("digest.summary.sent", { count: sent.length, owners: sent.join(", ") }));
+  if (sent.length > 0)
+    run.summary.push(msg("digest.summary.sent", { count: sent.length, owners: sent.join(", ") }));
   const already = by("already-sent");
-  if (already.length > 0) run.summary.push(msg("digest.summary.alreadySent", { count: already.length, owners: already.join(", ") }));
+  if (already.length > 0)
+    run.summary.push(
+      msg("digest.summary.alreadySent", { count: already.length, owners: already.join(", ") }),
+    );
   for (const outcome of ["no-quota", "failed", "no-mail", "no-recipients"] as const) {
     const list = by(outcome);
     if (list.length === 0) continue;

@@ -15,7 +15,8 @@ const TONES: Readonly<Record<DigestTone, { border: string; background: string; a
   neutral: { border: "#dadce0", background: "#ffffff", accent: "#3c4043" },
 };
 
-const FONT = "-apple-system,BlinkMacSystemFont,'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Segoe UI',Roboto,Arial,sans-serif";
+const FONT =
+  "-apple-system,BlinkMacSystemFont,'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Segoe UI',Roboto,Arial,sans-serif";
 
 /** The number of rows that need the owner today (listed or counted). */
 export function actionableCount(sections: readonly DigestSection[]): number {
@@ -31,7 +32,8 @@ function sectionHtml(section: DigestSection, language: Language): string {
       .map((cell, i) => {
         const last = i === row.cells.length - 2;
         const value = escapeHtml(cell);
-        const shown = last && row.tone !== "neutral" ? `<strong style="color:${tone.accent};">${value}</strong>` : value;
+        const shown =
+          last && row.tone !== "neutral" ? `<strong style="color:${tone.accent};">${value}</strong>` : value;
         return `<span style="white-space:nowrap;">${escapeHtml(columns[i + 1] ?? "")} ${shown}</span>`;
       })
       .join(" · ");
@@ -64,7 +66,12 @@ function sectionText(section: DigestSection, language: Language): string {
 }
 
 /** One owner's digest mail for the day. */
-export function renderDigestMail(language: Language, owner: string, asOf: CalDate, sections: readonly DigestSection[]): MailMessage {
+export function renderDigestMail(
+  language: Language,
+  owner: string,
+  asOf: CalDate,
+  sections: readonly DigestSection[],
+): MailMessage {
   const date = formatIsoDate(asOf);
   const subject = t(language, "digest.subject", { date, count: actionableCount(sections) });
   const greeting = t(language, "digest.greeting", { owner, date });

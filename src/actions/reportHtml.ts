@@ -13,7 +13,7 @@ import { viewText, type ReportView } from "./reportView";
 /** Rows shown per list before the HTML points to the sheet. */
 export const HTML_LIST_LIMIT = 10;
 
-const FONT = `-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Noto Sans SC',Arial,sans-serif`;
+const FONT = `-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Noto Sans SC','WenQuanYi Micro Hei',Arial,sans-serif`;
 const COLOR = {
   text: "#202124",
   muted: "#5f6368",
@@ -124,7 +124,7 @@ export function reportHtml(model: ReportModel, view: ReportView, options: Report
   const cardCell = (card: (typeof cards)[number]): string =>
     `<td width="50%" style="width:50%;padding:4px;vertical-align:top"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="width:100%;background:${COLOR.card};border-radius:6px"><tr><td style="padding:10px 12px">` +
     `<div style="font-size:12px;line-height:16px;color:${COLOR.muted}">${text(card.label)}</div>` +
-    `<div style="font-size:20px;line-height:28px;font-weight:700;color:${card.color ?? COLOR.text};word-break:break-word">${escapeHtml(card.value)}</div>` +
+    `<div style="font-size:18px;line-height:26px;font-weight:700;color:${card.color ?? COLOR.text};word-break:break-word">${escapeHtml(card.value)}</div>` +
     `<div style="font-size:11px;line-height:15px;color:${COLOR.muted};word-break:break-word">${card.caption}</div>` +
     `</td></tr></table></td>`;
   const cardRows: string[] = [];

@@ -146,6 +146,8 @@ class SheetBuilder {
 /** Amount cell: yuan as a number (the sheet's currency format shows it), or a dash. */
 const amount = (cents: Cents | null): Cell => (cents === null ? NONE : fromCents(cents));
 const fraction = (value: number | null): Cell => (value === null ? NONE : value);
+/** Mean satisfaction (1–5) to two decimals; the JSON keeps it unrounded. */
+const satisfaction = (mean: number | null): Cell => (mean === null ? NONE : Math.round(mean * 100) / 100);
 /** Chart data cells: blank instead of a dash, so the chart skips the point. */
 const chartAmount = (cents: Cents | null): Cell => (cents === null ? "" : fromCents(cents));
 
@@ -201,7 +203,7 @@ export function reportSheetLayout(model: ReportModel, view: ReportView): ReportS
       { label: "report.figure.renewalsDue", value: model.renewalsDue.length, kind: "integer" },
       { label: "report.figure.compliance", value: fraction(model.contactCompliance), kind: "percent" },
       { label: "report.figure.interactions", value: model.interactions.total, kind: "integer" },
-      { label: "report.figure.satisfaction", value: model.interactions.satisfaction ?? NONE, kind: "text" },
+      { label: "report.figure.satisfaction", value: satisfaction(model.interactions.satisfaction), kind: "text" },
       { label: "report.figure.tierChanges", value: model.tierChanges.count, kind: "integer" },
     ],
     t,

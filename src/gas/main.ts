@@ -86,7 +86,7 @@ export function menuContactPlan(): void {
 /** The daily trigger at `digest.hour`: the summary (what was sent, what could not be) goes to the execution log. */
 export function triggerDailyDigest(): void {
   const result = runTriggerAction((env) => sendDailyDigest(env));
-  console.log(result.summary.map((line) => render(result.language, line)).join("\n"));
+  Logger.log(result.summary.map((line) => render(result.language, line)).join("\n"));
 }
 
 export function menuTiers(): void {

@@ -13,6 +13,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { checkData } from "../actions/check";
 import { buildContactPlanSheet } from "../actions/contacts";
+import { reviewContractsAction } from "../actions/contracts";
 import type { ActionResult } from "../actions/run";
 import { setupWorkbook } from "../actions/setup";
 import { recalculateTiers } from "../actions/tiers";
@@ -27,6 +28,7 @@ import { DEFAULT_SAMPLE_CLIENTS, MAX_SAMPLE_CLIENTS } from "../workbook/sample";
 import { headerName, TABLES } from "../workbook/schema";
 import { CLI_DEFAULT_TIME_ZONE, createNodeEnv, todayIn } from "./env";
 import { createWorkbook } from "./init";
+import { reportCommand } from "./reportCommand";
 import { columnLetter, loadXlsx, saveXlsx, type XlsxFile } from "./xlsx";
 
 /** Where the command line prints; tests pass their own. */
@@ -58,6 +60,8 @@ export interface ActionCommand {
   /** Exit 1 when the action found data issues, and list every issue as a table (Check data). */
   readonly listsIssues?: boolean;
   readonly run: (env: Env, context: ActionContext) => ActionResult<unknown>;
+  /** Writes the command's own files after the run (report --html/--pdf); returns 0, or 2 when one could not be written. */
+  readonly after?: (result: ActionResult<unknown>, context: ActionContext, io: CliIo) => Promise<number>;
 }
 
 /** Every action command, in help order; each feature adds its entry here. */
@@ -85,6 +89,12 @@ export const ACTIONS: readonly ActionCommand[] = [
     options: { review: { kind: "flag", help: "the quarterly review: downgrades beyond the margin apply" } },
     run: (env, context) => recalculateTiers(env, { asOf: context.asOf, review: context.options.review === true }),
   },
+  {
+    name: "contracts",
+    help: "review contracts and payments (合同与回款): renewals due, overdue instalments, per-owner totals",
+    run: (env, context) => reviewContractsAction(env, { asOf: context.asOf }),
+  },
+  reportCommand,
 ];
 
 /** The names of every command the command line knows (the demo skips the others). */
@@ -316,6 +326,8 @@ async function runAction(action: ActionCommand, args: readonly string[], io: Cli
     if (charts > 0) io.out(`Skipped ${charts} native chart${charts === 1 ? "" : "s"}: exceljs cannot write charts (the data is in the sheet).\n`);
     io.out(inPlace ? `Wrote ${file} (previous version in ${file}.bak)\n` : `Wrote ${target}\n`);
   }
+  const afterCode = action.after ? await action.after(result, { asOf, options: ownOptions }, io) : 0;
+  if (afterCode !== 0) return afterCode;
   return action.listsIssues && result.issues.length > 0 ? 1 : 0;
 }
 

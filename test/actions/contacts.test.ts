@@ -56,13 +56,39 @@ describe("Build contact plan", () => {
 
   it("writes Chinese headers and labels in a Chinese workbook", () => {
     const env = testEnv({
-      客户: [["客户编号", "客户名称", "客户等级"], ["K1", "云启", "A"]],
-      沟通记录: [["日期", "客户编号", "渠道"], [d("2026-11-27"), "K1", "面访"]],
+      客户: [
+        ["客户编号", "客户名称", "客户等级"],
+        ["K1", "云启", "A"],
+      ],
+      沟通记录: [
+        ["日期", "客户编号", "渠道"],
+        [d("2026-11-27"), "K1", "面访"],
+      ],
     });
     buildContactPlanSheet(env);
     const sheet = env.workbook.values("沟通计划") ?? [];
-    expect(sheet[0].slice(0, 9)).toEqual(["客户编号", "客户名称", "客户等级", "负责人", "渠道", "最近联系", "下次联系", "状态", "逾期天数"]);
-    expect(sheet[1].slice(0, 9)).toEqual(["K1", "云启", "A", "", "面访", d("2026-11-27"), d("2026-12-04"), "待办", 0]);
+    expect(sheet[0].slice(0, 9)).toEqual([
+      "客户编号",
+      "客户名称",
+      "客户等级",
+      "负责人",
+      "渠道",
+      "最近联系",
+      "下次联系",
+      "状态",
+      "逾期天数",
+    ]);
+    expect(sheet[1].slice(0, 9)).toEqual([
+      "K1",
+      "云启",
+      "A",
+      "",
+      "面访",
+      d("2026-11-27"),
+      d("2026-12-04"),
+      "待办",
+      0,
+    ]);
     expect(sheet[0][10]).toBe("渠道响应率（近 90 天）");
   });
 
@@ -86,7 +112,16 @@ describe("Build contact plan", () => {
     buildContactPlanSheet(env);
     const sheet = env.workbook.values("Contact plan") ?? [];
     expect(sheet.map((row) => row.slice(9))).toEqual([
-      ["", "Channel response rate (last 90 days)", "Responded", "Response recorded", "Rate", "Tier A rate", "Tier B rate", "Tier C rate"],
+      [
+        "",
+        "Channel response rate (last 90 days)",
+        "Responded",
+        "Response recorded",
+        "Rate",
+        "Tier A rate",
+        "Tier B rate",
+        "Tier C rate",
+      ],
       ["", "Visit", 1, 1, 1, 1, "—", "—"],
       ["", "Phone", 0, 1, 0, "—", 0, "—"],
       ["", "Video", 0, 0, "—", "—", "—", "—"],
@@ -117,8 +152,16 @@ describe("Build contact plan", () => {
   it("reports holidays that are not dates and plans as if there were none", () => {
     const env = testEnv(workbook([["contact.holidays", "2026-11-27, next Friday"]]), { today: ASOF });
     const result = buildContactPlanSheet(env);
-    expect(result.issues[0]).toMatchObject({ sheet: "Settings", row: 3, column: "Value", problem: { key: "issue.expectedDateList" } });
-    expect(result.data.plan.find((r) => r.clientId === "C2")).toMatchObject({ nextDue: "2026-11-27", status: "due" });
+    expect(result.issues[0]).toMatchObject({
+      sheet: "Settings",
+      row: 3,
+      column: "Value",
+      problem: { key: "issue.expectedDateList" },
+    });
+    expect(result.data.plan.find((r) => r.clientId === "C2")).toMatchObject({
+      nextDue: "2026-11-27",
+      status: "due",
+    });
   });
 
   it("honours holidays and working days from Settings", () => {
@@ -130,7 +173,10 @@ describe("Build contact plan", () => {
       { today: ASOF },
     );
     const result = buildContactPlanSheet(env);
-    expect(result.data.plan.find((r) => r.clientId === "C2")).toMatchObject({ nextDue: "2026-11-28", status: "upcoming" });
+    expect(result.data.plan.find((r) => r.clientId === "C2")).toMatchObject({
+      nextDue: "2026-11-28",
+      status: "upcoming",
+    });
   });
 
   it("returns the JSON of the command line", () => {
@@ -160,7 +206,17 @@ describe("Build contact plan", () => {
         status: "due",
         daysOverdue: 0,
       },
-      { clientId: "C5", name: "=Eps", tier: null, owner: null, channel: "email", lastContact: null, nextDue: "2026-11-27", status: "due", daysOverdue: 0 },
+      {
+        clientId: "C5",
+        name: "=Eps",
+        tier: null,
+        owner: null,
+        channel: "email",
+        lastContact: null,
+        nextDue: "2026-11-27",
+        status: "due",
+        daysOverdue: 0,
+      },
       {
         clientId: "C3",
         name: "Gamma",
@@ -186,9 +242,15 @@ describe("Build contact plan", () => {
     const env = testEnv(workbook(), { today: ASOF });
     const result = buildContactPlanSheet(env);
     expect(result.summary).toEqual([
-      { key: "contacts.summary.plan", params: { clients: 4, overdue: 1, due: 2, upcoming: 1, sheet: "Contact plan" } },
+      {
+        key: "contacts.summary.plan",
+        params: { clients: 4, overdue: 1, due: 2, upcoming: 1, sheet: "Contact plan" },
+      },
       { key: "contacts.summary.owner", params: { owner: "li@example.com", overdue: 1, due: 0, upcoming: 1 } },
-      { key: "contacts.summary.owner", params: { owner: "wang@example.com", overdue: 0, due: 1, upcoming: 0 } },
+      {
+        key: "contacts.summary.owner",
+        params: { owner: "wang@example.com", overdue: 0, due: 1, upcoming: 0 },
+      },
       { key: "contacts.summary.owner", params: { owner: "(no owner)", overdue: 0, due: 1, upcoming: 0 } },
       { key: "summary.issues", params: { count: 4, sheet: "Data issues" } },
     ]);
@@ -196,16 +258,30 @@ describe("Build contact plan", () => {
 
   it("stops with the sheet's name when Interactions is missing", () => {
     const env = testEnv({ Clients: workbook().Clients });
-    expect(() => buildContactPlanSheet(env)).toThrow(expect.objectContaining({ name: "StopError", problem: { key: "stop.missingSheet", params: { zh: "沟通记录", en: "Interactions" } } }));
+    expect(() => buildContactPlanSheet(env)).toThrow(
+      expect.objectContaining({
+        name: "StopError",
+        problem: { key: "stop.missingSheet", params: { zh: "沟通记录", en: "Interactions" } },
+      }),
+    );
   });
 
   it("reports a missing Tier column once and plans every client with the C cadence", () => {
     const env = testEnv({
-      Clients: [["Client ID", "Name"], ["C1", "Acme"], ["C2", "Beta"]],
-      Interactions: [["Date", "Client ID"], [d("2026-10-28"), "C1"]],
+      Clients: [
+        ["Client ID", "Name"],
+        ["C1", "Acme"],
+        ["C2", "Beta"],
+      ],
+      Interactions: [
+        ["Date", "Client ID"],
+        [d("2026-10-28"), "C1"],
+      ],
     });
     const result = buildContactPlanSheet(env);
-    expect(result.issues.map((i) => [i.sheet, i.row, i.problem.key])).toEqual([["Clients", null, "contacts.issue.noTierColumn"]]);
+    expect(result.issues.map((i) => [i.sheet, i.row, i.problem.key])).toEqual([
+      ["Clients", null, "contacts.issue.noTierColumn"],
+    ]);
     expect(result.data.plan.map((r) => [r.clientId, r.channel, r.nextDue])).toEqual([
       ["C1", "email", "2026-11-27"],
       ["C2", "email", "2026-11-27"],
@@ -235,16 +311,28 @@ describe("Check data runs the future-dated interaction check", () => {
     const sheets = workbook();
     const env = testEnv({ ...sheets, Deals: [["Deal ID", "Client ID", "Stage", "Amount"]] }, { today: ASOF });
     const result = checkData(env);
-    expect(result.issues.filter((i) => i.problem.key === "contacts.issue.futureInteraction").map((i) => i.row)).toEqual([7]);
+    expect(
+      result.issues.filter((i) => i.problem.key === "contacts.issue.futureInteraction").map((i) => i.row),
+    ).toEqual([7]);
   });
 });
 
 describe("time zones: today is the calendar date in the Settings zone", () => {
   const at = (iso: string, timeZone: string) => {
     const memory = new MemoryWorkbook({
-      Settings: [["Key", "Value"], ["timeZone", timeZone]],
-      Clients: [["Client ID", "Name", "Tier"], ["C1", "Acme", "A"]],
-      Interactions: [["Date", "Client ID"], [d("2026-10-25"), "C1"], [d("2026-02-26"), "C1"]],
+      Settings: [
+        ["Key", "Value"],
+        ["timeZone", timeZone],
+      ],
+      Clients: [
+        ["Client ID", "Name", "Tier"],
+        ["C1", "Acme", "A"],
+      ],
+      Interactions: [
+        ["Date", "Client ID"],
+        [d("2026-10-25"), "C1"],
+        [d("2026-02-26"), "C1"],
+      ],
     });
     return buildContactPlanSheet(createNodeEnv(memory, { now: () => new Date(iso) })).data;
   };
@@ -257,10 +345,19 @@ describe("time zones: today is the calendar date in the Settings zone", () => {
   it("follows America/New_York across the autumn change (UTC−4 before 1 Nov, UTC−5 after)", () => {
     // Last contact Sun 25 Oct + 7 = Sun 1 Nov (the change day) → due Mon 2 Nov.
     expect(at("2026-11-01T03:59:00Z", "America/New_York").asOf).toBe("2026-10-31");
-    expect(at("2026-11-01T04:00:00Z", "America/New_York")).toMatchObject({ asOf: "2026-11-01", plan: [{ nextDue: "2026-11-02", status: "upcoming" }] });
+    expect(at("2026-11-01T04:00:00Z", "America/New_York")).toMatchObject({
+      asOf: "2026-11-01",
+      plan: [{ nextDue: "2026-11-02", status: "upcoming" }],
+    });
     // 04:30 UTC on 2 Nov is still 23:30 on 1 Nov in New York (a fixed UTC−4 would say 2 Nov).
-    expect(at("2026-11-02T04:30:00Z", "America/New_York")).toMatchObject({ asOf: "2026-11-01", plan: [{ status: "upcoming" }] });
-    expect(at("2026-11-02T05:00:00Z", "America/New_York")).toMatchObject({ asOf: "2026-11-02", plan: [{ nextDue: "2026-11-02", status: "due" }] });
+    expect(at("2026-11-02T04:30:00Z", "America/New_York")).toMatchObject({
+      asOf: "2026-11-01",
+      plan: [{ status: "upcoming" }],
+    });
+    expect(at("2026-11-02T05:00:00Z", "America/New_York")).toMatchObject({
+      asOf: "2026-11-02",
+      plan: [{ nextDue: "2026-11-02", status: "due" }],
+    });
   });
 
   it("follows America/New_York across the spring change (UTC−5 before 8 Mar, UTC−4 after)", () => {
@@ -287,7 +384,11 @@ describe("properties of the action", () => {
   const scenario = fc.record({
     clients: rowsArb,
     contacts: fc.array(
-      fc.record({ pick: fc.nat(), offset: fc.integer({ min: -60, max: 5 }), channel: fc.constantFrom("", "visit", "电话", "fax") }),
+      fc.record({
+        pick: fc.nat(),
+        offset: fc.integer({ min: -60, max: 5 }),
+        channel: fc.constantFrom("", "visit", "电话", "fax"),
+      }),
       { maxLength: 40 },
     ),
   });
@@ -302,9 +403,19 @@ describe("properties of the action", () => {
           const id = clients.length === 0 ? "none" : clients[p.pick % clients.length].id;
           interactionRows.push([{ date: ASOF + p.offset }, id, p.channel, "x"]);
         }
-        const sheets = { Clients: clientRows, Interactions: interactionRows, Mine: [["a", 1, true], [null, { date: 5 }, "=1+1"]] };
+        const sheets = {
+          Clients: clientRows,
+          Interactions: interactionRows,
+          Mine: [
+            ["a", 1, true],
+            [null, { date: 5 }, "=1+1"],
+          ],
+        };
         const env = testEnv(sheets, { today: ASOF });
-        const before = env.workbook.sheets.map((s) => ({ name: s.name, values: env.workbook.values(s.name) }));
+        const before = env.workbook.sheets.map((s) => ({
+          name: s.name,
+          values: env.workbook.values(s.name),
+        }));
         const { data } = buildContactPlanSheet(env);
         for (const sheet of before) {
           expect(env.workbook.values(sheet.name)).toEqual(sheet.values);
@@ -313,12 +424,21 @@ describe("properties of the action", () => {
           expect(stored?.formats).toEqual([]);
         }
         // Without a Settings sheet the workbook language is Chinese.
-        expect(env.workbook.sheetNames().sort()).toEqual(["Clients", "Interactions", "Mine", "数据问题", "沟通计划"]);
+        expect(env.workbook.sheetNames().sort()).toEqual([
+          "Clients",
+          "Interactions",
+          "Mine",
+          "数据问题",
+          "沟通计划",
+        ]);
         const active = clients.filter((c) => c.status !== "inactive" && c.status !== "停用").map((c) => c.id);
         expect(data.plan.map((r) => r.clientId).sort()).toEqual([...active].sort());
-        expect((env.workbook.values("沟通计划") ?? []).slice(1).filter((r) => r[0] !== "").map((r) => r[0])).toEqual(
-          data.plan.map((r) => r.clientId),
-        );
+        expect(
+          (env.workbook.values("沟通计划") ?? [])
+            .slice(1)
+            .filter((r) => r[0] !== "")
+            .map((r) => r[0]),
+        ).toEqual(data.plan.map((r) => r.clientId));
       }),
       { numRuns: 60 },
     );

@@ -14,7 +14,10 @@ const CONTACTS_ONLY = { providers: [contactDigestProvider] };
 /** li has one overdue and one due-today client; wang only an upcoming one; C9 has no owner. */
 function workbook(language: "en" | "zh-CN" = "en"): Record<string, Cell[][]> {
   return {
-    Settings: [["Key", "Value"], ["language", language]],
+    Settings: [
+      ["Key", "Value"],
+      ["language", language],
+    ],
     Clients: [
       ["Client ID", "Name", "Owner", "Tier"],
       ["C1", "Acme <script>alert(1)</script> & Co", "li@example.com", "A"],
@@ -41,7 +44,11 @@ describe("the daily digest", () => {
     expect(env.outbox.map((m) => m.to)).toEqual([["li@example.com"]]);
     const mail = env.outbox[0];
     expect(mail.subject).toBe("Daily digest 2026-11-27: 2 to follow up");
-    expect(result.data).toEqual({ asOf: "2026-11-27", owners: [{ owner: "li@example.com", outcome: "sent", rows: 2 }], sent: 1 });
+    expect(result.data).toEqual({
+      asOf: "2026-11-27",
+      owners: [{ owner: "li@example.com", outcome: "sent", rows: 2 }],
+      sent: 1,
+    });
     expect(result.summary.map((m) => m.key)).toEqual(["digest.summary.noOwner", "digest.summary.sent"]);
     expect(result.summary[0].params).toEqual({ count: 1 });
   });
@@ -57,7 +64,10 @@ describe("the daily digest", () => {
           "- Acme <script>alert(1)</script> & Co · C1: Tier A · Channel Visit · Last contact 2026-11-18 · Status 2 days overdue",
           "- Beta · C2: Tier B · Channel Phone · Last contact 2026-11-12 · Status due today",
         ].join("\n"),
-        ["Due in the next 7 days (1)", "- Delta · C4: Tier A · Channel Visit · Last contact 2026-11-26 · Next due 2026-12-03"].join("\n"),
+        [
+          "Due in the next 7 days (1)",
+          "- Delta · C4: Tier A · Channel Visit · Last contact 2026-11-26 · Next due 2026-12-03",
+        ].join("\n"),
         "Sent by Account Desk from the data in your workbook, at most once a day.",
       ].join("\n\n"),
     );
@@ -79,8 +89,15 @@ describe("the daily digest", () => {
     const env = testEnv(workbook("zh-CN"), { today: ASOF });
     sendDailyDigest(env);
     expect(env.outbox[0].subject).toBe("每日提醒 2026-11-27：2 项需处理");
-    expect(env.outbox[0].textBody).toContain("- Beta · C2: 等级 B · 渠道 电话 · 最近联系 2026-11-12 · 状态 今日到期");
-    expect(env.workbook.values("发送记录")?.[1]).toEqual(["2026-11-27 09:00", "digest:2026-11-27:li@example.com", "li@example.com", "sent"]);
+    expect(env.outbox[0].textBody).toContain(
+      "- Beta · C2: 等级 B · 渠道 电话 · 最近联系 2026-11-12 · 状态 今日到期",
+    );
+    expect(env.workbook.values("发送记录")?.[1]).toEqual([
+      "2026-11-27 09:00",
+      "digest:2026-11-27:li@example.com",
+      "li@example.com",
+      "sent",
+    ]);
   });
 
   it("sends nothing the second time it fires on the same day", () => {
@@ -100,9 +117,18 @@ describe("the daily digest", () => {
     const env = testEnv(workbook(), { today: ASOF, quota: 0 });
     const result = sendDailyDigest(env);
     expect(env.outbox).toEqual([]);
-    expect(env.workbook.values("Send log")?.[1]).toEqual(["2026-11-27 09:00", "digest:2026-11-27:li@example.com", "li@example.com", "no-quota"]);
+    expect(env.workbook.values("Send log")?.[1]).toEqual([
+      "2026-11-27 09:00",
+      "digest:2026-11-27:li@example.com",
+      "li@example.com",
+      "no-quota",
+    ]);
     expect(result.summary).toContainEqual(
-      msg("digest.summary.notSent", { count: 1, reason: "today's mail quota is used up", owners: "li@example.com" }),
+      msg("digest.summary.notSent", {
+        count: 1,
+        reason: "today's mail quota is used up",
+        owners: "li@example.com",
+      }),
     );
     // The next firing with quota again sends it: a failure is not a "sent" entry.
     env.quota = 10;
@@ -120,14 +146,25 @@ describe("the daily digest", () => {
       { owner: "li@example.com", outcome: "sent", rows: 2 },
       { owner: "wang@example.com", outcome: "no-quota", rows: 1 },
     ]);
-    expect(env.workbook.values("Send log")?.slice(1).map((r) => r[3])).toEqual(["sent", "no-quota"]);
+    expect(
+      env.workbook
+        .values("Send log")
+        ?.slice(1)
+        .map((r) => r[3]),
+    ).toEqual(["sent", "no-quota"]);
   });
 
   it("mails nobody when no owner has anything due", () => {
     const env = testEnv(
       {
-        Clients: [["Client ID", "Name", "Owner", "Tier"], ["C1", "Acme", "li@example.com", "A"]],
-        Interactions: [["Date", "Client ID"], [d("2026-11-26"), "C1"]],
+        Clients: [
+          ["Client ID", "Name", "Owner", "Tier"],
+          ["C1", "Acme", "li@example.com", "A"],
+        ],
+        Interactions: [
+          ["Date", "Client ID"],
+          [d("2026-11-26"), "C1"],
+        ],
       },
       { today: ASOF },
     );
@@ -173,14 +210,20 @@ describe("the daily digest", () => {
     const env = testEnv(sheets, { today: ASOF });
     const result = sendDailyDigest(env, CONTACTS_ONLY);
     expect(env.outbox).toEqual([]);
-    expect(result.summary[0]).toEqual(msg("digest.summary.skipped", { section: "Contact plan", sheets: "Interactions" }));
+    expect(result.summary[0]).toEqual(
+      msg("digest.summary.skipped", { section: "Contact plan", sheets: "Interactions" }),
+    );
   });
 
   it("makes the same spreadsheet calls for 3 owners and for 300", () => {
     const calls = (owners: number) => {
       const clients: Cell[][] = [["Client ID", "Name", "Owner", "Tier"]];
-      for (let i = 0; i < owners * 3; i++) clients.push([`C${i}`, `Client ${i}`, `o${i % owners}@example.com`, "A"]);
-      const env = testEnv({ Clients: clients, Interactions: [["Date", "Client ID"]] }, { today: ASOF, quota: 1000 });
+      for (let i = 0; i < owners * 3; i++)
+        clients.push([`C${i}`, `Client ${i}`, `o${i % owners}@example.com`, "A"]);
+      const env = testEnv(
+        { Clients: clients, Interactions: [["Date", "Client ID"]] },
+        { today: ASOF, quota: 1000 },
+      );
       sendDailyDigest(env, CONTACTS_ONLY);
       expect(env.outbox).toHaveLength(owners);
       return env.workbook.calls;

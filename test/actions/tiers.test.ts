@@ -7,10 +7,21 @@ import {
   scheduledTiers,
   TIER_COLUMNS,
 } from "../../src/actions/tiers";
-import { calDate } from "../../src/core/dates";
+import {
+  addMonths,
+  addYears,
+  calDate,
+  formatIsoDate,
+  parseIsoDate,
+  type CalDate,
+} from "../../src/core/dates";
 import { render } from "../../src/i18n";
 import type { Cell } from "../../src/ports";
+import { createWorkbook } from "../../src/node/init";
 import { isStopError } from "../../src/workbook/issues";
+import { normalizeName } from "../../src/workbook/names";
+import { locateSheets, readData, readSettings, type WorkbookData } from "../../src/workbook/read";
+import type { Settings } from "../../src/workbook/settings";
 import { d, testEnv } from "../helpers/env";
 
 const CLIENT_HEADER = [
@@ -591,4 +602,106 @@ describe("every cell outside the four computed columns", () => {
       { numRuns: 150 },
     );
   });
+});
+
+describe("on the sample workbook", () => {
+  /** rules.md §1 read straight, with naive scans: an independent oracle for the action's tiers. */
+  function oracle(data: WorkbookData, settings: Settings, D: CalDate, review: boolean) {
+    const rank = { A: 3, B: 2, C: 1 } as const;
+    const s = settings["tier.surgeDays"];
+    const growthOf = (industry: string | null) =>
+      industry === null
+        ? null
+        : (data.industries.rows.find((i) => normalizeName(i.industry) === normalizeName(industry))?.growth ??
+          null);
+    return data.clients.rows
+      .filter((c) => c.status === "active")
+      .map((c) => {
+        const won = data.deals.rows.filter((x) => x.clientId === c.clientId && x.stage === "won");
+        const sum = (from: CalDate, to: CalDate) =>
+          won
+            .filter((x) => (x.closedOn as number) > from && (x.closedOn as number) <= to)
+            .reduce((a, x) => a + x.amount, 0);
+        const p12 = c.purchaseOverride ?? sum(addMonths(D, -12), D);
+        const R = sum(D - s, D);
+        const Q = sum(D - 2 * s, D - s);
+        const growth = growthOf(c.industry);
+        const firstWon = won.length === 0 ? null : Math.min(...won.map((x) => x.closedOn as number));
+        const start = c.cooperationSince ?? firstWon;
+        const at = (k: number): { tier: "A" | "B" | "C"; rule: string } => {
+          const high = settings["tier.highThreshold"] * k;
+          const medium = settings["tier.mediumThreshold"] * k;
+          const base = p12 >= high ? "A" : p12 >= medium ? "B" : "C";
+          if (base === "A") return { tier: "A", rule: "base" };
+          const next = base === "C" ? medium : high;
+          const uplift =
+            growth !== null &&
+            growth >= settings["tier.risingGrowth"] &&
+            start !== null &&
+            start <= addYears(D, -settings["tier.longTermYears"]) &&
+            p12 >= settings["tier.upliftShare"] * next;
+          const surge = R > 0 && R >= settings["tier.surgeFactor"] * Q && (R * 365) / s >= next;
+          const raised = base === "C" ? "B" : "A";
+          return {
+            tier: uplift || surge ? raised : base,
+            rule: uplift ? "uplift" : surge ? "surge" : "base",
+          };
+        };
+        const computed = at(1);
+        const prev = c.tier;
+        let tier = computed.tier;
+        let rule = computed.rule;
+        if (c.tierOverride !== null) [tier, rule] = [c.tierOverride, "override"];
+        else if (prev !== null && rank[tier] < rank[prev]) {
+          const reduced = at(1 - settings["tier.downgradeMargin"]);
+          if (review && rank[reduced.tier] < rank[prev]) [tier, rule] = [reduced.tier, "review"];
+          else [tier, rule] = [prev, "kept"];
+        }
+        const changed = tier !== prev;
+        const since = changed ? D : c.tierSince;
+        return {
+          clientId: c.clientId,
+          tier,
+          previousTier: prev,
+          purchase12m: p12 / 100,
+          rule,
+          tierSince: since === null ? null : formatIsoDate(since),
+          changed,
+        };
+      });
+  }
+
+  for (const [language, asOfText, review] of [
+    ["zh-CN", "2026-11-27", false],
+    ["en", "2026-11-27", true],
+    ["zh-CN", "2027-01-01", true],
+    ["en", "2027-02-14", false],
+  ] as const) {
+    it(`follows rules.md to the letter (${language}, as of ${asOfText}, ${review ? "review" : "ordinary"})`, () => {
+      const built = createWorkbook(language, { clients: 150, seed: 7, asOf: calDate(2026, 11, 27) });
+      const env = { ...testEnv(), workbook: built.memory };
+      const asOf = parseIsoDate(asOfText) as CalDate;
+      const sheets = locateSheets(built.memory.sheetNames());
+      const settings = readSettings(
+        built.memory,
+        sheets,
+        { action: "tiers", defaultTimeZone: "Asia/Shanghai" },
+        [],
+      ).settings;
+      const data = readData(
+        built.memory,
+        sheets,
+        ["clients", "deals", "industries"],
+        [],
+        { action: "tiers", dateOrder: "YMD" },
+        [],
+      );
+      const expected = oracle(data, settings, asOf, review);
+      const result = recalculateTiers(env, { asOf, review });
+      expect(result.data.clients.map(({ reason: _reason, ...rest }) => rest)).toEqual(expected);
+      const rules = new Set(result.data.clients.map((c) => c.rule));
+      expect(rules.has("base") && rules.has("override") && rules.has("uplift")).toBe(true);
+      expect(result.data.clients.every((c) => c.reason.length > 0)).toBe(true);
+    });
+  }
 });

@@ -58,7 +58,12 @@ describe("the contact plan at the edges of rules.md §2", () => {
   // 2026-11-27 is a Friday.
   it("is due today when the last contact was exactly one interval ago", () => {
     const row = planOne(client("C1", "A"), [contact("C1", "2026-11-20")], "2026-11-27");
-    expect(row).toMatchObject({ lastContact: "2026-11-20", nextDue: "2026-11-27", status: "due", daysOverdue: 0 });
+    expect(row).toMatchObject({
+      lastContact: "2026-11-20",
+      nextDue: "2026-11-27",
+      status: "due",
+      daysOverdue: 0,
+    });
   });
 
   it("is overdue by one day when the last contact was one interval and a day ago", () => {
@@ -122,7 +127,13 @@ describe("the contact plan at the edges of rules.md §2", () => {
     const preferred = planOne(client("C1", "A", { preferredChannel: "video" }), [], "2026-11-27");
     expect(preferred).toMatchObject({ channel: "video", intervalDays: 7, tier: "A" });
     const untiered = planOne(client("C2", null), [contact("C2", "2026-10-28")], "2026-11-27");
-    expect(untiered).toMatchObject({ tier: null, channel: "email", intervalDays: 30, nextDue: "2026-11-27", status: "due" });
+    expect(untiered).toMatchObject({
+      tier: null,
+      channel: "email",
+      intervalDays: 30,
+      nextDue: "2026-11-27",
+      status: "due",
+    });
   });
 
   it("takes working days from the rules (a Saturday may be a working day)", () => {
@@ -132,7 +143,12 @@ describe("the contact plan at the edges of rules.md §2", () => {
   });
 
   it("leaves inactive clients out of the plan", () => {
-    const plan = buildContactPlan([client("C1", "A"), client("C2", "A", { active: false })], [], RULES, day("2026-11-27"));
+    const plan = buildContactPlan(
+      [client("C1", "A"), client("C2", "A", { active: false })],
+      [],
+      RULES,
+      day("2026-11-27"),
+    );
     expect(plan.map((r) => r.clientId)).toEqual(["C1"]);
   });
 });
@@ -141,8 +157,14 @@ describe("the plan around daylight-saving change days (America/New_York changes 
   it("moves a due date on the autumn change Sunday to Monday and counts whole days after it", () => {
     const c = client("C1", "A");
     const interactions = [contact("C1", "2026-10-25")];
-    expect(planOne(c, interactions, "2026-10-31")).toMatchObject({ nextDue: "2026-11-02", status: "upcoming" });
-    expect(planOne(c, interactions, "2026-11-01")).toMatchObject({ nextDue: "2026-11-02", status: "upcoming" });
+    expect(planOne(c, interactions, "2026-10-31")).toMatchObject({
+      nextDue: "2026-11-02",
+      status: "upcoming",
+    });
+    expect(planOne(c, interactions, "2026-11-01")).toMatchObject({
+      nextDue: "2026-11-02",
+      status: "upcoming",
+    });
     expect(planOne(c, interactions, "2026-11-02")).toMatchObject({ nextDue: "2026-11-02", status: "due" });
     expect(planOne(c, interactions, "2026-11-03")).toMatchObject({ status: "overdue", daysOverdue: 1 });
   });
@@ -225,7 +247,12 @@ describe("owners", () => {
       client("C4", "A", { owner: "li@example.com" }),
       client("C5", "C", { owner: "li@example.com" }),
     ],
-    [contact("C1", "2026-11-01"), contact("C2", "2026-11-23"), contact("C4", "2026-11-27"), contact("C5", "2026-11-27")],
+    [
+      contact("C1", "2026-11-01"),
+      contact("C2", "2026-11-23"),
+      contact("C4", "2026-11-27"),
+      contact("C5", "2026-11-27"),
+    ],
     RULES,
     day("2026-11-27"),
   );
@@ -240,7 +267,9 @@ describe("owners", () => {
 
   it("builds each owner's agenda: due now, and upcoming in the next seven days only", () => {
     const agendas = agendasByOwner(plan, day("2026-11-27"), 7);
-    expect(agendas.map((a) => [a.owner, a.dueNow.map((r) => r.clientId), a.nextDays.map((r) => r.clientId)])).toEqual([
+    expect(
+      agendas.map((a) => [a.owner, a.dueNow.map((r) => r.clientId), a.nextDays.map((r) => r.clientId)]),
+    ).toEqual([
       ["li@example.com", [], ["C2", "C4"]],
       ["wang@example.com", ["C1"], []],
     ]);
@@ -261,7 +290,9 @@ describe("properties of the plan", () => {
   const scenario = fc
     .record({
       clients: clientsArb,
-      contacts: fc.array(fc.record({ pick: fc.nat(), offset: fc.integer({ min: -120, max: 20 }) }), { maxLength: 80 }),
+      contacts: fc.array(fc.record({ pick: fc.nat(), offset: fc.integer({ min: -120, max: 20 }) }), {
+        maxLength: 80,
+      }),
       asOfOffset: fc.integer({ min: 0, max: 30 }),
       workingDays: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 }),
       holidayOffsets: fc.uniqueArray(fc.integer({ min: -60, max: 60 }), { maxLength: 15 }),
@@ -270,8 +301,16 @@ describe("properties of the plan", () => {
       const asOf = base + s.asOfOffset;
       const clients = s.clients.map((c) => client(c.clientId, c.tier, { active: c.active }));
       const interactions =
-        clients.length === 0 ? [] : s.contacts.map((p) => contact(clients[p.pick % clients.length].clientId, formatIsoDate(asOf + p.offset)));
-      const rules: ContactRules = { ...RULES, workingDays: s.workingDays, holidays: s.holidayOffsets.map((o) => asOf + o) };
+        clients.length === 0
+          ? []
+          : s.contacts.map((p) =>
+              contact(clients[p.pick % clients.length].clientId, formatIsoDate(asOf + p.offset)),
+            );
+      const rules: ContactRules = {
+        ...RULES,
+        workingDays: s.workingDays,
+        holidays: s.holidayOffsets.map((o) => asOf + o),
+      };
       return { asOf, clients, interactions, rules };
     });
 
@@ -308,7 +347,12 @@ describe("properties of the plan", () => {
       fc.property(scenario, ({ asOf, clients, interactions, rules }) => {
         const plan = buildContactPlan(clients, interactions, rules, asOf);
         for (let i = 1; i < plan.length; i++) expect(comparePlanRows(plan[i - 1], plan[i])).toBeLessThan(0);
-        const reversed: PlanRow[] = buildContactPlan([...clients].reverse(), [...interactions].reverse(), rules, asOf);
+        const reversed: PlanRow[] = buildContactPlan(
+          [...clients].reverse(),
+          [...interactions].reverse(),
+          rules,
+          asOf,
+        );
         expect(reversed).toEqual(plan);
       }),
     );
@@ -316,17 +360,25 @@ describe("properties of the plan", () => {
 
   it("never moves a next due earlier when a later contact is added", () => {
     fc.assert(
-      fc.property(scenario, fc.integer({ min: 0, max: 30 }), ({ asOf, clients, interactions, rules }, back) => {
-        const active = clients.filter((c) => c.active);
-        if (active.length === 0) return;
-        const before = new Map(buildContactPlan(clients, interactions, rules, asOf).map((r) => [r.clientId, r]));
-        const target = active[0].clientId;
-        const added = [...interactions, contact(target, formatIsoDate(asOf - back))];
-        const after = buildContactPlan(clients, added, rules, asOf).find((r) => r.clientId === target) as PlanRow;
-        const prior = before.get(target) as PlanRow;
-        if (prior.lastContact !== null) expect(after.nextDue).toBeGreaterThanOrEqual(prior.nextDue);
-        expect(after.lastContact).toBe(Math.max(prior.lastContact ?? -Infinity, asOf - back));
-      }),
+      fc.property(
+        scenario,
+        fc.integer({ min: 0, max: 30 }),
+        ({ asOf, clients, interactions, rules }, back) => {
+          const active = clients.filter((c) => c.active);
+          if (active.length === 0) return;
+          const before = new Map(
+            buildContactPlan(clients, interactions, rules, asOf).map((r) => [r.clientId, r]),
+          );
+          const target = active[0].clientId;
+          const added = [...interactions, contact(target, formatIsoDate(asOf - back))];
+          const after = buildContactPlan(clients, added, rules, asOf).find(
+            (r) => r.clientId === target,
+          ) as PlanRow;
+          const prior = before.get(target) as PlanRow;
+          if (prior.lastContact !== null) expect(after.nextDue).toBeGreaterThanOrEqual(prior.nextDue);
+          expect(after.lastContact).toBe(Math.max(prior.lastContact ?? -Infinity, asOf - back));
+        },
+      ),
     );
   });
 });

@@ -105,8 +105,16 @@ export interface ResetOptions {
   readonly now?: string | number;
   /** Sheets in order; none: one empty default sheet ("工作表1" in zh_CN, "Sheet1" otherwise). */
   readonly sheets?: Readonly<Record<string, readonly (readonly SeedCell[])[]>>;
-  readonly triggers?: readonly { handler: string; eventType?: EventTypeName; schedule?: Record<string, unknown> }[];
-  readonly properties?: { document?: Record<string, string>; script?: Record<string, string>; user?: Record<string, string> };
+  readonly triggers?: readonly {
+    handler: string;
+    eventType?: EventTypeName;
+    schedule?: Record<string, unknown>;
+  }[];
+  readonly properties?: {
+    document?: Record<string, string>;
+    script?: Record<string, string>;
+    user?: Record<string, string>;
+  };
   readonly htmlFiles?: Record<string, string>;
   readonly answers?: readonly Answer[];
   /** Editor add-on trigger rules: one trigger per event type, at most hourly. */
@@ -323,7 +331,10 @@ function projectHtmlFiles(bundlePath: string): Record<string, string> {
 }
 
 function manifestTimeZone(bundlePath: string): string | undefined {
-  for (const file of [path.join(path.dirname(bundlePath), "appsscript.json"), path.join(ROOT, "appsscript.json")]) {
+  for (const file of [
+    path.join(path.dirname(bundlePath), "appsscript.json"),
+    path.join(ROOT, "appsscript.json"),
+  ]) {
     if (!fs.existsSync(file)) continue;
     try {
       const zone = (JSON.parse(fs.readFileSync(file, "utf8")) as { timeZone?: unknown }).timeZone;
@@ -345,7 +356,9 @@ export function loadBundle(options: LoadOptions = {}): GasHandle {
     }
     code = fs.readFileSync(bundlePath, "utf8");
   }
-  const bundle = new vm.Script(code, { filename: options.bundleCode === undefined ? path.basename(bundlePath) : "bundle.js" });
+  const bundle = new vm.Script(code, {
+    filename: options.bundleCode === undefined ? path.basename(bundlePath) : "bundle.js",
+  });
 
   const context = vm.createContext({});
   const global = context as Record<string, unknown>;
@@ -384,7 +397,9 @@ export function loadBundle(options: LoadOptions = {}): GasHandle {
     },
     fireTrigger(handler: string): unknown {
       if (!fake.triggers.some((t) => t.handler === handler)) {
-        throw new Error(`No installed trigger runs ${handler} (installed: ${fake.triggers.map((t) => t.handler).join(", ") || "none"})`);
+        throw new Error(
+          `No installed trigger runs ${handler} (installed: ${fake.triggers.map((t) => t.handler).join(", ") || "none"})`,
+        );
       }
       const fn = lookup(handler);
       return fake.runTrigger(handler, (event) => fn(event));

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/node/cli";
 import { loadXlsx, saveXlsx } from "../../src/node/xlsx";
+import { SETTING_DEFS } from "../../src/workbook/settings";
 import { readWorkbook, tempDir, writeWorkbook } from "./fixtures";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -169,20 +170,23 @@ describe("what gets written", () => {
     expect(readFileSync(file).equals(bytes)).toBe(true);
     expect(readdirSync(dir)).toEqual(["short.xlsx"]);
     const plan = setup.out.slice(setup.out.indexOf("Would change"));
+    // Set up adds the Description header, and a key, a description and (unless blank) a value for every other setting.
+    const others = SETTING_DEFS.filter((def) => def.key !== "language");
+    const settingCells = 1 + others.reduce((n, def) => n + (def.defaultText === "" ? 2 : 3), 0);
     expect(plan.split("\n").slice(0, 9)).toEqual([
       "Would change (nothing written; save with --out FILE or --in-place):",
-      "  Settings: 27 cells changed",
+      `  Settings: ${settingCells} cells changed`,
+      "    Settings!C1: (blank) → Description",
       "    Settings!A3: (blank) → currency",
       "    Settings!B3: (blank) → CNY",
       "    Settings!C3: (blank) → ISO currency code for amounts",
       "    Settings!A4: (blank) → timeZone",
-      "    Settings!B4: (blank) → Asia/Shanghai",
-      "    … and 22 more",
+      `    … and ${settingCells - 5} more`,
       "  Clients: 14 cells changed",
     ]);
     expect(plan).toContain("    Clients!D1: (blank) → Industry\n");
     expect(plan).toContain("  Deals: new sheet, 1 row\n");
-    expect(plan).toContain("  Data issues: replaced, 1 row\n");
+    expect(plan).toContain("  Data issues: new sheet, 1 row\n");
   });
 
   it("--in-place keeps the previous file as FILE.bak", async () => {

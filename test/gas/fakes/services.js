@@ -3,7 +3,7 @@
  * by test/gas/harness.ts (plain ES2020, no imports, no require): every Date, Array and Object the
  * bundle sees is the sandbox's own. Defines the globals SpreadsheetApp, Charts, PropertiesService,
  * LockService, MailApp, ScriptApp, Session, Utilities, HtmlService, MimeType, Logger, CacheService,
- * console (when absent) and `__fake`, the control object for tests.
+ * console (recording into __fake.logs) and `__fake`, the control object for tests.
  *
  * What it models (each a behaviour of the real services that tests should be able to catch):
  * - Sheets converts strings written with setValues/setValue/appendRow the way typing does: "=…" is a
@@ -112,9 +112,19 @@
 
   function signatureError(method, args) {
     const types = Array.prototype.map.call(args, (a) =>
-      a === null || a === undefined ? "null" : a instanceof RealDate ? "Date" : Array.isArray(a) ? "number[]" : typeof a === "object" ? "Object" : typeof a,
+      a === null || a === undefined
+        ? "null"
+        : a instanceof RealDate
+          ? "Date"
+          : Array.isArray(a)
+            ? "number[]"
+            : typeof a === "object"
+              ? "Object"
+              : typeof a,
     );
-    return new Error("The parameters (" + types.join(",") + ") don't match the method signature for " + method + ".");
+    return new Error(
+      "The parameters (" + types.join(",") + ") don't match the method signature for " + method + ".",
+    );
   }
 
   function isInt(n) {
@@ -148,10 +158,19 @@
 
   function FakeDate() {
     if (!new.target) return new RealDate(nowMs()).toString();
-    return Reflect.construct(RealDate, arguments.length === 0 ? [nowMs()] : Array.prototype.slice.call(arguments), new.target);
+    return Reflect.construct(
+      RealDate,
+      arguments.length === 0 ? [nowMs()] : Array.prototype.slice.call(arguments),
+      new.target,
+    );
   }
   FakeDate.prototype = RealDate.prototype;
-  Object.defineProperty(RealDate.prototype, "constructor", { value: FakeDate, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(RealDate.prototype, "constructor", {
+    value: FakeDate,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
   Object.defineProperty(FakeDate, "name", { value: "Date" });
   Object.defineProperty(FakeDate, "length", { value: 7 });
   FakeDate.now = function now() {
@@ -230,7 +249,15 @@
     for (const part of zone.fmt.formatToParts(new RealDate(seconds))) p[part.type] = part.value;
     let year = Number(p.year);
     if (p.era === "BC" || p.era === "B") year = 1 - year;
-    const wall = utcFromParts(year, Number(p.month), Number(p.day), Number(p.hour) % 24, Number(p.minute), Number(p.second), 0);
+    const wall = utcFromParts(
+      year,
+      Number(p.month),
+      Number(p.day),
+      Number(p.hour) % 24,
+      Number(p.minute),
+      Number(p.second),
+      0,
+    );
     const offset = wall - seconds;
     if (zone.offsets.size > 20000) zone.offsets.clear();
     zone.offsets.set(seconds, offset);
@@ -290,15 +317,34 @@
     const p = wallParts(wall);
     const date = isoDate(wall);
     if (p.hour === 0 && p.minute === 0 && p.second === 0 && p.ms === 0) return date;
-    return date + "T" + pad(p.hour, 2) + ":" + pad(p.minute, 2) + ":" + pad(p.second, 2) + (p.ms ? "." + pad(p.ms, 3) : "");
+    return (
+      date +
+      "T" +
+      pad(p.hour, 2) +
+      ":" +
+      pad(p.minute, 2) +
+      ":" +
+      pad(p.second, 2) +
+      (p.ms ? "." + pad(p.ms, 3) : "")
+    );
   }
 
   /** "2026-10-05" or "2026-10-05T10:30:00" → wall ms; null when not such a text or no such date. */
   function parseIsoWall(text) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/.exec(String(text));
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/.exec(
+      String(text),
+    );
     if (!m) return null;
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const wall = utcFromParts(y, mo, d, Number(m[4] || 0), Number(m[5] || 0), Number(m[6] || 0), Number((m[7] || "0").padEnd(3, "0")));
+    const wall = utcFromParts(
+      y,
+      mo,
+      d,
+      Number(m[4] || 0),
+      Number(m[5] || 0),
+      Number(m[6] || 0),
+      Number((m[7] || "0").padEnd(3, "0")),
+    );
     const p = wallParts(wall);
     return p.year === y && p.month === mo && p.day === d ? wall : null;
   }
@@ -307,7 +353,20 @@
   // Java date patterns (Utilities.formatDate / parseDate)
   // ------------------------------------------------------------------------------------------------
 
-  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ];
   const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
   const PATTERN_LETTERS = "GyYMLwWDdFEuaHkKhmsSzZX";
   const SHORT_ZONE_NAMES = {
@@ -415,7 +474,10 @@
           out += pad(Math.floor((dayOfYear - 1 + jan1) / 7) + 1, n);
           break;
         case "W":
-          out += pad(Math.floor((p.day - 1 + new RealDate(utcFromParts(p.year, p.month, 1)).getUTCDay()) / 7) + 1, n);
+          out += pad(
+            Math.floor((p.day - 1 + new RealDate(utcFromParts(p.year, p.month, 1)).getUTCDay()) / 7) + 1,
+            n,
+          );
           break;
         case "D":
           out += pad(dayOfYear, n);
@@ -477,10 +539,24 @@
    */
   function parsePattern(text, zone, pattern) {
     const tokens = tokenizePattern(pattern);
-    const f = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, ms: 0, pm: null, h12: false, offset: null };
+    const f = {
+      year: 1970,
+      month: 1,
+      day: 1,
+      hour: 0,
+      minute: 0,
+      second: 0,
+      ms: 0,
+      pm: null,
+      h12: false,
+      offset: null,
+    };
     let pos = 0;
     const fail = () => new Error('Unparseable date: "' + text + '"');
-    const numericField = (t) => t && t.field !== undefined && !(("ME".indexOf(t.field) >= 0 && t.n >= 3) || "aGzZX".indexOf(t.field) >= 0);
+    const numericField = (t) =>
+      t &&
+      t.field !== undefined &&
+      !(("ME".indexOf(t.field) >= 0 && t.n >= 3) || "aGzZX".indexOf(t.field) >= 0);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (t.lit !== undefined) {
@@ -517,7 +593,8 @@
         const rest = text.slice(pos);
         const m = /^(?:Z|(?:GMT)?([+-])(\d{2}):?(\d{2})?)/.exec(rest);
         if (!m) throw fail();
-        f.offset = m[0] === "Z" ? 0 : (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] || 0)) * 60000;
+        f.offset =
+          m[0] === "Z" ? 0 : (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] || 0)) * 60000;
         pos += m[0].length;
         continue;
       }
@@ -605,7 +682,7 @@
 
   function utf8Decode(bytes) {
     let out = "";
-    for (let i = 0; i < bytes.length; ) {
+    for (let i = 0; i < bytes.length;) {
       const b = bytes[i] & 0xff;
       let cp;
       let extra;
@@ -761,10 +838,31 @@
     }
     let cell = row[c - 1];
     if (!cell) {
-      cell = {};
+      cell = newCell();
       row[c - 1] = cell;
     }
     return cell;
+  }
+
+  /** Every cell has the same shape (fast property access for grids of thousands of cells). */
+  function newCell() {
+    return {
+      t: undefined,
+      v: undefined,
+      f: undefined,
+      note: undefined,
+      bg: undefined,
+      fw: undefined,
+      fc: undefined,
+      fs: undefined,
+      fz: undefined,
+      ff: undefined,
+      nf: undefined,
+      dv: undefined,
+      wrap: undefined,
+      ha: undefined,
+      va: undefined,
+    };
   }
 
   function hasContent(cell) {
@@ -782,7 +880,9 @@
     if (rows === sd.maxRows && cols === sd.maxCols) return;
     const added = rows * cols - sd.maxRows * sd.maxCols;
     if (totalCells() + added > MAX_CELLS) {
-      throw new Error("This action would increase the number of cells in the workbook above the limit of 10000000 cells.");
+      throw new Error(
+        "This action would increase the number of cells in the workbook above the limit of 10000000 cells.",
+      );
     }
     sd.maxRows = rows;
     sd.maxCols = cols;
@@ -812,15 +912,14 @@
 
   function setContent(cell, content) {
     if (content === null) {
-      delete cell.t;
-      delete cell.v;
-      delete cell.f;
+      cell.t = undefined;
+      cell.v = undefined;
+      cell.f = undefined;
       return;
     }
     cell.t = content.t;
     cell.v = content.v;
-    if (content.f !== undefined) cell.f = content.f;
-    else delete cell.f;
+    cell.f = content.f;
   }
 
   function jsValue(cell) {
@@ -858,7 +957,10 @@
     let sheetName = null;
     const bang = a1.lastIndexOf("!");
     if (bang >= 0) {
-      sheetName = a1.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+      sheetName = a1
+        .slice(0, bang)
+        .replace(/^'(.*)'$/, "$1")
+        .replace(/''/g, "'");
       a1 = a1.slice(bang + 1);
     }
     a1 = a1.replace(/\$/g, "");
@@ -890,7 +992,8 @@
   function dateContent(y, mo, d, h, mi, s) {
     const wall = utcFromParts(y, mo, d, h || 0, mi || 0, s || 0, 0);
     const p = wallParts(wall);
-    if (p.year !== y || p.month !== mo || p.day !== d || (h || 0) > 23 || (mi || 0) > 59 || (s || 0) > 59) return null;
+    if (p.year !== y || p.month !== mo || p.day !== d || (h || 0) > 23 || (mi || 0) > 59 || (s || 0) > 59)
+      return null;
     return { t: "d", v: wall };
   }
 
@@ -902,7 +1005,10 @@
       t = accounting[1].trim();
       sign = -1;
     }
-    const m = /^([+-])?\s*([$¥￥€£])?\s*([+-])?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?\s*(%)?$/.exec(t);
+    const m =
+      /^([+-])?\s*([$¥￥€£])?\s*([+-])?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?\s*(%)?$/.exec(
+        t,
+      );
     if (!m) return null;
     if (m[1] && m[3]) return null;
     if (m[2] && m[6]) return null;
@@ -924,9 +1030,20 @@
     if (n !== null) return { t: "n", v: n };
     if (/^[+-]/.test(trimmed)) return { t: "e", v: "#ERROR!", f: "=" + trimmed };
     let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(trimmed);
-    if (m) return dateContent(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] || 0), Number(m[5] || 0), Number(m[6] || 0)) || { t: "s", v: text };
+    if (m)
+      return (
+        dateContent(
+          Number(m[1]),
+          Number(m[2]),
+          Number(m[3]),
+          Number(m[4] || 0),
+          Number(m[5] || 0),
+          Number(m[6] || 0),
+        ) || { t: "s", v: text }
+      );
     m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(trimmed);
-    if (m && /^(zh|ja)/.test(book.locale)) return dateContent(Number(m[1]), Number(m[2]), Number(m[3])) || { t: "s", v: text };
+    if (m && /^(zh|ja)/.test(book.locale))
+      return dateContent(Number(m[1]), Number(m[2]), Number(m[3])) || { t: "s", v: text };
     m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(trimmed);
     if (m && !/^(zh|ja|ko)/.test(book.locale)) {
       let year = Number(m[3]);
@@ -936,7 +1053,9 @@
       const day = Number(monthFirst ? m[2] : m[1]);
       return dateContent(year, month, day) || { t: "s", v: text };
     }
-    m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?$/.exec(trimmed) || /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(trimmed);
+    m =
+      /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?$/.exec(trimmed) ||
+      /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(trimmed);
     if (m) {
       const dayFirst = /^\d/.test(m[1]);
       const name = (dayFirst ? m[2] : m[1]).toLowerCase();
@@ -982,7 +1101,8 @@
       if (value.charAt(0) === "'") return value.length === 1 ? null : { t: "s", v: value.slice(1) };
       if (value.length > 1 && value.charAt(0) === "=") return { t: "e", v: "#ERROR!", f: value };
       if (cell && cell.nf === "@") return value === "" ? null : { t: "s", v: value };
-      if (value.length > 50000) throw new Error("Your input contains more than the maximum of 50000 characters in a single cell.");
+      if (value.length > 50000)
+        throw new Error("Your input contains more than the maximum of 50000 characters in a single cell.");
       return parseTyped(value);
     }
     if (Object.prototype.toString.call(value) === "[object Date]") {
@@ -996,15 +1116,20 @@
   /** A seeded value: stored as it is (no parsing); {date}, {formula, value} and error text recognised. */
   function seedContent(value) {
     if (value === null || value === undefined || value === "") return null;
-    if (typeof value === "string") return ERROR_LITERAL.test(value.trim()) ? { t: "e", v: value.trim().toUpperCase() } : { t: "s", v: value };
-    if (typeof value === "number" || typeof value === "boolean") return { t: typeof value === "number" ? "n" : "b", v: value };
+    if (typeof value === "string")
+      return ERROR_LITERAL.test(value.trim())
+        ? { t: "e", v: value.trim().toUpperCase() }
+        : { t: "s", v: value };
+    if (typeof value === "number" || typeof value === "boolean")
+      return { t: typeof value === "number" ? "n" : "b", v: value };
     if (typeof value === "object" && typeof value.date === "string") {
       const wall = parseIsoWall(value.date);
       if (wall === null) throw new Error("__fake seed: bad date " + JSON.stringify(value.date));
       return { t: "d", v: wall };
     }
     if (typeof value === "object" && typeof value.formula === "string") {
-      const result = value.value === undefined ? { t: "e", v: "#ERROR!" } : seedContent(value.value) || { t: "s", v: "" };
+      const result =
+        value.value === undefined ? { t: "e", v: "#ERROR!" } : seedContent(value.value) || { t: "s", v: "" };
       return { t: result.t, v: result.v, f: value.formula };
     }
     if (typeof value === "object" && typeof value.error === "string") return { t: "e", v: value.error };
@@ -1045,7 +1170,8 @@
     if (!format || format === DEFAULTS.numberFormat) {
       const hasTime = p.hour || p.minute || p.second;
       const date = book.locale === "en_US" ? p.month + "/" + p.day + "/" + p.year : isoDate(wall);
-      if (p.year === 1899 && p.month === 12 && p.day === 30) return p.hour + ":" + pad(p.minute, 2) + ":" + pad(p.second, 2);
+      if (p.year === 1899 && p.month === 12 && p.day === 30)
+        return p.hour + ":" + pad(p.minute, 2) + ":" + pad(p.second, 2);
       return hasTime ? date + " " + p.hour + ":" + pad(p.minute, 2) + ":" + pad(p.second, 2) : date;
     }
     let afterHour = false;
@@ -1097,14 +1223,22 @@
     if (!Array.isArray(values)) throw signatureError(method, [values]);
     if (values.length !== nr) {
       throw new Error(
-        "The number of rows in the data does not match the number of rows in the range. The data has " + values.length + " but the range has " + nr + ".",
+        "The number of rows in the data does not match the number of rows in the range. The data has " +
+          values.length +
+          " but the range has " +
+          nr +
+          ".",
       );
     }
     for (const row of values) {
       if (!Array.isArray(row)) throw signatureError(method, [values]);
       if (row.length !== nc) {
         throw new Error(
-          "The number of columns in the data does not match the number of columns in the range. The data has " + row.length + " but the range has " + nc + ".",
+          "The number of columns in the data does not match the number of columns in the range. The data has " +
+            row.length +
+            " but the range has " +
+            nc +
+            ".",
         );
       }
     }
@@ -1117,7 +1251,14 @@
   function ruleAccepts(rule, content) {
     if (!rule || rule.allowInvalid || content === null) return true;
     if (rule.type !== "VALUE_IN_LIST") return true;
-    const shown = content.t === "b" ? (content.v ? "TRUE" : "FALSE") : content.t === "d" ? isoDate(content.v) : String(content.v);
+    const shown =
+      content.t === "b"
+        ? content.v
+          ? "TRUE"
+          : "FALSE"
+        : content.t === "d"
+          ? isoDate(content.v)
+          : String(content.v);
     return rule.values.some((v) => String(v) === shown);
   }
 
@@ -1135,7 +1276,8 @@
       const out = [];
       for (let i = 0; i < this._nr; i++) {
         const line = [];
-        for (let j = 0; j < this._nc; j++) line.push(fn(cellAt(this._s, this._r + i, this._c + j), this._r + i, this._c + j));
+        for (let j = 0; j < this._nc; j++)
+          line.push(fn(cellAt(this._s, this._r + i, this._c + j), this._r + i, this._c + j));
         out.push(line);
       }
       return out;
@@ -1152,7 +1294,8 @@
       if (isGrid) checkDims(values, this._nr, this._nc, "SpreadsheetApp.Range." + method);
       grow(this._s, this._r + this._nr - 1, this._c + this._nc - 1);
       for (let i = 0; i < this._nr; i++) {
-        for (let j = 0; j < this._nc; j++) fn(cellFor(this._s, this._r + i, this._c + j), isGrid ? values[i][j] : values);
+        for (let j = 0; j < this._nc; j++)
+          fn(cellFor(this._s, this._r + i, this._c + j), isGrid ? values[i][j] : values);
       }
       return this;
     }
@@ -1180,9 +1323,17 @@
           const r = this._r + i;
           const c = this._c + j;
           const cell = cellAt(this._s, r, c);
-          const content = inputContent(isGrid ? values[i][j] : values, cell, this._s.name + "!" + a1Of(r, c, 1, 1));
+          const content = inputContent(
+            isGrid ? values[i][j] : values,
+            cell,
+            this._s.name + "!" + a1Of(r, c, 1, 1),
+          );
           if (cell && !ruleAccepts(cell.dv, content)) {
-            throw new Error("The data you entered in cell " + a1Of(r, c, 1, 1) + " violates the data validation rules set on this cell.");
+            throw new Error(
+              "The data you entered in cell " +
+                a1Of(r, c, 1, 1) +
+                " violates the data validation rules set on this cell.",
+            );
           }
           line.push(content);
         }
@@ -1190,7 +1341,8 @@
       }
       grow(this._s, this._r + this._nr - 1, this._c + this._nc - 1);
       for (let i = 0; i < this._nr; i++) {
-        for (let j = 0; j < this._nc; j++) setContent(cellFor(this._s, this._r + i, this._c + j), contents[i][j]);
+        for (let j = 0; j < this._nc; j++)
+          setContent(cellFor(this._s, this._r + i, this._c + j), contents[i][j]);
       }
       return this;
     }
@@ -1237,8 +1389,8 @@
       return this._clear((cell) => {
         if (!any || o.contentsOnly) setContent(cell, null);
         if (!any || o.formatOnly) clearFormat(cell);
-        if (!any || o.validationsOnly) delete cell.dv;
-        if (!any || o.commentsOnly) delete cell.note;
+        if (!any || o.validationsOnly) cell.dv = undefined;
+        if (!any || o.commentsOnly) cell.note = undefined;
       });
     }
     clearContent() {
@@ -1248,10 +1400,10 @@
       return this._clear(clearFormat);
     }
     clearNote() {
-      return this._clear((cell) => delete cell.note);
+      return this._clear((cell) => (cell.note = undefined));
     }
     clearDataValidations() {
-      return this._clear((cell) => delete cell.dv);
+      return this._clear((cell) => (cell.dv = undefined));
     }
 
     // ---- notes ----
@@ -1273,7 +1425,12 @@
       return this._apply("setBackground", color, (cell, v) => setFormat(cell, "bg", normalizeColor(v)));
     }
     setBackgrounds(colors) {
-      return this._apply("setBackgrounds", colors, (cell, v) => setFormat(cell, "bg", normalizeColor(v)), true);
+      return this._apply(
+        "setBackgrounds",
+        colors,
+        (cell, v) => setFormat(cell, "bg", normalizeColor(v)),
+        true,
+      );
     }
     setBackgroundRGB(red, green, blue) {
       const hex = "#" + [red, green, blue].map((n) => Number(n).toString(16).padStart(2, "0")).join("");
@@ -1286,10 +1443,17 @@
       return this._grid((cell) => (cell && cell.bg) || DEFAULTS.background);
     }
     setFontWeight(weight) {
-      return this._apply("setFontWeight", weight, (cell, v) => setFormat(cell, "fw", v === null || v === "normal" ? undefined : String(v)));
+      return this._apply("setFontWeight", weight, (cell, v) =>
+        setFormat(cell, "fw", v === null || v === "normal" ? undefined : String(v)),
+      );
     }
     setFontWeights(weights) {
-      return this._apply("setFontWeights", weights, (cell, v) => setFormat(cell, "fw", v === null || v === "normal" ? undefined : String(v)), true);
+      return this._apply(
+        "setFontWeights",
+        weights,
+        (cell, v) => setFormat(cell, "fw", v === null || v === "normal" ? undefined : String(v)),
+        true,
+      );
     }
     getFontWeight() {
       return this._first((cell) => (cell && cell.fw) || DEFAULTS.fontWeight);
@@ -1301,7 +1465,12 @@
       return this._apply("setFontColor", color, (cell, v) => setFormat(cell, "fc", normalizeColor(v)));
     }
     setFontColors(colors) {
-      return this._apply("setFontColors", colors, (cell, v) => setFormat(cell, "fc", normalizeColor(v)), true);
+      return this._apply(
+        "setFontColors",
+        colors,
+        (cell, v) => setFormat(cell, "fc", normalizeColor(v)),
+        true,
+      );
     }
     getFontColor() {
       return this._first((cell) => (cell && cell.fc) || DEFAULTS.fontColor);
@@ -1310,28 +1479,41 @@
       return this._grid((cell) => (cell && cell.fc) || DEFAULTS.fontColor);
     }
     setFontStyle(style) {
-      return this._apply("setFontStyle", style, (cell, v) => setFormat(cell, "fs", v === null || v === "normal" ? undefined : String(v)));
+      return this._apply("setFontStyle", style, (cell, v) =>
+        setFormat(cell, "fs", v === null || v === "normal" ? undefined : String(v)),
+      );
     }
     getFontStyle() {
       return this._first((cell) => (cell && cell.fs) || DEFAULTS.fontStyle);
     }
     setFontSize(size) {
-      return this._apply("setFontSize", size, (cell, v) => setFormat(cell, "fz", v === null ? undefined : Number(v)));
+      return this._apply("setFontSize", size, (cell, v) =>
+        setFormat(cell, "fz", v === null ? undefined : Number(v)),
+      );
     }
     getFontSize() {
       return this._first((cell) => (cell && cell.fz) || DEFAULTS.fontSize);
     }
     setFontFamily(family) {
-      return this._apply("setFontFamily", family, (cell, v) => setFormat(cell, "ff", v === null ? undefined : String(v)));
+      return this._apply("setFontFamily", family, (cell, v) =>
+        setFormat(cell, "ff", v === null ? undefined : String(v)),
+      );
     }
     getFontFamily() {
       return this._first((cell) => (cell && cell.ff) || DEFAULTS.fontFamily);
     }
     setNumberFormat(format) {
-      return this._apply("setNumberFormat", format, (cell, v) => setFormat(cell, "nf", v === null ? undefined : String(v)));
+      return this._apply("setNumberFormat", format, (cell, v) =>
+        setFormat(cell, "nf", v === null ? undefined : String(v)),
+      );
     }
     setNumberFormats(formats) {
-      return this._apply("setNumberFormats", formats, (cell, v) => setFormat(cell, "nf", v === null ? undefined : String(v)), true);
+      return this._apply(
+        "setNumberFormats",
+        formats,
+        (cell, v) => setFormat(cell, "nf", v === null ? undefined : String(v)),
+        true,
+      );
     }
     getNumberFormat() {
       return this._first((cell) => (cell && cell.nf) || DEFAULTS.numberFormat);
@@ -1340,13 +1522,22 @@
       return this._grid((cell) => (cell && cell.nf) || DEFAULTS.numberFormat);
     }
     setWrap(wrap) {
-      return this._apply("setWrap", wrap, (cell, v) => setFormat(cell, "wrap", v === null ? undefined : Boolean(v)));
+      return this._apply("setWrap", wrap, (cell, v) =>
+        setFormat(cell, "wrap", v === null ? undefined : Boolean(v)),
+      );
     }
     setWraps(wraps) {
-      return this._apply("setWraps", wraps, (cell, v) => setFormat(cell, "wrap", v === null ? undefined : Boolean(v)), true);
+      return this._apply(
+        "setWraps",
+        wraps,
+        (cell, v) => setFormat(cell, "wrap", v === null ? undefined : Boolean(v)),
+        true,
+      );
     }
     setWrapStrategy(strategy) {
-      return this._apply("setWrapStrategy", strategy, (cell, v) => setFormat(cell, "wrap", String(v) === "WRAP"));
+      return this._apply("setWrapStrategy", strategy, (cell, v) =>
+        setFormat(cell, "wrap", String(v) === "WRAP"),
+      );
     }
     getWrap() {
       return this._first((cell) => (cell && cell.wrap !== undefined ? cell.wrap : DEFAULTS.wrap));
@@ -1355,16 +1546,25 @@
       return this._grid((cell) => (cell && cell.wrap !== undefined ? cell.wrap : DEFAULTS.wrap));
     }
     setHorizontalAlignment(alignment) {
-      return this._apply("setHorizontalAlignment", alignment, (cell, v) => setFormat(cell, "ha", v === null ? undefined : String(v)));
+      return this._apply("setHorizontalAlignment", alignment, (cell, v) =>
+        setFormat(cell, "ha", v === null ? undefined : String(v)),
+      );
     }
     setHorizontalAlignments(alignments) {
-      return this._apply("setHorizontalAlignments", alignments, (cell, v) => setFormat(cell, "ha", v === null ? undefined : String(v)), true);
+      return this._apply(
+        "setHorizontalAlignments",
+        alignments,
+        (cell, v) => setFormat(cell, "ha", v === null ? undefined : String(v)),
+        true,
+      );
     }
     getHorizontalAlignment() {
       return this._first((cell) => (cell && cell.ha) || DEFAULTS.horizontalAlignment);
     }
     setVerticalAlignment(alignment) {
-      return this._apply("setVerticalAlignment", alignment, (cell, v) => setFormat(cell, "va", v === null ? undefined : String(v)));
+      return this._apply("setVerticalAlignment", alignment, (cell, v) =>
+        setFormat(cell, "va", v === null ? undefined : String(v)),
+      );
     }
     getVerticalAlignment() {
       return this._first((cell) => (cell && cell.va) || DEFAULTS.verticalAlignment);
@@ -1375,7 +1575,8 @@
 
     // ---- data validation ----
     setDataValidation(rule) {
-      if (rule !== null && !(rule instanceof DataValidation)) throw signatureError("SpreadsheetApp.Range.setDataValidation", [rule]);
+      if (rule !== null && !(rule instanceof DataValidation))
+        throw signatureError("SpreadsheetApp.Range.setDataValidation", [rule]);
       return this._apply("setDataValidation", rule, setValidation);
     }
     setDataValidations(rules) {
@@ -1446,14 +1647,21 @@
     }
     getCell(row, column) {
       if (!isInt(row) || !isInt(column)) throw signatureError("SpreadsheetApp.Range.getCell", arguments);
-      if (row < 1 || column < 1 || row > this._nr || column > this._nc) throw new Error("Cell reference out of range");
+      if (row < 1 || column < 1 || row > this._nr || column > this._nc)
+        throw new Error("Cell reference out of range");
       return new Range(this._s, this._r + row - 1, this._c + column - 1, 1, 1);
     }
     offset(rowOffset, columnOffset, numRows, numColumns) {
       const r = this._r + rowOffset;
       const c = this._c + columnOffset;
       if (r < 1 || c < 1) throw new Error("The starting row of the range is too small.");
-      return new Range(this._s, r, c, numRows === undefined ? this._nr : numRows, numColumns === undefined ? this._nc : numColumns);
+      return new Range(
+        this._s,
+        r,
+        c,
+        numRows === undefined ? this._nr : numRows,
+        numColumns === undefined ? this._nc : numColumns,
+      );
     }
     activate() {
       checkAlive(this._s);
@@ -1464,21 +1672,29 @@
   }
 
   function clearFormat(cell) {
-    for (const key of ["bg", "fw", "fc", "fs", "fz", "ff", "nf", "wrap", "ha", "va"]) delete cell[key];
+    cell.bg =
+      cell.fw =
+      cell.fc =
+      cell.fs =
+      cell.fz =
+      cell.ff =
+      cell.nf =
+      cell.wrap =
+      cell.ha =
+      cell.va =
+        undefined;
   }
 
   function setFormat(cell, key, value) {
-    if (value === undefined) delete cell[key];
-    else cell[key] = value;
+    cell[key] = value;
   }
 
   function setNote(cell, note) {
-    if (note === null || note === undefined || note === "") delete cell.note;
-    else cell.note = String(note);
+    cell.note = note === null || note === undefined || note === "" ? undefined : String(note);
   }
 
   function setValidation(cell, rule) {
-    if (rule === null || rule === undefined) delete cell.dv;
+    if (rule === null || rule === undefined) cell.dv = undefined;
     else if (rule instanceof DataValidation) cell.dv = rule._d;
     else throw signatureError("SpreadsheetApp.Range.setDataValidations", [rule]);
   }
@@ -1542,11 +1758,20 @@
 
   class DataValidationBuilder {
     constructor(data) {
-      this._d = data || { type: null, values: [], args: [], showDropdown: true, allowInvalid: true, helpText: null };
+      this._d = data || {
+        type: null,
+        values: [],
+        args: [],
+        showDropdown: true,
+        allowInvalid: true,
+        helpText: null,
+      };
     }
     requireValueInList(values, showDropdown) {
-      if (!Array.isArray(values)) throw signatureError("SpreadsheetApp.DataValidationBuilder.requireValueInList", arguments);
-      if (values.length === 0) throw new Error("The list of values for a data validation rule must not be empty.");
+      if (!Array.isArray(values))
+        throw signatureError("SpreadsheetApp.DataValidationBuilder.requireValueInList", arguments);
+      if (values.length === 0)
+        throw new Error("The list of values for a data validation rule must not be empty.");
       this._d.type = "VALUE_IN_LIST";
       this._d.values = values.map(String);
       this._d.showDropdown = showDropdown === undefined ? true : Boolean(showDropdown);
@@ -1591,8 +1816,11 @@
       return this;
     }
     build() {
-      if (!this._d.type) throw new Error("You must set a criteria type before building a data validation rule.");
-      return new DataValidation(Object.assign({}, this._d, { values: this._d.values.slice(), args: this._d.args.slice() }));
+      if (!this._d.type)
+        throw new Error("You must set a criteria type before building a data validation rule.");
+      return new DataValidation(
+        Object.assign({}, this._d, { values: this._d.values.slice(), args: this._d.args.slice() }),
+      );
     }
   }
 
@@ -1601,12 +1829,40 @@
   // ------------------------------------------------------------------------------------------------
 
   const ChartType = {};
-  for (const name of ["AREA", "BAR", "BUBBLE", "CANDLESTICK", "COLUMN", "COMBO", "GAUGE", "GEO", "HISTOGRAM", "LINE", "ORG", "PIE", "RADAR", "SCATTER", "SPARKLINE", "STEPPED_AREA", "TABLE", "TIMELINE", "TREE_MAP", "WATERFALL"]) {
+  for (const name of [
+    "AREA",
+    "BAR",
+    "BUBBLE",
+    "CANDLESTICK",
+    "COLUMN",
+    "COMBO",
+    "GAUGE",
+    "GEO",
+    "HISTOGRAM",
+    "LINE",
+    "ORG",
+    "PIE",
+    "RADAR",
+    "SCATTER",
+    "SPARKLINE",
+    "STEPPED_AREA",
+    "TABLE",
+    "TIMELINE",
+    "TREE_MAP",
+    "WATERFALL",
+  ]) {
     ChartType[name] = name;
   }
 
   function newChartData() {
-    return { id: null, type: null, ranges: [], position: { row: 1, column: 1, offsetX: 0, offsetY: 0 }, options: {}, numHeaders: -1 };
+    return {
+      id: null,
+      type: null,
+      ranges: [],
+      position: { row: 1, column: 1, offsetX: 0, offsetY: 0 },
+      options: {},
+      numHeaders: -1,
+    };
   }
 
   function copyChart(data) {
@@ -1686,7 +1942,8 @@
       this._d = data || newChartData();
     }
     setChartType(type) {
-      if (!ChartType[String(type)]) throw signatureError("Charts.EmbeddedChartBuilder.setChartType", arguments);
+      if (!ChartType[String(type)])
+        throw signatureError("Charts.EmbeddedChartBuilder.setChartType", arguments);
       this._d.type = String(type);
       return this;
     }
@@ -1696,7 +1953,16 @@
       return this;
     }
     removeRange(range) {
-      this._d.ranges = this._d.ranges.filter((r) => !(r.sheet === range._s && r.r === range._r && r.c === range._c && r.nr === range._nr && r.nc === range._nc));
+      this._d.ranges = this._d.ranges.filter(
+        (r) =>
+          !(
+            r.sheet === range._s &&
+            r.r === range._r &&
+            r.c === range._c &&
+            r.nr === range._nr &&
+            r.nc === range._nc
+          ),
+      );
       return this;
     }
     clearRanges() {
@@ -1704,7 +1970,8 @@
       return this;
     }
     setPosition(anchorRowPos, anchorColPos, offsetX, offsetY) {
-      for (const n of [anchorRowPos, anchorColPos, offsetX, offsetY]) if (!isInt(n)) throw signatureError("Charts.EmbeddedChartBuilder.setPosition", arguments);
+      for (const n of [anchorRowPos, anchorColPos, offsetX, offsetY])
+        if (!isInt(n)) throw signatureError("Charts.EmbeddedChartBuilder.setPosition", arguments);
       this._d.position = { row: anchorRowPos, column: anchorColPos, offsetX: offsetX, offsetY: offsetY };
       return this;
     }
@@ -1782,7 +2049,8 @@
     if (text.trim() === "") throw new Error("Sheet names cannot be empty.");
     if (text.length > 100) throw new Error("Sheet names cannot be longer than 100 characters.");
     const clash = book.sheets.find((s) => s !== except && s.name.toLowerCase() === text.toLowerCase());
-    if (clash) throw new Error('A sheet with the name "' + text + '" already exists. Please enter another name.');
+    if (clash)
+      throw new Error('A sheet with the name "' + text + '" already exists. Please enter another name.');
     return text;
   }
 
@@ -1822,14 +2090,17 @@
       checkAlive(this._s);
       if (typeof a === "string" && arguments.length === 1) {
         const p = parseA1(a, this._s);
-        if (p.sheet !== null && p.sheet.toLowerCase() !== this._s.name.toLowerCase()) throw new Error("Range not found");
+        if (p.sheet !== null && p.sheet.toLowerCase() !== this._s.name.toLowerCase())
+          throw new Error("Range not found");
         return new Range(this._s, p.r, p.c, p.nr, p.nc);
       }
       const n = arguments.length;
       if (n < 2 || n > 4) throw signatureError("SpreadsheetApp.Sheet.getRange", arguments);
       const numRows = n >= 3 ? c : 1;
       const numCols = n >= 4 ? d : 1;
-      for (const v of [a, b, numRows, numCols]) if (typeof v !== "number" || Number.isNaN(v)) throw signatureError("SpreadsheetApp.Sheet.getRange", arguments);
+      for (const v of [a, b, numRows, numCols])
+        if (typeof v !== "number" || Number.isNaN(v))
+          throw signatureError("SpreadsheetApp.Sheet.getRange", arguments);
       if (a < 1) throw new Error("The starting row of the range is too small.");
       if (b < 1) throw new Error("The starting column of the range is too small.");
       if (numRows < 1) throw new Error("The number of rows in the range must be at least 1.");
@@ -1927,8 +2198,8 @@
       new Range(this._s, 1, 1, this._s.maxRows, this._s.maxCols)._clear((cell) => {
         if (o.contentsOnly) setContent(cell, null);
         if (o.formatOnly) clearFormat(cell);
-        if (o.validationsOnly) delete cell.dv;
-        if (o.commentsOnly) delete cell.note;
+        if (o.validationsOnly) cell.dv = undefined;
+        if (o.commentsOnly) cell.note = undefined;
       });
       return this;
     }
@@ -1951,7 +2222,8 @@
       return this._s.frozenRows;
     }
     setFrozenColumns(columns) {
-      if (!isInt(columns) || columns < 0) throw signatureError("SpreadsheetApp.Sheet.setFrozenColumns", arguments);
+      if (!isInt(columns) || columns < 0)
+        throw signatureError("SpreadsheetApp.Sheet.setFrozenColumns", arguments);
       if (columns >= this._s.maxCols) throw new Error("You can't freeze all visible columns on the sheet.");
       this._s.frozenCols = columns;
       return this;
@@ -1960,7 +2232,8 @@
       return this._s.frozenCols;
     }
     setColumnWidth(columnPosition, width) {
-      if (!isInt(columnPosition) || typeof width !== "number") throw signatureError("SpreadsheetApp.Sheet.setColumnWidth", arguments);
+      if (!isInt(columnPosition) || typeof width !== "number")
+        throw signatureError("SpreadsheetApp.Sheet.setColumnWidth", arguments);
       this._s.columnWidths[columnPosition] = width;
       return this;
     }
@@ -2000,7 +2273,8 @@
       return Boolean(this._s.hiddenColumns[columnPosition]);
     }
     hideSheet() {
-      if (book.sheets.filter((s) => !s.hidden).length <= 1) throw new Error("You can't hide all the sheets in a document.");
+      if (book.sheets.filter((s) => !s.hidden).length <= 1)
+        throw new Error("You can't hide all the sheets in a document.");
       this._s.hidden = true;
       return this;
     }
@@ -2024,7 +2298,8 @@
     }
     insertChart(chart) {
       checkAlive(this._s);
-      if (!(chart instanceof EmbeddedChart)) throw signatureError("SpreadsheetApp.Sheet.insertChart", arguments);
+      if (!(chart instanceof EmbeddedChart))
+        throw signatureError("SpreadsheetApp.Sheet.insertChart", arguments);
       const data = copyChart(chart._d);
       data.id = book.nextChartId++;
       chart._d.id = data.id;
@@ -2036,7 +2311,8 @@
       this._s.charts[at] = copyChart(chart._d);
     }
     removeChart(chart) {
-      if (!(chart instanceof EmbeddedChart)) throw signatureError("SpreadsheetApp.Sheet.removeChart", arguments);
+      if (!(chart instanceof EmbeddedChart))
+        throw signatureError("SpreadsheetApp.Sheet.removeChart", arguments);
       const at = this._s.charts.findIndex((c) => c.id === chart._d.id);
       if (at < 0) throw new Error("The chart does not exist on this sheet.");
       this._s.charts.splice(at, 1);
@@ -2078,7 +2354,8 @@
   }
 
   function currentSelection() {
-    if (!book.selection || book.selection.sheet.deleted) book.selection = { sheet: book.active, r: 1, c: 1, nr: 1, nc: 1 };
+    if (!book.selection || book.selection.sheet.deleted)
+      book.selection = { sheet: book.active, r: 1, c: 1, nr: 1, nc: 1 };
     return book.selection;
   }
 
@@ -2133,7 +2410,8 @@
       } else if (a !== undefined && a !== null && typeof a !== "object") {
         throw signatureError("SpreadsheetApp.Spreadsheet.insertSheet", arguments);
       }
-      if (!isInt(index) || index < 0) throw signatureError("SpreadsheetApp.Spreadsheet.insertSheet", arguments);
+      if (!isInt(index) || index < 0)
+        throw signatureError("SpreadsheetApp.Spreadsheet.insertSheet", arguments);
       if (name === null) {
         let n = book.sheets.length + 1;
         while (sheetByName(defaultSheetName(n))) n++;
@@ -2142,7 +2420,9 @@
       validateSheetName(name, null);
       const sd = newSheetData(String(name));
       if (totalCells() + sd.maxRows * sd.maxCols > MAX_CELLS) {
-        throw new Error("This action would increase the number of cells in the workbook above the limit of 10000000 cells.");
+        throw new Error(
+          "This action would increase the number of cells in the workbook above the limit of 10000000 cells.",
+        );
       }
       book.sheets.splice(Math.min(index, book.sheets.length), 0, sd);
       book.active = sd;
@@ -2150,7 +2430,8 @@
       return new Sheet(sd);
     }
     deleteSheet(sheet) {
-      if (!(sheet instanceof Sheet)) throw signatureError("SpreadsheetApp.Spreadsheet.deleteSheet", arguments);
+      if (!(sheet instanceof Sheet))
+        throw signatureError("SpreadsheetApp.Spreadsheet.deleteSheet", arguments);
       const at = book.sheets.indexOf(sheet._s);
       if (at < 0) throw new Error("The sheet has already been deleted.");
       if (book.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
@@ -2162,7 +2443,8 @@
       return new Sheet(book.active);
     }
     setActiveSheet(sheet) {
-      if (!(sheet instanceof Sheet)) throw signatureError("SpreadsheetApp.Spreadsheet.setActiveSheet", arguments);
+      if (!(sheet instanceof Sheet))
+        throw signatureError("SpreadsheetApp.Spreadsheet.setActiveSheet", arguments);
       checkAlive(sheet._s);
       book.active = sheet._s;
       book.selection = { sheet: sheet._s, r: 1, c: 1, nr: 1, nc: 1 };
@@ -2203,7 +2485,11 @@
       });
     }
     addMenu(name, subMenus) {
-      const items = (subMenus || []).map((entry) => (entry === null ? { separator: true } : { caption: String(entry.name), functionName: String(entry.functionName) }));
+      const items = (subMenus || []).map((entry) =>
+        entry === null
+          ? { separator: true }
+          : { caption: String(entry.name), functionName: String(entry.functionName) },
+      );
       addMenuRecord({ title: String(name), items: items });
     }
     removeMenu(name) {
@@ -2214,7 +2500,14 @@
   const SpreadsheetApp = {
     DataValidationCriteria: DataValidationCriteria,
     WrapStrategy: { WRAP: "WRAP", OVERFLOW: "OVERFLOW", CLIP: "CLIP" },
-    BorderStyle: { DOTTED: "DOTTED", DASHED: "DASHED", SOLID: "SOLID", SOLID_MEDIUM: "SOLID_MEDIUM", SOLID_THICK: "SOLID_THICK", DOUBLE: "DOUBLE" },
+    BorderStyle: {
+      DOTTED: "DOTTED",
+      DASHED: "DASHED",
+      SOLID: "SOLID",
+      SOLID_MEDIUM: "SOLID_MEDIUM",
+      SOLID_THICK: "SOLID_THICK",
+      DOUBLE: "DOUBLE",
+    },
     getActiveSpreadsheet() {
       requireAuth("SpreadsheetApp.getActiveSpreadsheet", SCOPES.spreadsheet, true);
       return new Spreadsheet();
@@ -2238,11 +2531,17 @@
       return range.activate();
     },
     openById(id) {
-      if (id !== book.id) throw new Error("Unexpected error while getting the method or property openById on object SpreadsheetApp.");
+      if (id !== book.id)
+        throw new Error(
+          "Unexpected error while getting the method or property openById on object SpreadsheetApp.",
+        );
       return new Spreadsheet();
     },
     openByUrl(url) {
-      if (String(url).indexOf(book.id) < 0) throw new Error("Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.");
+      if (String(url).indexOf(book.id) < 0)
+        throw new Error(
+          "Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.",
+        );
       return new Spreadsheet();
     },
     getUi() {
@@ -2261,14 +2560,21 @@
 
   const ButtonSet = { OK: "OK", OK_CANCEL: "OK_CANCEL", YES_NO: "YES_NO", YES_NO_CANCEL: "YES_NO_CANCEL" };
   const Button = { CLOSE: "CLOSE", OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO" };
-  const SET_BUTTONS = { OK: ["OK"], OK_CANCEL: ["OK", "CANCEL"], YES_NO: ["YES", "NO"], YES_NO_CANCEL: ["YES", "NO", "CANCEL"] };
+  const SET_BUTTONS = {
+    OK: ["OK"],
+    OK_CANCEL: ["OK", "CANCEL"],
+    YES_NO: ["YES", "NO"],
+    YES_NO_CANCEL: ["YES", "NO", "CANCEL"],
+  };
 
   function nextAnswer(kind, buttons) {
     const answer = fake.answers.length > 0 ? fake.answers.shift() : null;
     const allowed = SET_BUTTONS[buttons].concat(["CLOSE"]);
     const button = answer && answer.button !== undefined ? String(answer.button) : SET_BUTTONS[buttons][0];
     if (allowed.indexOf(button) < 0) {
-      throw new Error("__fake.answers: a " + kind + " with buttons " + buttons + " cannot be answered " + button);
+      throw new Error(
+        "__fake.answers: a " + kind + " with buttons " + buttons + " cannot be answered " + button,
+      );
     }
     return { button: button, text: answer && answer.text !== undefined ? String(answer.text) : "" };
   }
@@ -2299,7 +2605,8 @@
       this._addon = addon;
     }
     addItem(caption, functionName) {
-      if (typeof caption !== "string" || typeof functionName !== "string") throw signatureError("Menu.addItem", arguments);
+      if (typeof caption !== "string" || typeof functionName !== "string")
+        throw signatureError("Menu.addItem", arguments);
       this._items.push({ caption: caption, functionName: functionName });
       return this;
     }
@@ -2318,7 +2625,10 @@
   }
 
   function menuRecord(menu) {
-    const record = { title: menu._title, items: menu._items.map((item) => (item.menu ? menuRecord(item.menu) : Object.assign({}, item))) };
+    const record = {
+      title: menu._title,
+      items: menu._items.map((item) => (item.menu ? menuRecord(item.menu) : Object.assign({}, item))),
+    };
     if (menu._addon) record.addon = true;
     return record;
   }
@@ -2375,7 +2685,13 @@
       const a = dialogArgs("prompt", arguments);
       const buttons = a.buttons || "OK";
       const answer = nextAnswer("prompt", buttons);
-      fake.prompts.push({ title: a.title, message: a.message, buttons: buttons, answer: answer.button, text: answer.text });
+      fake.prompts.push({
+        title: a.title,
+        message: a.message,
+        buttons: buttons,
+        answer: answer.button,
+        text: answer.text,
+      });
       return new PromptResponse(answer);
     }
     showSidebar(userInterface) {
@@ -2421,7 +2737,9 @@
       this._store().set(String(key), text);
       if (storeSize(this._store()) > MAX_PROPERTY_STORE) {
         this._store().delete(String(key));
-        throw new Error("You have exceeded the property storage quota. Please remove some properties and try again.");
+        throw new Error(
+          "You have exceeded the property storage quota. Please remove some properties and try again.",
+        );
       }
     }
     getProperty(key) {
@@ -2496,7 +2814,8 @@
     }
     waitLock(timeoutInMillis) {
       if (typeof timeoutInMillis !== "number") throw signatureError("Lock.waitLock", arguments);
-      if (!this.tryLock(timeoutInMillis)) throw new Error("Lock timeout: another process was holding the lock for too long.");
+      if (!this.tryLock(timeoutInMillis))
+        throw new Error("Lock timeout: another process was holding the lock for too long.");
     }
     releaseLock() {
       if (!this._mine) return;
@@ -2536,7 +2855,8 @@
       .filter((s) => s !== "");
     for (const address of out) {
       const bare = (/<([^>]+)>$/.exec(address) || [])[1] || address;
-      if (!EMAIL.test(bare)) throw new Error("Invalid email: " + address + (field === "to" ? "" : " (" + field + ")"));
+      if (!EMAIL.test(bare))
+        throw new Error("Invalid email: " + address + (field === "to" ? "" : " (" + field + ")"));
     }
     return out;
   }
@@ -2562,18 +2882,22 @@
       let message;
       if (arguments.length === 1 && a && typeof a === "object") message = a;
       else if (arguments.length === 3) message = { to: a, subject: b, body: c };
-      else if (arguments.length === 4 && typeof d === "string") message = { to: a, replyTo: b, subject: c, body: d };
-      else if (arguments.length === 4 && d && typeof d === "object") message = Object.assign({}, d, { to: a, subject: b, body: c });
+      else if (arguments.length === 4 && typeof d === "string")
+        message = { to: a, replyTo: b, subject: c, body: d };
+      else if (arguments.length === 4 && d && typeof d === "object")
+        message = Object.assign({}, d, { to: a, subject: b, body: c });
       else throw signatureError("MailApp.sendEmail", arguments);
       const to = recipients(message.to, "to");
       const cc = recipients(message.cc, "cc");
       const bcc = recipients(message.bcc, "bcc");
       const count = to.length + cc.length + bcc.length;
       if (count === 0) throw new Error("Failed to send email: no recipient");
-      if (message.subject === undefined || message.subject === null) throw new Error("Invalid argument: subject");
+      if (message.subject === undefined || message.subject === null)
+        throw new Error("Invalid argument: subject");
       const subject = String(message.subject);
       if (subject.length > 250) throw new Error("Argument too large: subject");
-      if (message.body === undefined && message.htmlBody === undefined) throw new Error("Invalid argument: body");
+      if (message.body === undefined && message.htmlBody === undefined)
+        throw new Error("Invalid argument: body");
       if (fake.mailQuota < count) throw new Error("Service invoked too many times for one day: email.");
       const attachments = (message.attachments || []).map(attachmentRecord);
       const size = attachments.reduce((n, x) => n + x.size, 0);
@@ -2598,10 +2922,31 @@
   // ScriptApp: triggers
   // ------------------------------------------------------------------------------------------------
 
-  const EventType = { CLOCK: "CLOCK", ON_OPEN: "ON_OPEN", ON_EDIT: "ON_EDIT", ON_FORM_SUBMIT: "ON_FORM_SUBMIT", ON_CHANGE: "ON_CHANGE", ON_EVENT_UPDATED: "ON_EVENT_UPDATED" };
-  const TriggerSource = { SPREADSHEETS: "SPREADSHEETS", CLOCK: "CLOCK", FORMS: "FORMS", DOCUMENTS: "DOCUMENTS", CALENDAR: "CALENDAR" };
+  const EventType = {
+    CLOCK: "CLOCK",
+    ON_OPEN: "ON_OPEN",
+    ON_EDIT: "ON_EDIT",
+    ON_FORM_SUBMIT: "ON_FORM_SUBMIT",
+    ON_CHANGE: "ON_CHANGE",
+    ON_EVENT_UPDATED: "ON_EVENT_UPDATED",
+  };
+  const TriggerSource = {
+    SPREADSHEETS: "SPREADSHEETS",
+    CLOCK: "CLOCK",
+    FORMS: "FORMS",
+    DOCUMENTS: "DOCUMENTS",
+    CALENDAR: "CALENDAR",
+  };
   const AuthMode = { NONE: "NONE", CUSTOM_FUNCTION: "CUSTOM_FUNCTION", LIMITED: "LIMITED", FULL: "FULL" };
-  const WeekDay = { SUNDAY: "SUNDAY", MONDAY: "MONDAY", TUESDAY: "TUESDAY", WEDNESDAY: "WEDNESDAY", THURSDAY: "THURSDAY", FRIDAY: "FRIDAY", SATURDAY: "SATURDAY" };
+  const WeekDay = {
+    SUNDAY: "SUNDAY",
+    MONDAY: "MONDAY",
+    TUESDAY: "TUESDAY",
+    WEDNESDAY: "WEDNESDAY",
+    THURSDAY: "THURSDAY",
+    FRIDAY: "FRIDAY",
+    SATURDAY: "SATURDAY",
+  };
   const MAX_TRIGGERS = 20;
   let triggers = [];
   let nextTriggerId = 1;
@@ -2629,17 +2974,33 @@
 
   function addTrigger(record) {
     if (triggers.length >= MAX_TRIGGERS) {
-      throw new Error("This script has too many triggers. Triggers must be deleted from the script before more can be added.");
+      throw new Error(
+        "This script has too many triggers. Triggers must be deleted from the script before more can be added.",
+      );
     }
     if (fake.addon && triggers.some((t) => t.eventType === record.eventType)) {
-      throw new Error("This add-on has created too many " + (record.eventType === "CLOCK" ? "time-based" : record.eventType) + " triggers in this document for this Google user account.");
+      throw new Error(
+        "This add-on has created too many " +
+          (record.eventType === "CLOCK" ? "time-based" : record.eventType) +
+          " triggers in this document for this Google user account.",
+      );
     }
     record.uid = String(nextTriggerId++);
     triggers.push(record);
     return new Trigger(record);
   }
 
-  const RECURRENCES = ["after", "at", "atDate", "everyMinutes", "everyHours", "everyDays", "everyWeeks", "onMonthDay", "onWeekDay"];
+  const RECURRENCES = [
+    "after",
+    "at",
+    "atDate",
+    "everyMinutes",
+    "everyHours",
+    "everyDays",
+    "everyWeeks",
+    "onMonthDay",
+    "onWeekDay",
+  ];
 
   class ClockTriggerBuilder {
     constructor(handler) {
@@ -2647,8 +3008,17 @@
       this._s = {};
     }
     _recur(kind, value) {
-      const other = RECURRENCES.find((k) => k !== kind && this._s[k] !== undefined && !(kind === "onWeekDay" && k === "everyWeeks") && !(kind === "everyWeeks" && k === "onWeekDay"));
-      if (other) throw new Error("The trigger already has a schedule (" + other + "); " + kind + " cannot be added to it.");
+      const other = RECURRENCES.find(
+        (k) =>
+          k !== kind &&
+          this._s[k] !== undefined &&
+          !(kind === "onWeekDay" && k === "everyWeeks") &&
+          !(kind === "everyWeeks" && k === "onWeekDay"),
+      );
+      if (other)
+        throw new Error(
+          "The trigger already has a schedule (" + other + "); " + kind + " cannot be added to it.",
+        );
       this._s[kind] = value;
       return this;
     }
@@ -2663,11 +3033,13 @@
       return this._recur("atDate", [year, month, day]);
     }
     everyMinutes(n) {
-      if ([1, 5, 10, 15, 30].indexOf(n) < 0) throw new Error("The value passed to everyMinutes must be 1, 5, 10, 15 or 30.");
+      if ([1, 5, 10, 15, 30].indexOf(n) < 0)
+        throw new Error("The value passed to everyMinutes must be 1, 5, 10, 15 or 30.");
       return this._recur("everyMinutes", n);
     }
     everyHours(n) {
-      if ([1, 2, 4, 6, 8, 12].indexOf(n) < 0) throw new Error("The value passed to everyHours must be 1, 2, 4, 6, 8 or 12.");
+      if ([1, 2, 4, 6, 8, 12].indexOf(n) < 0)
+        throw new Error("The value passed to everyHours must be 1, 2, 4, 6, 8 or 12.");
       return this._recur("everyHours", n);
     }
     everyDays(n) {
@@ -2679,7 +3051,8 @@
       return this._recur("everyWeeks", n);
     }
     onMonthDay(day) {
-      if (!isInt(day) || day < 1 || day > 31) throw new Error("The day of the month must be between 1 and 31.");
+      if (!isInt(day) || day < 1 || day > 31)
+        throw new Error("The day of the month must be between 1 and 31.");
       return this._recur("onMonthDay", day);
     }
     onWeekDay(day) {
@@ -2692,7 +3065,8 @@
       return this;
     }
     nearMinute(minute) {
-      if (!isInt(minute) || minute < 0 || minute > 59) throw new Error("The minute must be between 0 and 59.");
+      if (!isInt(minute) || minute < 0 || minute > 59)
+        throw new Error("The minute must be between 0 and 59.");
       this._s.nearMinute = minute;
       return this;
     }
@@ -2705,9 +3079,17 @@
       requireAuth("ClockTriggerBuilder.create", SCOPES.triggers, false);
       const s = this._s;
       const kind = RECURRENCES.find((k) => s[k] !== undefined);
-      if (!kind) throw new Error("The time-based trigger needs a schedule: after, at, atDate, everyMinutes, everyHours, everyDays, everyWeeks, onMonthDay or onWeekDay.");
-      if ((s.atHour !== undefined || s.nearMinute !== undefined) && ["everyDays", "everyWeeks", "onMonthDay", "onWeekDay", "atDate"].indexOf(kind) < 0) {
-        throw new Error("atHour and nearMinute can only be used with everyDays, everyWeeks, onMonthDay, onWeekDay or atDate.");
+      if (!kind)
+        throw new Error(
+          "The time-based trigger needs a schedule: after, at, atDate, everyMinutes, everyHours, everyDays, everyWeeks, onMonthDay or onWeekDay.",
+        );
+      if (
+        (s.atHour !== undefined || s.nearMinute !== undefined) &&
+        ["everyDays", "everyWeeks", "onMonthDay", "onWeekDay", "atDate"].indexOf(kind) < 0
+      ) {
+        throw new Error(
+          "atHour and nearMinute can only be used with everyDays, everyWeeks, onMonthDay, onWeekDay or atDate.",
+        );
       }
       if (fake.addon && (kind === "everyMinutes" || kind === "after")) {
         throw new Error("Add-ons may not create time-based triggers that run more often than once an hour.");
@@ -2746,8 +3128,15 @@
     }
     create() {
       requireAuth("SpreadsheetTriggerBuilder.create", SCOPES.triggers, false);
-      if (!this._type) throw new Error("The spreadsheet trigger needs an event: onOpen, onEdit, onChange or onFormSubmit.");
-      return addTrigger({ handler: this._h, eventType: this._type, source: "SPREADSHEETS", sourceId: this._id, schedule: {} });
+      if (!this._type)
+        throw new Error("The spreadsheet trigger needs an event: onOpen, onEdit, onChange or onFormSubmit.");
+      return addTrigger({
+        handler: this._h,
+        eventType: this._type,
+        source: "SPREADSHEETS",
+        sourceId: this._id,
+        schedule: {},
+      });
     }
   }
 
@@ -2797,7 +3186,10 @@
       return "fake-script-id";
     },
     getService() {
-      return { getUrl: () => "https://script.google.com/macros/s/fake-script-id/exec", isEnabled: () => false };
+      return {
+        getUrl: () => "https://script.google.com/macros/s/fake-script-id/exec",
+        isEnabled: () => false,
+      };
     },
     getAuthorizationInfo() {
       return { getAuthorizationStatus: () => "NOT_REQUIRED", getAuthorizationUrl: () => null };
@@ -2864,7 +3256,15 @@
     MICROSOFT_EXCEL_LEGACY: "application/vnd.ms-excel",
     GOOGLE_SHEETS: "application/vnd.google-apps.spreadsheet",
   };
-  const CONVERTIBLE_TO_PDF = ["text/html", "text/plain", "text/csv", "image/png", "image/jpeg", "image/gif", "image/bmp"];
+  const CONVERTIBLE_TO_PDF = [
+    "text/html",
+    "text/plain",
+    "text/csv",
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/bmp",
+  ];
 
   function replaceExtension(name, extension) {
     if (name === null) return null;
@@ -2886,7 +3286,8 @@
       return this;
     }
     getDataAsString(charset) {
-      if (charset && /^(US[-_]ASCII)$/i.test(String(charset))) return this._bytes.map((b) => String.fromCharCode(b & 0x7f)).join("");
+      if (charset && /^(US[-_]ASCII)$/i.test(String(charset)))
+        return this._bytes.map((b) => String.fromCharCode(b & 0x7f)).join("");
       return utf8Decode(this._bytes);
     }
     setDataFromString(string) {
@@ -2902,8 +3303,20 @@
     }
     setContentTypeFromExtension() {
       const ext = (/\.([a-z0-9]+)$/i.exec(this._name || "") || [])[1];
-      const map = { pdf: MimeType.PDF, html: MimeType.HTML, htm: MimeType.HTML, txt: MimeType.PLAIN_TEXT, csv: MimeType.CSV, json: MimeType.JSON, png: MimeType.PNG, jpg: MimeType.JPEG, jpeg: MimeType.JPEG, xlsx: MimeType.MICROSOFT_EXCEL };
-      if (!ext || !map[ext.toLowerCase()]) throw new Error("Could not determine the content type of " + this._name);
+      const map = {
+        pdf: MimeType.PDF,
+        html: MimeType.HTML,
+        htm: MimeType.HTML,
+        txt: MimeType.PLAIN_TEXT,
+        csv: MimeType.CSV,
+        json: MimeType.JSON,
+        png: MimeType.PNG,
+        jpg: MimeType.JPEG,
+        jpeg: MimeType.JPEG,
+        xlsx: MimeType.MICROSOFT_EXCEL,
+      };
+      if (!ext || !map[ext.toLowerCase()])
+        throw new Error("Could not determine the content type of " + this._name);
       this._type = map[ext.toLowerCase()];
       return this;
     }
@@ -2925,13 +3338,16 @@
     }
     /** Conversion to PDF: a fake PDF whose bytes start with "%PDF-" and embed the source (HTML) as it was. */
     getAs(contentType) {
-      if (this._type === null) throw new Error("Blob object must have non-null content type for this operation.");
+      if (this._type === null)
+        throw new Error("Blob object must have non-null content type for this operation.");
       const to = String(contentType);
       if (to === this._type) return this.copyBlob();
       if (to !== MimeType.PDF || CONVERTIBLE_TO_PDF.indexOf(this._type) < 0) {
         throw new Error("Converting from " + this._type + " to " + to + " is not supported.");
       }
-      const head = utf8Encode("%PDF-1.4\n% Fake PDF converted from " + this._type + " by test/gas/fakes/services.js\n");
+      const head = utf8Encode(
+        "%PDF-1.4\n% Fake PDF converted from " + this._type + " by test/gas/fakes/services.js\n",
+      );
       const tail = utf8Encode("\n%%EOF\n");
       return new Blob(head.concat(this._bytes, tail), MimeType.PDF, replaceExtension(this._name, "pdf"));
     }
@@ -2975,7 +3391,8 @@
       return formatPattern(ms, zoneOrGmt(timeZone, "Utilities.formatDate"), format);
     },
     parseDate(date, timeZone, format) {
-      if (typeof date !== "string" || typeof timeZone !== "string" || typeof format !== "string") throw signatureError("Utilities.parseDate", arguments);
+      if (typeof date !== "string" || typeof timeZone !== "string" || typeof format !== "string")
+        throw signatureError("Utilities.parseDate", arguments);
       return new RealDate(parsePattern(date, zoneOrGmt(timeZone, "Utilities.parseDate"), format));
     },
     formatString: formatString,
@@ -2984,7 +3401,8 @@
       return new Blob(bytesOf(data, "Utilities.newBlob"), contentType, name);
     },
     sleep(milliseconds) {
-      if (typeof milliseconds !== "number" || milliseconds < 0 || milliseconds > 300000) throw new Error("Invalid argument: milliseconds");
+      if (typeof milliseconds !== "number" || milliseconds < 0 || milliseconds > 300000)
+        throw new Error("Invalid argument: milliseconds");
       fake.slept += milliseconds;
       if (fakeNow !== null) fakeNow += milliseconds;
     },
@@ -2994,7 +3412,17 @@
       hex[12] = "4";
       hex[16] = ((parseInt(hex[16], 16) & 3) | 8).toString(16);
       const s = hex.join("");
-      return s.slice(0, 8) + "-" + s.slice(8, 12) + "-" + s.slice(12, 16) + "-" + s.slice(16, 20) + "-" + s.slice(20);
+      return (
+        s.slice(0, 8) +
+        "-" +
+        s.slice(8, 12) +
+        "-" +
+        s.slice(12, 16) +
+        "-" +
+        s.slice(16, 20) +
+        "-" +
+        s.slice(20)
+      );
     },
     base64Encode(data) {
       return base64Encode(bytesOf(data, "Utilities.base64Encode"), false);
@@ -3018,7 +3446,12 @@
   const XFrameOptionsMode = { ALLOWALL: "ALLOWALL", DEFAULT: "DEFAULT" };
 
   function escapeHtml(text) {
-    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+    return String(text)
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&#39;");
   }
 
   class HtmlOutput {
@@ -3080,7 +3513,8 @@
       return this;
     }
     setXFrameOptionsMode(mode) {
-      if (!XFrameOptionsMode[String(mode)]) throw signatureError("HtmlOutput.setXFrameOptionsMode", arguments);
+      if (!XFrameOptionsMode[String(mode)])
+        throw signatureError("HtmlOutput.setXFrameOptionsMode", arguments);
       this._xframe = String(mode);
       return this;
     }
@@ -3105,7 +3539,8 @@
 
   function htmlFile(filename) {
     const name = String(filename).replace(/\.html$/, "");
-    if (!Object.prototype.hasOwnProperty.call(fake.htmlFiles, name)) throw new Error("No HTML file named " + name + " was found.");
+    if (!Object.prototype.hasOwnProperty.call(fake.htmlFiles, name))
+      throw new Error("No HTML file named " + name + " was found.");
     return String(fake.htmlFiles[name]);
   }
 
@@ -3238,7 +3673,10 @@
 
   const Logger = {
     log(data) {
-      const message = arguments.length > 1 && typeof data === "string" ? formatString.apply(null, arguments) : logText([data]);
+      const message =
+        arguments.length > 1 && typeof data === "string"
+          ? formatString.apply(null, arguments)
+          : logText([data]);
       fake.logs.push({ level: "Logger", message: message });
       return Logger;
     },
@@ -3271,7 +3709,16 @@
 
   function requireSheet(name, where) {
     const sd = sheetByName(name);
-    if (!sd) throw new Error("__fake." + where + ': no sheet named "' + name + '" (sheets: ' + book.sheets.map((s) => s.name).join(", ") + ")");
+    if (!sd)
+      throw new Error(
+        "__fake." +
+          where +
+          ': no sheet named "' +
+          name +
+          '" (sheets: ' +
+          book.sheets.map((s) => s.name).join(", ") +
+          ")",
+      );
     return sd;
   }
 
@@ -3292,25 +3739,27 @@
     return sd;
   }
 
-  /** Runs of equal values down each column: [{a1: "C2:C1000", value}]. */
+  /** Runs of equal values down each column: [{a1: "C2:C1000", value}] (pick returns a string or a rule's data). */
   function columnRuns(sd, pick) {
     const out = [];
-    const width = Math.max(0, ...sd.rows.filter(Boolean).map((r) => r.length));
+    let width = 0;
+    for (const line of sd.rows) if (line && line.length > width) width = line.length;
+    const same = (a, b) =>
+      a === b ||
+      (a !== undefined &&
+        b !== undefined &&
+        typeof a === "object" &&
+        JSON.stringify(a) === JSON.stringify(b));
     for (let c = 1; c <= width; c++) {
       let start = 0;
       let current;
-      let key = null;
-      const flush = (end) => {
-        if (key !== null) out.push({ a1: a1Of(start, c, end - start + 1, 1), value: current });
-      };
       for (let r = 1; r <= sd.rows.length + 1; r++) {
-        const cell = cellAt(sd, r, c);
+        const line = sd.rows[r - 1];
+        const cell = line ? line[c - 1] : undefined;
         const value = cell ? pick(cell) : undefined;
-        const k = value === undefined ? null : JSON.stringify(value);
-        if (k !== key) {
-          flush(r - 1);
+        if (!same(value, current)) {
+          if (current !== undefined) out.push({ a1: a1Of(start, c, r - start, 1), value: current });
           start = r;
-          key = k;
           current = value;
         }
       }
@@ -3346,7 +3795,14 @@
   }
 
   function triggerData(t) {
-    return { uid: t.uid, handler: t.handler, eventType: t.eventType, source: t.source, sourceId: t.sourceId, schedule: JSON.parse(JSON.stringify(t.schedule)) };
+    return {
+      uid: t.uid,
+      handler: t.handler,
+      eventType: t.eventType,
+      source: t.source,
+      sourceId: t.sourceId,
+      schedule: JSON.parse(JSON.stringify(t.schedule)),
+    };
   }
 
   function importValue(value) {
@@ -3460,7 +3916,8 @@
     },
     spreadsheetCalls() {
       let n = 0;
-      for (const key of Object.keys(fake.calls)) if (SPREADSHEET_CLASSES[key.split(".")[0]]) n += fake.calls[key];
+      for (const key of Object.keys(fake.calls))
+        if (SPREADSHEET_CLASSES[key.split(".")[0]]) n += fake.calls[key];
       return n;
     },
     sheetNames() {
@@ -3485,9 +3942,13 @@
         backgrounds: cellMap(sd, (cell) => cell.bg),
         fontWeights: cellMap(sd, (cell) => cell.fw),
         fontColors: cellMap(sd, (cell) => cell.fc),
-        validations: columnRuns(sd, (cell) => (cell.dv ? { type: cell.dv.type, values: cell.dv.values.slice(), allowInvalid: cell.dv.allowInvalid, showDropdown: cell.dv.showDropdown } : undefined)).map(
-          (run) => Object.assign({ a1: run.a1 }, run.value),
-        ),
+        validations: columnRuns(sd, (cell) => cell.dv).map((run) => ({
+          a1: run.a1,
+          type: run.value.type,
+          values: run.value.values.slice(),
+          allowInvalid: run.value.allowInvalid,
+          showDropdown: run.value.showDropdown,
+        })),
         numberFormats: columnRuns(sd, (cell) => cell.nf).map((run) => ({ a1: run.a1, format: run.value })),
         frozenRows: sd.frozenRows,
         frozenColumns: sd.frozenCols,
@@ -3514,7 +3975,10 @@
         background: (cell && cell.bg) || DEFAULTS.background,
         fontWeight: (cell && cell.fw) || DEFAULTS.fontWeight,
         numberFormat: (cell && cell.nf) || DEFAULTS.numberFormat,
-        validation: cell && cell.dv ? { type: cell.dv.type, values: cell.dv.values.slice(), allowInvalid: cell.dv.allowInvalid } : null,
+        validation:
+          cell && cell.dv
+            ? { type: cell.dv.type, values: cell.dv.values.slice(), allowInvalid: cell.dv.allowInvalid }
+            : null,
       };
     },
     setSelection(sheetName, a1) {
@@ -3539,7 +4003,13 @@
     runTrigger(handler, invoke) {
       const t = triggers.find((x) => x.handler === handler);
       if (!t) {
-        throw new Error("__fake.runTrigger: no installed trigger runs " + handler + " (installed: " + (triggers.map((x) => x.handler).join(", ") || "none") + ")");
+        throw new Error(
+          "__fake.runTrigger: no installed trigger runs " +
+            handler +
+            " (installed: " +
+            (triggers.map((x) => x.handler).join(", ") || "none") +
+            ")",
+        );
       }
       const d = new RealDate(nowMs());
       const event =
@@ -3557,7 +4027,12 @@
               timezone: "UTC",
               "week-of-year": Number(formatPattern(nowMs(), findZone("UTC"), "w")),
             }
-          : { authMode: AuthMode.FULL, triggerUid: t.uid, source: new Spreadsheet(), user: new User(fake.user) };
+          : {
+              authMode: AuthMode.FULL,
+              triggerUid: t.uid,
+              source: new Spreadsheet(),
+              user: new User(fake.user),
+            };
       return withContext({ ui: t.eventType !== "CLOCK", authMode: "FULL", inTrigger: true }, invoke, event);
     },
     /** Runs invoke(event) as a simple trigger (onOpen, onInstall, onEdit) in an authorisation mode. */
@@ -3629,15 +4104,24 @@
     __fake: fake,
   };
   for (const name of Object.keys(globals)) {
-    Object.defineProperty(global, name, { value: globals[name], writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(global, name, {
+      value: globals[name],
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
   }
-  if (typeof global.console === "undefined") {
-    const line = (level) =>
-      function () {
-        fake.logs.push({ level: level, message: logText(arguments) });
-      };
-    global.console = { log: line("log"), info: line("info"), warn: line("warn"), error: line("error"), debug: line("debug") };
-  }
+  // V8 gives every context a console that prints nowhere; Apps Script's goes to the execution log.
+  const line = (level) =>
+    function () {
+      fake.logs.push({ level: level, message: logText(arguments) });
+    };
+  Object.defineProperty(global, "console", {
+    value: { log: line("log"), info: line("info"), warn: line("warn"), error: line("error"), debug: line("debug") },
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
 
   reset({});
 })(globalThis);
