@@ -23,6 +23,7 @@ const entryOut = path.join(root, ".build", "bench.mjs");
 const BENCH = [
   { action: "check", menu: "menuCheck" },
   { action: "setup", menu: "menuSetup" },
+  { action: "tiers", menu: "menuTiers" },
 ];
 
 const SEED = 1;

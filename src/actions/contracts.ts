@@ -110,7 +110,6 @@ function findingProblem(
 // ---------------------------------------------------------------------------------------
 // The action
 
-
 /** The tables the action reads; Deals only feeds the won-without-contract check. */
 export const CONTRACT_TABLES = ["clients", "deals", "contracts", "payments"] as const;
 export const CONTRACT_REQUIRED = ["clients", "contracts", "payments"] as const;

@@ -10,6 +10,7 @@ import { dateParts, formatIsoDate, monthKey } from "../core/dates";
 import { formatMoney, formatPercent, fromCents } from "../core/money";
 import {
   computeTiers,
+  TIER_ORDER,
   type TierComputation,
   type TierResult,
   type TierRule,
@@ -130,7 +131,6 @@ function runTiers(run: Run, review: boolean): ActionResult<TiersJson> {
     { action: run.action, dateOrder: settings.dateOrder },
     run.issues,
   );
-  noteMissingSheets(run, data.missingSheets);
   const active = data.clients.rows.filter((c) => c.status === "active");
   const results = computeTiers({
     clients: active.map((c) => ({
@@ -166,8 +166,7 @@ function runTiers(run: Run, review: boolean): ActionResult<TiersJson> {
     if (result.changed) changes.push({ client, result, reason });
     if (result.previousTier === null) counts.added++;
     else if (!result.changed) counts.same++;
-    else if (result.tier < result.previousTier)
-      counts.up++; // "A" < "B" < "C"
+    else if (TIER_ORDER[result.tier] > TIER_ORDER[result.previousTier]) counts.up++;
     else counts.down++;
     clients.push({
       clientId: result.clientId,
@@ -194,6 +193,7 @@ function runTiers(run: Run, review: boolean): ActionResult<TiersJson> {
   );
   const date = formatIsoDate(asOf);
   run.summary.push(msg(review ? "tiers.summaryReview" : "tiers.summary", { date, ...counts }));
+  noteMissingSheets(run, data.missingSheets);
   if (changes.length > 0) {
     const rows = changes.map((c) => [
       { date: asOf },

@@ -563,7 +563,7 @@ interface Contract {
   readonly client: number;
   readonly deal: Deal;
   readonly valueCents: number;
-  readonly status: ContractStatus;
+  status: ContractStatus;
   readonly signedOn: CalDate | null;
   readonly start: CalDate | null;
   readonly end: CalDate | null;
@@ -649,6 +649,10 @@ class SampleBuilder {
   private readonly from24: CalDate; // first day of the two years of history
   /** The earlier tier run whose Tier and Tier since cells the sample carries. */
   private readonly earlierRun: CalDate;
+  /** Cooperation on or before this date makes a long-term partner. */
+  private readonly longTermLimit: CalDate;
+  /** The rule windows of the dates tiers are computed at. */
+  private readonly windows = new Map<CalDate, { from12: CalDate; longTerm: CalDate }>();
 
   private readonly clients: Client[] = [];
   private readonly deals: Deal[] = [];
@@ -671,6 +675,7 @@ class SampleBuilder {
     this.d = asOf;
     this.from12 = addMonths(asOf, -12) + 1;
     this.from24 = addMonths(asOf, -24) + 1;
+    this.longTermLimit = addYears(asOf, -3);
     // The last quarter start (a review month) at least two months back.
     const back = dateParts(addMonths(asOf, -2));
     this.earlierRun = calDate(back.year, back.month - ((back.month - 1) % 3), 1);
@@ -840,17 +845,17 @@ class SampleBuilder {
       this.wonDeals(c, c.p12 - recent - before, r.int(1, 2), this.from12, d - 2 * SURGE_DAYS);
     } else if (c.p12 > 0) {
       const from = risingMover ? this.earlierRun + 1 : this.from12;
-      this.wonDeals(c, c.p12, count(r.int(4, 9), r.int(3, 6), r.int(1, 3)), from, d);
+      this.wonDeals(c, c.p12, count(r.int(2, 3), r.int(1, 2), 1), from, d);
       this.avoidSurge(c);
     }
     // Won in the year before.
     if (c.prevYear > 0) {
-      this.wonDeals(c, c.prevYear, count(r.int(4, 8), r.int(2, 5), r.int(1, 3)), this.from24, to12);
+      this.wonDeals(c, c.prevYear, count(r.int(1, 3), r.int(1, 2), 1), this.from24, to12);
     }
 
-    const typical = Math.max(c.p12, c.prevYear, 60_000) / count(6, 4, 2);
+    const typical = Math.max(c.p12, c.prevYear, 60_000) / count(2.5, 1.5, 1);
     // Lost deals over the two years.
-    const lost = c.role === "new" ? r.int(0, 1) : count(r.int(3, 6), r.int(2, 4), r.int(1, 3));
+    const lost = c.role === "new" ? r.int(0, 1) : count(r.int(8, 12), r.int(5, 9), r.int(3, 6));
     for (let i = 0; i < lost; i++) {
       const closed =
         c.role === "new"
@@ -862,7 +867,7 @@ class SampleBuilder {
     }
     // Open deals.
     if (c.role !== "inactive") {
-      const open = c.role === "new" ? r.int(1, 2) : count(r.int(2, 4), r.int(1, 3), r.int(0, 2));
+      const open = c.role === "new" ? r.int(1, 2) : count(r.int(2, 4), r.int(1, 3), r.int(1, 2));
       for (let i = 0; i < open; i++) {
         const stage = OPEN_STAGE_CODES[r.weighted(OPEN_STAGE_WEIGHTS)] as Stage;
         const created = d - r.int(0, c.role === "new" ? 50 : 120);
@@ -943,22 +948,37 @@ class SampleBuilder {
     return sum;
   }
 
-  /** Only the clients meant to surge do: move recent orders back a quarter until none is a surge. */
+  /**
+   * Only the clients meant to surge do. Where recent orders would look like a surge, an order
+   * from earlier in the year moves into the quarter before (so recent business stays where it
+   * is); failing that, the largest recent order moves back a quarter.
+   */
   private avoidSurge(c: Client): void {
     const next = NEXT_THRESHOLD[c.band] * DOWNGRADE_FACTOR;
     if (!Number.isFinite(next)) return;
     const d = this.d;
+    const quarterStart = d - 2 * SURGE_DAYS + 1;
+    const quarterEnd = d - SURGE_DAYS;
     for (;;) {
-      const recent = this.wonIn(c, d - SURGE_DAYS + 1, d);
-      const before = this.wonIn(c, d - 2 * SURGE_DAYS + 1, d - SURGE_DAYS);
+      const recent = this.wonIn(c, quarterEnd + 1, d);
+      const before = this.wonIn(c, quarterStart, quarterEnd);
       if (!(recent > 0 && recent >= 2 * before && (recent * 365) / SURGE_DAYS >= next)) return;
+      let older: Deal | null = null;
       let largest: Deal | null = null;
       for (const deal of c.won) {
         const closed = deal.closedOn as CalDate;
-        if (closed > d - SURGE_DAYS && (largest === null || deal.amount > largest.amount)) largest = deal;
+        if (
+          closed >= this.from12 &&
+          closed < quarterStart &&
+          (older === null || deal.amount > older.amount)
+        ) {
+          older = deal;
+        }
+        if (closed > quarterEnd && (largest === null || deal.amount > largest.amount)) largest = deal;
       }
-      if (largest === null) return;
-      largest.closedOn = d - SURGE_DAYS - this.rnd.int(0, SURGE_DAYS - 1);
+      const moved = older ?? largest;
+      if (moved === null) return;
+      moved.closedOn = this.rnd.int(quarterStart, quarterEnd);
     }
   }
 
@@ -975,7 +995,7 @@ class SampleBuilder {
   private makeCooperationSince(c: Client, firstDeal: CalDate): void {
     const r = this.rnd;
     const d = this.d;
-    const longTermLimit = addYears(d, -3);
+    const longTermLimit = this.longTermLimit;
     if (c.role === "longTerm") {
       c.cooperationSince = longTermLimit - r.int(120, 1800);
       return;
@@ -993,20 +1013,22 @@ class SampleBuilder {
       const from = longTermLimit + 30;
       c.cooperationSince = from <= firstDeal ? r.int(from, firstDeal) : null;
     } else {
-      c.cooperationSince = Math.max(addYears(d, -10), firstDeal - r.int(0, 6 * 365));
+      c.cooperationSince = Math.max(longTermLimit - 7 * 365, firstDeal - r.int(0, 6 * 365));
     }
   }
 
   /** The tier rules 1–3 at `date` (surge left out: the earlier run is a plain recalculation). */
   private tierAt(c: Client, date: CalDate, factor: number): { tier: Tier; p12: number; uplift: boolean } {
-    const p12 = c.purchaseOverride ?? this.wonIn(c, addMonths(date, -12) + 1, date);
+    const window = this.windows.get(date) ?? { from12: addMonths(date, -12) + 1, longTerm: addYears(date, -3) };
+    this.windows.set(date, window);
+    const p12 = c.purchaseOverride ?? this.wonIn(c, window.from12, date);
     const base = baseTier(p12, factor);
     const start = c.cooperationSince ?? this.firstWon(c);
     const uplift =
       base !== "A" &&
       INDUSTRIES[c.industry]!.growth >= RISING_GROWTH &&
       start !== null &&
-      start <= addYears(date, -3) &&
+      start <= window.longTerm &&
       p12 >= 0.5 * NEXT_THRESHOLD[base] * factor;
     return { tier: uplift ? RAISE[base] : base, p12, uplift };
   }
@@ -1156,14 +1178,22 @@ class SampleBuilder {
     for (const c of this.clients) {
       const won = byClient[c.index]!;
       if (won.length === 0) continue;
-      const wanted = c.band === "A" ? r.int(2, 3) : c.band === "B" ? r.int(1, 2) : r.chance(0.33) ? 1 : 0;
-      // The larger orders get a contract, and some of the latest (still in draft or review);
-      // the rest ran on purchase orders.
-      const chosen = won.sort((a, b) => b.amount - a.amount || a.seq - b.seq).slice(0, wanted);
-      for (const deal of won.slice(wanted)) {
-        if ((deal.closedOn as CalDate) > this.d - 30 && r.chance(0.3)) chosen.push(deal);
+      // Every order won more than 30 days ago has its contract; of the latest, most have one
+      // in draft, in review or just signed.
+      for (const deal of won) {
+        if ((deal.closedOn as CalDate) <= this.d - 30 || r.chance(0.6))
+          this.contracts.push(this.makeContract(c, deal));
       }
-      for (const deal of chosen) this.contracts.push(this.makeContract(c, deal));
+    }
+    // A contract is only "renewed" when a later one of the client follows it.
+    const latest = new Map<number, CalDate>();
+    for (const k of this.contracts) {
+      const time = k.start ?? k.signedOn ?? Infinity;
+      if (time > (latest.get(k.client) ?? -Infinity)) latest.set(k.client, time);
+    }
+    for (const k of this.contracts) {
+      const time = k.start ?? k.signedOn ?? Infinity;
+      if (k.status === "renewed" && !((latest.get(k.client) ?? -Infinity) > time)) k.status = "expired";
     }
     // Numbered by signing date (drafts by order date), as a contracts register would be.
     const key = (k: Contract) => (k.signedOn ?? (k.deal.closedOn as CalDate) + 30) * 1e7 + k.deal.seq;
@@ -1216,7 +1246,9 @@ class SampleBuilder {
     status: ContractStatus,
   ): Payment[] {
     const r = this.rnd;
-    const shares = r.pick(INSTALMENT_SHARES);
+    // Small contracts are paid in two instalments, larger ones in up to three or four.
+    const plans = valueCents < 5_000_000 ? 2 : valueCents < 30_000_000 ? 5 : INSTALMENT_SHARES.length;
+    const shares = INSTALMENT_SHARES[r.int(0, plans - 1)]!;
     const terminated = status === "terminated";
     const payments: Payment[] = [];
     let left = valueCents;
@@ -1241,15 +1273,15 @@ class SampleBuilder {
     }
     const age = d - due;
     if (!alwaysPaid) {
-      const unpaid = age <= 30 ? 0.15 : age <= 90 ? 0.04 : 0.004;
+      const unpaid = age <= 30 ? 0.1 : age <= 90 ? 0.02 : 0.002;
       if (r.chance(unpaid)) return { due, dueCents, paidOn: null, paidCents: null };
-      if (r.chance(0.006)) {
+      if (r.chance(0.005)) {
         const part = Math.max(100, roundTo(dueCents * r.real(0.3, 0.7), 10_000));
         if (part < dueCents)
           return { due, dueCents, paidOn: Math.min(d, due + r.int(0, 20)), paidCents: part };
       }
     }
-    const lateness = r.weighted([70, 25, 5]);
+    const lateness = r.weighted([78, 19, 3]);
     const delay = lateness === 0 ? r.int(-5, 10) : lateness === 1 ? r.int(11, 60) : r.int(61, 120);
     const paidOn = due + delay;
     if (paidOn > d) {

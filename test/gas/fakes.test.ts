@@ -85,6 +85,11 @@ function ask() {
   var answer = ui.prompt("Name?", "Who are you?", ui.ButtonSet.OK_CANCEL);
   return [answer.getSelectedButton(), answer.getResponseText(), ui.alert("Sure?", ui.ButtonSet.YES_NO)];
 }
+function log() {
+  console.log("hello", 1);
+  Logger.log("n=%s", 2);
+  return Logger.getLog();
+}
 function insert(name) { return SpreadsheetApp.getActiveSpreadsheet().insertSheet(name).getName(); }
 `;
 
@@ -120,6 +125,15 @@ describe("the sandbox", () => {
     const kept = loadBundle({ bundleCode: BUNDLE, freshPerCall: false });
     kept.call("bump");
     expect(kept.call("bump")).toBe(2);
+  });
+
+  it("records console and Logger output for the execution log", () => {
+    const h = load();
+    expect(h.call("log")).toBe("n=2");
+    expect(h.fake.logs).toEqual([
+      { level: "log", message: "hello 1" },
+      { level: "Logger", message: "n=2" },
+    ]);
   });
 
   it("says how to get the bundle when it is missing", () => {

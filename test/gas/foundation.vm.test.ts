@@ -50,8 +50,8 @@ function row(table: TableKey, values: Record<string, SeedCell>): SeedCell[] {
 
 const HYPERLINK = `=HYPERLINK("http://evil.example/steal","点我领取优惠")${"，".repeat(60)}`;
 
-/** Clients and deals with one problem per row, then `clean` good clients. */
-function badWorkbook(clean = 0): Record<string, SeedCell[][]> {
+/** Clients and deals with one problem per row, then `extra` clients of which every 50th has a bad e-mail. */
+function badWorkbook(extra = 0): Record<string, SeedCell[][]> {
   const good = (id: string, extra: Record<string, SeedCell> = {}): SeedCell[] =>
     row("clients", {
       clientId: id,
@@ -74,7 +74,10 @@ function badWorkbook(clean = 0): Record<string, SeedCell[][]> {
     good("C005", { status: "maybe" }),
     good("C006", { name: HYPERLINK }),
   ];
-  for (let i = 0; i < clean; i++) clients.push(good(`K${String(i).padStart(5, "0")}`));
+  for (let i = 0; i < extra; i++) {
+    const id = `K${String(i).padStart(5, "0")}`;
+    clients.push(good(id, i % 50 === 49 ? { email: `${id}-at-nowhere` } : {}));
+  }
   const deals: SeedCell[][] = [
     header("deals"),
     row("deals", {
@@ -247,17 +250,18 @@ describe("menuCheck", () => {
     expect(h.fake.lockHeld()).toBe(false);
   });
 
-  it("makes as many spreadsheet calls for 5,000 client rows as for 100", () => {
-    const callsFor = (clean: number): number => {
-      const h = gas({ sheets: badWorkbook(clean) });
+  it("makes as many spreadsheet calls for 5,000 client rows as for 100 (and 100 issues as for 2)", () => {
+    const run = (extra: number): { calls: number; issues: number } => {
+      const h = gas({ sheets: badWorkbook(extra) });
       h.fake.resetCalls();
       h.call("menuCheck");
-      return h.fake.spreadsheetCalls();
+      return { calls: h.fake.spreadsheetCalls(), issues: h.fake.sheetValues("数据问题").length - 1 };
     };
-    const small = callsFor(100);
-    const large = callsFor(5000);
-    expect(small).toBeGreaterThan(0);
-    expect(large).toBe(small);
+    const small = run(100);
+    const large = run(5000);
+    expect(large.issues - small.issues).toBe(98);
+    expect(small.calls).toBeGreaterThan(0);
+    expect(large.calls).toBe(small.calls);
   });
 });
 
@@ -285,6 +289,19 @@ describe("triggers", () => {
     expect(h.fake.toasts).toHaveLength(2);
     h.call("menuRemoveTriggers");
     expect(h.fake.triggers.map((tr) => tr.handler)).toEqual(["myOwnJob"]);
+  });
+
+  it("runs every installed trigger handler without UI on a set-up workbook, releasing the lock", () => {
+    const h = gas();
+    h.call("menuSetup");
+    h.call("menuInstallTriggers");
+    h.fake.alerts.length = 0;
+    for (const def of TRIGGERS) {
+      expect(() => h.fireTrigger(def.handler), def.handler).not.toThrow();
+      expect(h.fake.lockHeld()).toBe(false);
+    }
+    expect(h.fake.alerts).toEqual([]);
+    expect(h.fake.warnings).toEqual([]);
   });
 });
 

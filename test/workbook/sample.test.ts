@@ -319,6 +319,21 @@ describe("generateSample", () => {
     );
   });
 
+  it("is clean for the contract checks: won orders have contracts, renewed contracts a successor", () => {
+    const contracts = table(zh, "contracts");
+    const withContract = new Set(contracts.map((c) => c.dealId));
+    for (const d of table(zh, "deals")) {
+      if (code("deals", "stage", d.stage) === "won" && date(d.closedOn) < AS_OF - 30) {
+        expect(withContract.has(d.dealId)).toBe(true);
+      }
+    }
+    const time = (c: Row) => optDate(c.start) ?? optDate(c.signedOn) ?? Infinity;
+    for (const c of contracts) {
+      if (code("contracts", "status", c.status) !== "renewed") continue;
+      expect(contracts.some((other) => other.clientId === c.clientId && time(other) > time(c))).toBe(true);
+    }
+  });
+
   it("has paid, late, partly paid and overdue instalments, and renewals due within 90 days", () => {
     const payments = table(zh, "payments");
     const overdue = payments.filter(
@@ -331,7 +346,7 @@ describe("generateSample", () => {
       expect((p.paidOn === null) === (p.amountPaid === null)).toBe(true);
     }
     expect(overdue.length).toBeGreaterThanOrEqual(5);
-    expect(overdue.length).toBeLessThanOrEqual(30);
+    expect(overdue.length).toBeLessThanOrEqual(40);
     expect(partly.length).toBeGreaterThan(0);
     expect(late.length).toBeGreaterThan(10);
     const renewals = table(zh, "contracts").filter((c) => {
@@ -452,10 +467,10 @@ describe("generateSample", () => {
     expect(count("deals")).toBeLessThan(11_500);
     expect(count("interactions")).toBeGreaterThan(13_000);
     expect(count("interactions")).toBeLessThan(18_000);
-    expect(count("contracts")).toBeGreaterThan(800);
-    expect(count("contracts")).toBeLessThan(1_250);
-    expect(count("payments")).toBeGreaterThan(2_400);
-    expect(count("payments")).toBeLessThan(3_600);
+    expect(count("contracts")).toBeGreaterThan(2_000);
+    expect(count("contracts")).toBeLessThan(3_000);
+    expect(count("payments")).toBeGreaterThan(5_000);
+    expect(count("payments")).toBeLessThan(8_000);
   });
 
   it("works for tiny and for the largest workbooks", () => {

@@ -4117,7 +4117,13 @@
       fake.logs.push({ level: level, message: logText(arguments) });
     };
   Object.defineProperty(global, "console", {
-    value: { log: line("log"), info: line("info"), warn: line("warn"), error: line("error"), debug: line("debug") },
+    value: {
+      log: line("log"),
+      info: line("info"),
+      warn: line("warn"),
+      error: line("error"),
+      debug: line("debug"),
+    },
     writable: true,
     configurable: true,
     enumerable: false,

@@ -1,0 +1,96 @@
+/**
+ * The Review contracts and payments menu item and the contract reminders of the daily digest,
+ * driven through dist/Code.js in the vm harness with call-counting fake Apps Script services
+ * (run `npm run build` first).
+ */
+import { describe, expect, it } from "vitest";
+import { loadBundle, type ResetOptions, type SeedCell } from "./harness";
+
+type Sheets = Record<string, SeedCell[][]>;
+
+/** An English workbook as of 2026-11-27: li has a near renewal and an overdue instalment, wang a renewal. */
+function workbook(): Sheets {
+  return {
+    Settings: [
+      ["Key", "Value"],
+      ["language", "en"],
+      ["timeZone", "Asia/Shanghai"],
+    ],
+    Clients: [
+      ["Client ID", "Name", "Owner", "Tier", "My notes"],
+      ["C1", "Acme <b>&</b>", "li@example.com", "A", "keep me"],
+      ["C2", "=Beta", "wang@example.com", "B", ""],
+    ],
+    Contracts: [
+      ["Contract ID", "Client ID", "Value", "Status", "Signed on", "Start", "End"],
+      ["K1", "C1", 120000, "active", { date: "2026-01-05" }, { date: "2026-01-10" }, { date: "2026-12-27" }],
+      ["K2", "C2", 50000, "active", { date: "2026-01-05" }, { date: "2026-01-10" }, { date: "2027-02-20" }],
+      ["K3", "C2", 9000, "active", "", { date: "2026-01-10" }, { date: "2026-11-20" }],
+    ],
+    Payments: [
+      ["Contract ID", "Due", "Amount due", "Paid on", "Amount paid"],
+      ["K1", { date: "2026-11-20" }, 60000, "", 10000],
+      ["K1", { date: "2026-12-20" }, 60000, "", ""],
+      ["K2", { date: "2026-03-01" }, 50000, { date: "2026-03-01" }, 50000],
+      ["K3", { date: "2026-06-01" }, 9000, "", ""],
+    ],
+  };
+}
+
+function open(options: ResetOptions) {
+  return loadBundle({ seed: { timeZone: "Asia/Shanghai", ...options } });
+}
+
+describe("Review contracts and payments from the menu", () => {
+  it("is in the menu and replaces the Renewals & receivables sheet, marking near and overdue rows", () => {
+    const gas = open({ sheets: workbook(), now: "2026-11-27T01:00:00Z" });
+    gas.open("FULL");
+    const items = JSON.stringify(gas.fake.menus);
+    expect(items).toContain('"caption":"Review contracts and payments","functionName":"menuContracts"');
+    expect(gas.functions()).toContain("menuContracts");
+
+    gas.call("menuContracts");
+    const sheet = gas.fake.sheetValues("Renewals & receivables");
+    expect(sheet.slice(0, 6).map((row) => row.slice(0, 9))).toEqual([
+      ["Renewals & receivables as of 2026-11-27", null, null, null, null, null, null, null, null],
+      [null, null, null, null, null, null, null, null, null],
+      ["Ending within 90 days: 2 contracts, value ¥170,000", null, null, null, null, null, null, null, null],
+      ["Contract ID", "Client ID", "Client name", "Tier", "Owner", "End", "Value", "Days left", "Note"],
+      ["K1", "C1", "Acme <b>&</b>", "A", "li@example.com", { date: "2026-12-27" }, 120000, 30, "ends within 30 days"],
+      ["K2", "C2", "=Beta", "B", "wang@example.com", { date: "2027-02-20" }, 50000, 85, null],
+    ]);
+    expect(gas.fake.cell("Renewals & receivables", "C6").type).toBe("text"); // "=Beta" stays text
+    expect(sheet.slice(8, 12).map((row) => [row[0], row[3], row[7], row[8], row[9]])).toEqual([
+      ["Overdue instalments: 2, outstanding ¥59,000", null, null, null, null],
+      ["Contract ID", "Owner", "Outstanding", "Days overdue", "Ageing (days)"],
+      ["K3", "wang@example.com", 9000, 179, "90+"],
+      ["K1", "li@example.com", 50000, 7, "1-30"],
+    ]);
+    const state = gas.fake.sheetState("Renewals & receivables");
+    expect([state.backgrounds.A5, state.backgrounds.A6, state.backgrounds.J11, state.backgrounds.A12]).toEqual([
+      "#fef7e0",
+      undefined,
+      "#fce8e6",
+      "#fce8e6",
+    ]);
+    expect(state.fontWeights.A1).toBe("bold");
+    expect(gas.fake.sheetValues("Clients")[1][4]).toBe("keep me");
+    expect(gas.fake.alerts).toHaveLength(1);
+    expect(gas.fake.alerts[0].message.split("\n")).toEqual([
+      "These sheets are missing and were read as empty: Deals",
+      '2 contracts due for renewal (¥170,000); 2 overdue instalments (¥59,000 outstanding). See "Renewals & receivables".',
+      '2 data issues, listed in "Data issues".',
+    ]);
+    expect(gas.fake.sheetValues("Data issues").map((row) => [row[1], row[2], row[3], row[5]])).toEqual([
+      ["Sheet", "Row", "Column", "Problem"],
+      ["Contracts", 4, "Signed on", "a contract with status Active has no Signed on date; fill in Signed on"],
+      [
+        "Contracts",
+        4,
+        "Status",
+        "the contract ended on 2026-11-20 (7 days ago) but is still active; set Status to expired or renewed",
+      ],
+    ]);
+    expect(gas.fake.lockHeld()).toBe(false);
+  });
+});
