@@ -94,7 +94,8 @@ export interface VmRun {
  */
 export function runInVm(memory: MemoryWorkbook, handler: string, now: string): VmRun {
   const sheets: Record<string, SeedCell[][]> = {};
-  for (const sheet of memory.sheets) sheets[sheet.name] = usedRange(sheet.cells).map((row) => row.map(seedCell));
+  for (const sheet of memory.sheets)
+    sheets[sheet.name] = usedRange(sheet.cells).map((row) => row.map(seedCell));
   const gas = loadBundle({ seed: { now, timeZone: "Asia/Shanghai", sheets } });
   gas.fake.resetCalls();
   const start = performance.now();

@@ -7,8 +7,11 @@
  *       test/gas: ms and calls on Spreadsheet, Sheet and Range objects.
  * Each size runs in its own child process (node --expose-gc), one after the other, so sizes do
  * not share a heap. scripts/bench-entry.ts is bundled with esbuild to .build/bench.mjs first.
+ * The Apps Script runs take the longest (a fake spreadsheet of millions of cells), so by default
+ * they run on the smaller workbook only; their call counts do not grow with rows.
  *
- * A feature adds its action with one line in BENCH. Usage: node scripts/bench.mjs [--sizes 1000,20000]
+ * A feature adds its action with one line in BENCH.
+ * Usage: node scripts/bench.mjs [--sizes 1000,20000] [--vm-sizes 1000]
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
@@ -24,6 +27,7 @@ const BENCH = [
   { action: "check", menu: "menuCheck" },
   { action: "setup", menu: "menuSetup" },
   { action: "tiers", menu: "menuTiers" },
+  { action: "contracts", menu: "menuContracts" },
 ];
 
 const SEED = 1;
@@ -31,14 +35,13 @@ const AS_OF = "2026-11-27";
 /** 09:00 in Shanghai on the as-of date: the fake clock of the Apps Script runs. */
 const NOW = "2026-11-27T01:00:00Z";
 
-function sizesFromArgs(args) {
-  const at = args.indexOf("--sizes");
-  if (at < 0) return [1000, 20000];
-  const sizes = String(args[at + 1] ?? "")
-    .split(",")
-    .map(Number);
-  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 20000)) {
-    console.error("bench: --sizes takes client counts from 1 to 20000, e.g. --sizes 1000,20000");
+function sizesFromArgs(args, option, defaults) {
+  const at = args.indexOf(option);
+  if (at < 0) return defaults;
+  const text = String(args[at + 1] ?? "");
+  const sizes = text === "" || text === "none" ? [] : text.split(",").map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 20000)) {
+    console.error(`bench: ${option} takes client counts from 1 to 20000, e.g. ${option} 1000,20000`);
     process.exit(2);
   }
   return sizes;
@@ -57,14 +60,16 @@ async function buildEntry() {
     logLevel: "warning",
     outfile: entryOut,
     // The harness finds the fakes and dist/ next to its own file.
-    define: { "import.meta.url": JSON.stringify(pathToFileURL(path.join(root, "test", "gas", "harness.ts")).href) },
+    define: {
+      "import.meta.url": JSON.stringify(pathToFileURL(path.join(root, "test", "gas", "harness.ts")).href),
+    },
   });
 }
 
 // ---------------------------------------------------------------------------------------
 // Child: one size
 
-async function child(clients) {
+async function child(clients, withVm) {
   const bench = await import(pathToFileURL(entryOut).href);
   const known = new Set(bench.actionNames());
   const haveBundle = existsSync(path.join(root, "dist", "Code.js"));
@@ -81,7 +86,7 @@ async function child(clients) {
     const run = bench.runInMemory(memory, row.action, AS_OF, row.options ?? {});
     const heapAfter = process.memoryUsage().heapUsed;
     let vm = null;
-    if (row.menu && handlers.has(row.menu)) {
+    if (withVm && row.menu && handlers.has(row.menu)) {
       globalThis.gc();
       const result = bench.runInVm(sample.memory, row.menu, NOW);
       vm = { ms: result.ms, spreadsheetCalls: result.spreadsheetCalls };
@@ -120,11 +125,12 @@ function fmt(n, digits = 0) {
 
 function table(header, rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  const line = (cells) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
-async function parent(sizes) {
+async function parent(sizes, vmSizes) {
   const started = performance.now();
   await buildEntry();
   if (!existsSync(path.join(root, "dist", "Code.js"))) {
@@ -135,7 +141,14 @@ async function parent(sizes) {
   for (const clients of sizes) {
     const result = spawnSync(
       process.execPath,
-      ["--expose-gc", "--max-old-space-size=4096", fileURLToPath(import.meta.url), "--child", String(clients)],
+      [
+        "--expose-gc",
+        "--max-old-space-size=4096",
+        fileURLToPath(import.meta.url),
+        "--child",
+        String(clients),
+        vmSizes.includes(clients) ? "vm" : "no-vm",
+      ],
       { cwd: root, encoding: "utf8", maxBuffer: 16 * 2 ** 20 },
     );
     if (result.status !== 0) {
@@ -143,9 +156,14 @@ async function parent(sizes) {
       console.error(`bench: the run with ${clients} clients failed (exit ${result.status ?? result.signal})`);
       process.exit(1);
     }
-    for (const record of result.stdout.trim().split("\n").map((l) => JSON.parse(l))) {
+    for (const record of result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))) {
       if (record.kind === "sample") {
-        notes.push(`${fmt(clients)} clients: ${fmt(record.rows)} input rows, sample generated in ${fmt(record.generateMs)} ms`);
+        notes.push(
+          `${fmt(clients)} clients: ${fmt(record.rows)} input rows, sample generated in ${fmt(record.generateMs)} ms`,
+        );
       } else if (record.kind === "done") {
         notes.push(`${fmt(clients)} clients: peak RSS ${fmt(record.maxRssMb)} MB (generation included)`);
       } else {
@@ -157,8 +175,8 @@ async function parent(sizes) {
           fmt(record.rows / (record.ms / 1000)),
           fmt(record.heapGrowthMb, 1),
           String(record.portCalls),
-          record.vm ? fmt(record.vm.ms) : "–",
-          record.vm ? String(record.vm.spreadsheetCalls) : "–",
+          record.vm ? fmt(record.vm.ms) : "-",
+          record.vm ? String(record.vm.spreadsheetCalls) : "-",
         ]);
       }
     }
@@ -172,11 +190,12 @@ async function parent(sizes) {
   console.log(notes.map((n) => `  ${n}`).join("\n"));
   console.log(
     "  node: MemoryWorkbook through the CLI's action table; heap +MB: heap growth during the action (no GC forced);\n" +
-      "  vm: dist/Code.js menu handler in node:vm with the fakes of test/gas; sheet calls: Spreadsheet/Sheet/Range calls.",
+      `  vm (${vmSizes.length === 0 ? "not run" : `${vmSizes.map((n) => fmt(n)).join(", ")} clients; --vm-sizes for more`}): ` +
+      "dist/Code.js menu handler in node:vm with the fakes of test/gas; sheet calls: Spreadsheet/Sheet/Range calls.",
   );
   console.log(`  total ${fmt((performance.now() - started) / 1000, 1)} s`);
 }
 
 const args = process.argv.slice(2);
-if (args[0] === "--child") await child(Number(args[1]));
-else await parent(sizesFromArgs(args));
+if (args[0] === "--child") await child(Number(args[1]), args[2] === "vm");
+else await parent(sizesFromArgs(args, "--sizes", [1000, 20000]), sizesFromArgs(args, "--vm-sizes", [1000]));

@@ -62,8 +62,12 @@ export function menuInstallTriggers(): void {
 export function menuRemoveTriggers(): void {
   const env = createEnv(false);
   const language = workbookLanguage(env);
-  const removed = env.lock.withLock(() => removeTriggers());
-  showSummary(language, msg("menu.removeTriggers"), [msg("triggers.removed", { count: removed })], false);
+  try {
+    const removed = env.lock.withLock(() => removeTriggers());
+    showSummary(language, msg("menu.removeTriggers"), [msg("triggers.removed", { count: removed })], false);
+  } catch (error) {
+    showSummary(language, msg("menu.removeTriggers"), [errorMessage(error)], true);
+  }
 }
 
 export function menuTriggerStatus(): void {

@@ -90,7 +90,15 @@ export class SheetsWorkbook implements WorkbookPort {
   }
 
   addSheet(name: string): void {
-    this.spreadsheet.insertSheet(name, this.spreadsheet.getSheets().length);
+    this.insertKeepingActive(name);
+  }
+
+  /** Inserts a sheet at the end; Sheets activates a new sheet, so the user's sheet is re-activated. */
+  private insertKeepingActive(name: string): Sheet {
+    const active = this.spreadsheet.getActiveSheet();
+    const sheet = this.spreadsheet.insertSheet(name, this.spreadsheet.getSheets().length);
+    if (active) this.spreadsheet.setActiveSheet(active);
+    return sheet;
   }
 
   writeBlock(name: string, row: number, column: number, values: readonly (readonly Cell[])[]): void {
@@ -109,7 +117,7 @@ export class SheetsWorkbook implements WorkbookPort {
   replaceSheet(name: string, values: readonly (readonly Cell[])[], format?: SheetFormat): void {
     let sheet = this.spreadsheet.getSheetByName(name);
     if (!sheet) {
-      sheet = this.spreadsheet.insertSheet(name, this.spreadsheet.getSheets().length);
+      sheet = this.insertKeepingActive(name);
     } else {
       sheet.clear();
       sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();

@@ -87,7 +87,8 @@ export const ACTIONS: readonly ActionCommand[] = [
     name: "tiers",
     help: "recalculate client tiers (客户分级) with reasons; --review: the quarterly review, which may downgrade",
     options: { review: { kind: "flag", help: "the quarterly review: downgrades beyond the margin apply" } },
-    run: (env, context) => recalculateTiers(env, { asOf: context.asOf, review: context.options.review === true }),
+    run: (env, context) =>
+      recalculateTiers(env, { asOf: context.asOf, review: context.options.review === true }),
   },
   {
     name: "contracts",
@@ -214,7 +215,12 @@ function languageOption(value: string | true | undefined): Language | undefined 
   return value;
 }
 
-function wholeNumberOption(name: string, value: string | true | undefined, min: number, max: number): number | undefined {
+function wholeNumberOption(
+  name: string,
+  value: string | true | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined || value === true) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < min || n > max) {
@@ -241,8 +247,10 @@ async function runInit(args: readonly string[], io: CliIo): Promise<number> {
   const file = oneFile(positional, "init");
   const language = languageOption(options.lang) ?? "zh-CN";
   const sampleOnly = ["clients", "seed", "as-of"].filter((name) => name in options && !options.sample);
-  if (sampleOnly.length > 0) throw new UsageError(`${sampleOnly.map((n) => `--${n}`).join(", ")} need --sample`);
-  const clients = wholeNumberOption("clients", options.clients, 1, MAX_SAMPLE_CLIENTS) ?? DEFAULT_SAMPLE_CLIENTS;
+  if (sampleOnly.length > 0)
+    throw new UsageError(`${sampleOnly.map((n) => `--${n}`).join(", ")} need --sample`);
+  const clients =
+    wholeNumberOption("clients", options.clients, 1, MAX_SAMPLE_CLIENTS) ?? DEFAULT_SAMPLE_CLIENTS;
   const seed = wholeNumberOption("seed", options.seed, 0, 2 ** 31 - 1) ?? 1;
   const asOf = asOfOption(options["as-of"]) ?? todayIn(CLI_DEFAULT_TIME_ZONE);
   if (existsSync(file) && !options.force) {
@@ -289,7 +297,10 @@ async function runAction(action: ActionCommand, args: readonly string[], io: Cli
         "write a copy with --out NEW.xlsx instead",
     );
   }
-  const before = loaded.memory.sheets.map((s) => ({ name: s.name, cells: s.cells.map((row) => row.slice()) }));
+  const before = loaded.memory.sheets.map((s) => ({
+    name: s.name,
+    cells: s.cells.map((row) => row.slice()),
+  }));
   const env = createNodeEnv(loaded.memory, { asOf });
   let result: ActionResult<unknown>;
   try {
@@ -315,15 +326,23 @@ async function runAction(action: ActionCommand, args: readonly string[], io: Cli
   const charts = loaded.memory.sheets.reduce((n, s) => n + s.charts.length, 0);
   if (out === null && !inPlace) {
     io.out(planText(before, loaded.memory));
-    if (charts > 0) io.out(`(${charts} native chart${charts === 1 ? "" : "s"} would be skipped: exceljs cannot write charts)\n`);
+    if (charts > 0)
+      io.out(
+        `(${charts} native chart${charts === 1 ? "" : "s"} would be skipped: exceljs cannot write charts)\n`,
+      );
   } else {
     if (out !== null && loaded.unkept.length > 0) {
-      io.err(`account-desk: warning: ${out} will lack what the .xlsx writer cannot keep from ${file}: ${loaded.unkept.join(", ")}\n`);
+      io.err(
+        `account-desk: warning: ${out} will lack what the .xlsx writer cannot keep from ${file}: ${loaded.unkept.join(", ")}\n`,
+      );
     }
     if (inPlace) await copyOrStop(file, `${file}.bak`);
     const target = out ?? file;
     await save(loaded.memory, loaded.excel, target);
-    if (charts > 0) io.out(`Skipped ${charts} native chart${charts === 1 ? "" : "s"}: exceljs cannot write charts (the data is in the sheet).\n`);
+    if (charts > 0)
+      io.out(
+        `Skipped ${charts} native chart${charts === 1 ? "" : "s"}: exceljs cannot write charts (the data is in the sheet).\n`,
+      );
     io.out(inPlace ? `Wrote ${file} (previous version in ${file}.bak)\n` : `Wrote ${target}\n`);
   }
   const afterCode = action.after ? await action.after(result, { asOf, options: ownOptions }, io) : 0;
@@ -337,7 +356,9 @@ async function load(file: string): Promise<XlsxFile> {
   try {
     return await loadXlsx(file);
   } catch (error) {
-    throw new CannotRun(`cannot read ${file} as an .xlsx workbook (${error instanceof Error ? error.message : String(error)})`);
+    throw new CannotRun(
+      `cannot read ${file} as an .xlsx workbook (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 
@@ -361,7 +382,9 @@ async function copyOrStop(from: string, to: string): Promise<void> {
   try {
     await copyFile(from, to);
   } catch (error) {
-    throw new CannotRun(`cannot keep a copy as ${to} (${error instanceof Error ? error.message : String(error)}); nothing was written`);
+    throw new CannotRun(
+      `cannot keep a copy as ${to} (${error instanceof Error ? error.message : String(error)}); nothing was written`,
+    );
   }
 }
 
@@ -369,7 +392,8 @@ async function copyOrStop(from: string, to: string): Promise<void> {
 function workbookLanguage(memory: MemoryWorkbook): Language {
   try {
     const sheets = locateSheets(memory.sheetNames());
-    return readSettings(memory, sheets, { action: "check", defaultTimeZone: CLI_DEFAULT_TIME_ZONE }, []).settings.language;
+    return readSettings(memory, sheets, { action: "check", defaultTimeZone: CLI_DEFAULT_TIME_ZONE }, [])
+      .settings.language;
   } catch {
     return "zh-CN";
   }
@@ -380,14 +404,18 @@ function workbookLanguage(memory: MemoryWorkbook): Language {
 
 /** Issues as a table: sheet, row, column, value, problem (headers in the workbook language). */
 export function issueTable(issues: readonly DataIssue[], language: Language, limit: number): string {
-  const columns = TABLES.dataIssues.columns.filter((c) => c.key !== "action").map((c) => headerName(c, language));
-  const rows = issues.slice(0, limit).map((issue) => [
-    issue.sheet,
-    issue.row === null ? "" : String(issue.row),
-    issue.column ?? "",
-    clip(issue.value, 30),
-    render(language, issue.problem),
-  ]);
+  const columns = TABLES.dataIssues.columns
+    .filter((c) => c.key !== "action")
+    .map((c) => headerName(c, language));
+  const rows = issues
+    .slice(0, limit)
+    .map((issue) => [
+      issue.sheet,
+      issue.row === null ? "" : String(issue.row),
+      issue.column ?? "",
+      clip(issue.value, 30),
+      render(language, issue.problem),
+    ]);
   const widths = columns.map((title, i) => Math.max(textWidth(title), ...rows.map((r) => textWidth(r[i]))));
   const line = (cells: readonly string[]): string =>
     cells
@@ -395,7 +423,8 @@ export function issueTable(issues: readonly DataIssue[], language: Language, lim
       .join("  ")
       .trimEnd();
   const lines = [line(columns), line(widths.map((w) => "-".repeat(Math.min(w, 40)))), ...rows.map(line)];
-  if (issues.length > limit) lines.push(`… and ${issues.length - limit} more (all are in the Data issues sheet when saved)`);
+  if (issues.length > limit)
+    lines.push(`… and ${issues.length - limit} more (all are in the Data issues sheet when saved)`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -466,7 +495,9 @@ export function planText(before: readonly SheetSnapshot[], memory: MemoryWorkboo
     if (changes.length > CHANGES_SHOWN) lines.push(`    … and ${changes.length - CHANGES_SHOWN} more`);
   }
   if (formatted.length > 0) {
-    lines.push(`  formats (frozen header, drop-downs, header colours) of ${formatted.length} sheet${formatted.length === 1 ? "" : "s"}: ${formatted.join(", ")}`);
+    lines.push(
+      `  formats (frozen header, drop-downs, header colours) of ${formatted.length} sheet${formatted.length === 1 ? "" : "s"}: ${formatted.join(", ")}`,
+    );
   }
   if (lines.length === 0) return "Nothing to change; nothing written.\n";
   return `Would change (nothing written; save with --out FILE or --in-place):\n${lines.join("\n")}\n`;
@@ -537,4 +568,3 @@ Creates a new workbook with every sheet, header, drop-down and default setting.
 ${action.help[0].toUpperCase()}${action.help.slice(1)}.
 ${own}`;
 }
-

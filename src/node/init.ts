@@ -33,7 +33,12 @@ export function createWorkbook(language: Language, sample?: SampleRequest): NewW
   const setup = setupWorkbook(env, { language });
   if (!sample) return { memory, setup, sampleRows: [] };
 
-  const generated = generateSample({ language, clients: sample.clients, seed: sample.seed, asOf: sample.asOf });
+  const generated = generateSample({
+    language,
+    clients: sample.clients,
+    seed: sample.seed,
+    asOf: sample.asOf,
+  });
   const sampleRows: { sheet: string; rows: number }[] = [];
   for (const sheet of generated.sheets) {
     if (memory.sheet(sheet.name)) {

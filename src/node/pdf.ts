@@ -27,19 +27,29 @@ export type PdfOutcome = { readonly ok: true } | { readonly ok: false; readonly 
 export async function launchChromium(): Promise<{ browser: Browser } | { reason: string }> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
-    return { reason: `--pdf needs Chromium at ${executablePath}: install it with "apt-get install chromium" (Debian/Ubuntu)` };
+    return {
+      reason: `--pdf needs Chromium at ${executablePath}: install it with "apt-get install chromium" (Debian/Ubuntu)`,
+    };
   }
   let playwright: typeof import("playwright-core");
   try {
     playwright = await import("playwright-core");
   } catch {
-    return { reason: `--pdf needs the playwright-core package: install it with "npm install playwright-core"` };
+    return {
+      reason: `--pdf needs the playwright-core package: install it with "npm install playwright-core"`,
+    };
   }
   try {
-    const browser = await playwright.chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true });
+    const browser = await playwright.chromium.launch({
+      executablePath,
+      args: [...CHROMIUM_ARGS],
+      headless: true,
+    });
     return { browser };
   } catch (error) {
-    return { reason: `--pdf could not start Chromium at ${executablePath}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` };
+    return {
+      reason: `--pdf could not start Chromium at ${executablePath}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+    };
   }
 }
 
@@ -52,10 +62,18 @@ export async function printPdf(html: string, file: string): Promise<PdfOutcome> 
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: "load" });
     await page.emulateMedia({ media: "print" });
-    await page.pdf({ path: file, format: "A4", printBackground: true, margin: { top: "12mm", bottom: "12mm", left: "10mm", right: "10mm" } });
+    await page.pdf({
+      path: file,
+      format: "A4",
+      printBackground: true,
+      margin: { top: "12mm", bottom: "12mm", left: "10mm", right: "10mm" },
+    });
     return { ok: true };
   } catch (error) {
-    return { ok: false, reason: `could not print ${file}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` };
+    return {
+      ok: false,
+      reason: `could not print ${file}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+    };
   } finally {
     await browser.close();
   }

@@ -28,9 +28,13 @@ export const reportCommand: ActionCommand = {
   options: {
     month: { kind: "value", help: "YYYY-MM: the month to report on (default: the month before --as-of)" },
     html: { kind: "value", help: "FILE: write the report as HTML (the e-mail's template)" },
-    pdf: { kind: "value", help: "FILE: print the report to PDF with headless Chromium (apt-get install chromium)" },
+    pdf: {
+      kind: "value",
+      help: "FILE: print the report to PDF with headless Chromium (apt-get install chromium)",
+    },
   },
-  run: (env, context) => generateReport(env, { asOf: context.asOf, month: monthOption(context.options.month) }),
+  run: (env, context) =>
+    generateReport(env, { asOf: context.asOf, month: monthOption(context.options.month) }),
   after: async (result, context, io) => {
     if (!isReportResult(result)) return 0;
     let code = 0;
@@ -40,7 +44,9 @@ export const reportCommand: ActionCommand = {
         await writeFile(html, result.html, "utf8");
         io.out(`Wrote ${html}\n`);
       } catch (error) {
-        io.err(`account-desk: cannot write ${html} (${error instanceof Error ? error.message : String(error)})\n`);
+        io.err(
+          `account-desk: cannot write ${html} (${error instanceof Error ? error.message : String(error)})\n`,
+        );
         code = 2;
       }
     }

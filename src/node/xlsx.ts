@@ -102,7 +102,9 @@ export function cellOf(value: ExcelJS.CellValue | undefined): Cell {
   const v = value as unknown as Record<string, unknown>;
   if ("error" in v) return typeof v.error === "string" ? v.error : "";
   if ("richText" in v && Array.isArray(v.richText)) {
-    return (v.richText as { text?: unknown }[]).map((run) => (typeof run.text === "string" ? run.text : "")).join("");
+    return (v.richText as { text?: unknown }[])
+      .map((run) => (typeof run.text === "string" ? run.text : ""))
+      .join("");
   }
   if ("formula" in v || "sharedFormula" in v) return cellOf(v.result as ExcelJS.CellValue | undefined);
   if ("text" in v) return cellOf(v.text as ExcelJS.CellValue | undefined);
@@ -113,7 +115,11 @@ export function cellOf(value: ExcelJS.CellValue | undefined): Cell {
  * Applies the actions' changes to the exceljs workbook and writes it to `file` (through a
  * temporary file, so a failed write leaves no half-written file).
  */
-export async function saveXlsx(memory: MemoryWorkbook, excel: ExcelJS.Workbook, file: string): Promise<SaveReport> {
+export async function saveXlsx(
+  memory: MemoryWorkbook,
+  excel: ExcelJS.Workbook,
+  file: string,
+): Promise<SaveReport> {
   const report = applyChanges(memory, excel);
   const data = await excel.xlsx.writeBuffer();
   const temporary = `${file}.${process.pid}.tmp`;
@@ -160,7 +166,11 @@ interface Ordered {
 }
 
 /** A fresh worksheet in place of `existing` (same position), or a new one at the end. */
-function rewriteSheet(excel: ExcelJS.Workbook, existing: ExcelJS.Worksheet | undefined, name: string): ExcelJS.Worksheet {
+function rewriteSheet(
+  excel: ExcelJS.Workbook,
+  existing: ExcelJS.Worksheet | undefined,
+  name: string,
+): ExcelJS.Worksheet {
   if (existing === undefined) return excel.addWorksheet(name);
   // exceljs orders worksheets by `orderNo`, which its typings do not declare.
   const orderNo = (existing as unknown as Ordered).orderNo;
@@ -216,7 +226,8 @@ function restyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
 function applyFormat(ws: ExcelJS.Worksheet, format: SheetFormat, lastRow: number, fresh: boolean): void {
   if (format.frozenRows !== undefined) {
     const current = (ws.views ?? [])[0] as Partial<ExcelJS.WorksheetView> | undefined;
-    const xSplit = current && current.state === "frozen" ? ((current as ExcelJS.WorksheetViewFrozen).xSplit ?? 0) : 0;
+    const xSplit =
+      current && current.state === "frozen" ? ((current as ExcelJS.WorksheetViewFrozen).xSplit ?? 0) : 0;
     const view = {
       ...(current ?? {}),
       state: "frozen",
@@ -243,7 +254,8 @@ function applyFormat(ws: ExcelJS.Worksheet, format: SheetFormat, lastRow: number
   for (const numberFormat of format.numberFormats ?? []) {
     const pattern = numberPattern(numberFormat.kind, numberFormat.currency);
     const last = numberFormat.toRow ?? lastRow;
-    for (let r = numberFormat.fromRow; r <= last; r++) restyle(ws.getCell(r, numberFormat.column), { numFmt: pattern });
+    for (let r = numberFormat.fromRow; r <= last; r++)
+      restyle(ws.getCell(r, numberFormat.column), { numFmt: pattern });
     if (numberFormat.toRow === null && (fresh || numberFormat.fromRow <= 2)) {
       // Rows typed later in the column get the format too (the column's default style).
       const column = ws.getColumn(numberFormat.column);
@@ -273,7 +285,11 @@ function bold(cell: ExcelJS.Cell): void {
 }
 
 function solidFill(color: string): ExcelJS.Fill {
-  return { type: "pattern", pattern: "solid", fgColor: { argb: `FF${color.replace(/^#/, "").toUpperCase()}` } };
+  return {
+    type: "pattern",
+    pattern: "solid",
+    fgColor: { argb: `FF${color.replace(/^#/, "").toUpperCase()}` },
+  };
 }
 
 /** Excel number format patterns (the same as the Sheets adapter's). */
@@ -315,7 +331,13 @@ function addListValidation(
   const store = validationsOf(ws);
   for (const address of Object.keys(store.model)) {
     const range = decodeRange(address);
-    if (range && range.left === column && range.right === column && range.top >= fromRow && range.bottom <= toRow) {
+    if (
+      range &&
+      range.left === column &&
+      range.right === column &&
+      range.top >= fromRow &&
+      range.bottom <= toRow
+    ) {
       delete store.model[address];
     }
   }
@@ -398,7 +420,12 @@ function decodeRange(address: string): RangeBox | null {
   const top = Number(m[2]);
   const right = m[3] ? columnNumber(m[3]) : left;
   const bottom = m[4] ? Number(m[4]) : top;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }
 
 export function columnLetter(column: number): string {
@@ -433,16 +460,31 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 const ENTRY_RULES: readonly EntryRule[] = [
   { pattern: /^xl\/charts\/chart\d+\.xml$/i, words: (n) => plural(n, "chart", "charts") },
   { pattern: /^xl\/chartsheets\/sheet\d+\.xml$/i, words: (n) => plural(n, "chart sheet", "chart sheets") },
-  { pattern: /^xl\/pivotTables\/pivotTable\d+\.xml$/i, words: (n) => plural(n, "pivot table", "pivot tables") },
+  {
+    pattern: /^xl\/pivotTables\/pivotTable\d+\.xml$/i,
+    words: (n) => plural(n, "pivot table", "pivot tables"),
+  },
   { pattern: /^xl\/slicers\/[^/]+\.xml$/i, words: () => "slicers" },
   { pattern: /^xl\/timelines\/[^/]+\.xml$/i, words: () => "timelines" },
   { pattern: /^xl\/vbaProject\.bin$/i, words: () => "macros (VBA)" },
-  { pattern: /^xl\/threadedComments\/[^/]+\.xml$/i, words: () => "threaded comments (replies; plain notes are kept)" },
-  { pattern: /^xl\/externalLinks\/[^/]+\.xml$/i, words: (n) => plural(n, "link to another workbook", "links to other workbooks") },
-  { pattern: /^xl\/(connections\.xml|queryTables\/[^/]+\.xml)$/i, words: () => "data connections or queries" },
+  {
+    pattern: /^xl\/threadedComments\/[^/]+\.xml$/i,
+    words: () => "threaded comments (replies; plain notes are kept)",
+  },
+  {
+    pattern: /^xl\/externalLinks\/[^/]+\.xml$/i,
+    words: (n) => plural(n, "link to another workbook", "links to other workbooks"),
+  },
+  {
+    pattern: /^xl\/(connections\.xml|queryTables\/[^/]+\.xml)$/i,
+    words: () => "data connections or queries",
+  },
   { pattern: /^xl\/embeddings\/[^/]+$/i, words: (n) => plural(n, "embedded object", "embedded objects") },
   { pattern: /^xl\/ctrlProps\/[^/]+\.xml$/i, words: (n) => plural(n, "form control", "form controls") },
-  { pattern: /^docProps\/custom\.xml$/i, words: () => "custom document properties (e.g. sensitivity labels)" },
+  {
+    pattern: /^docProps\/custom\.xml$/i,
+    words: () => "custom document properties (e.g. sensitivity labels)",
+  },
 ];
 
 /** Markers in a drawing part: shapes and SmartArt are dropped. */
@@ -497,7 +539,9 @@ export function unkeptParts(buffer: Uint8Array): string[] {
   if (shapes > 0) out.push(plural(shapes, "shape or text box", "shapes or text boxes"));
   if (diagrams > 0) out.push("SmartArt");
   if (pictures > 0) {
-    out.push(`the alt text, cropping or effects of ${plural(pictures, "picture", "pictures")} (the pictures stay)`);
+    out.push(
+      `the alt text, cropping or effects of ${plural(pictures, "picture", "pictures")} (the pictures stay)`,
+    );
   }
   out.push(...sheetWords);
   return out;

@@ -18,6 +18,7 @@ import {
   SOURCES,
   STAGES,
   TIERS,
+  TIER_RANK,
   YES_NO,
   type Channel,
   type CodeList,
@@ -587,7 +588,6 @@ interface TierHistoryEntry {
   readonly reason: Text;
 }
 
-const TIER_ORDER: Readonly<Record<Tier, number>> = { A: 3, B: 2, C: 1 };
 const RAISE: Readonly<Record<Tier, Tier>> = { A: "A", B: "A", C: "B" };
 const NEXT_THRESHOLD: Readonly<Record<Tier, number>> = { A: Infinity, B: HIGH, C: MEDIUM };
 
@@ -1019,7 +1019,10 @@ class SampleBuilder {
 
   /** The tier rules 1–3 at `date` (surge left out: the earlier run is a plain recalculation). */
   private tierAt(c: Client, date: CalDate, factor: number): { tier: Tier; p12: number; uplift: boolean } {
-    const window = this.windows.get(date) ?? { from12: addMonths(date, -12) + 1, longTerm: addYears(date, -3) };
+    const window = this.windows.get(date) ?? {
+      from12: addMonths(date, -12) + 1,
+      longTerm: addYears(date, -3),
+    };
     this.windows.set(date, window);
     const p12 = c.purchaseOverride ?? this.wonIn(c, window.from12, date);
     const base = baseTier(p12, factor);
@@ -1118,10 +1121,10 @@ class SampleBuilder {
       const earlier = this.tierAt(c, before, 1).tier;
       let tier = now.tier;
       let reason = this.reasonText(now.p12, now.tier, 1, now.uplift, c, false);
-      if (TIER_ORDER[now.tier] < TIER_ORDER[earlier]) {
+      if (TIER_RANK[now.tier] < TIER_RANK[earlier]) {
         // The run was a quarterly review: a downgrade needs the margin.
         const review = this.tierAt(c, run, DOWNGRADE_FACTOR);
-        if (TIER_ORDER[review.tier] < TIER_ORDER[earlier]) {
+        if (TIER_RANK[review.tier] < TIER_RANK[earlier]) {
           tier = review.tier;
           reason = this.reasonText(review.p12, review.tier, DOWNGRADE_FACTOR, review.uplift, c, true);
         } else {

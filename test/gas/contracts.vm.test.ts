@@ -56,23 +56,33 @@ describe("Review contracts and payments from the menu", () => {
       [null, null, null, null, null, null, null, null, null],
       ["Ending within 90 days: 2 contracts, value ¥170,000", null, null, null, null, null, null, null, null],
       ["Contract ID", "Client ID", "Client name", "Tier", "Owner", "End", "Value", "Days left", "Note"],
-      ["K1", "C1", "Acme <b>&</b>", "A", "li@example.com", { date: "2026-12-27" }, 120000, 30, "ends within 30 days"],
+      [
+        "K1",
+        "C1",
+        "Acme <b>&</b>",
+        "A",
+        "li@example.com",
+        { date: "2026-12-27" },
+        120000,
+        30,
+        "ends within 30 days",
+      ],
       ["K2", "C2", "=Beta", "B", "wang@example.com", { date: "2027-02-20" }, 50000, 85, null],
     ]);
     expect(gas.fake.cell("Renewals & receivables", "C6").type).toBe("text"); // "=Beta" stays text
-    expect(sheet.slice(8, 12).map((row) => [row[0], row[3], row[7], row[8], row[9]])).toEqual([
+    expect(sheet.slice(7, 11).map((row) => [row[0], row[3], row[7], row[8], row[9]])).toEqual([
       ["Overdue instalments: 2, outstanding ¥59,000", null, null, null, null],
       ["Contract ID", "Owner", "Outstanding", "Days overdue", "Ageing (days)"],
       ["K3", "wang@example.com", 9000, 179, "90+"],
       ["K1", "li@example.com", 50000, 7, "1-30"],
     ]);
     const state = gas.fake.sheetState("Renewals & receivables");
-    expect([state.backgrounds.A5, state.backgrounds.A6, state.backgrounds.J11, state.backgrounds.A12]).toEqual([
-      "#fef7e0",
-      undefined,
-      "#fce8e6",
-      "#fce8e6",
-    ]);
+    expect([
+      state.backgrounds.A5,
+      state.backgrounds.A6,
+      state.backgrounds.J10,
+      state.backgrounds.A11,
+    ]).toEqual(["#fef7e0", "#ffffff", "#fce8e6", "#fce8e6"]);
     expect(state.fontWeights.A1).toBe("bold");
     expect(gas.fake.sheetValues("Clients")[1][4]).toBe("keep me");
     expect(gas.fake.alerts).toHaveLength(1);
@@ -90,6 +100,88 @@ describe("Review contracts and payments from the menu", () => {
         "Status",
         "the contract ended on 2026-11-20 (7 days ago) but is still active; set Status to expired or renewed",
       ],
+    ]);
+    expect(gas.fake.lockHeld()).toBe(false);
+  });
+
+  it("makes the same number of spreadsheet calls for 3 contracts and for 1,500", () => {
+    const calls = (n: number) => {
+      const sheets = workbook();
+      sheets.Contracts = [sheets.Contracts[0]];
+      sheets.Payments = [sheets.Payments[0]];
+      for (let i = 0; i < n; i++) {
+        const end = `2027-0${1 + (i % 3)}-1${i % 10}`;
+        sheets.Contracts.push([
+          `K${i}`,
+          `C${1 + (i % 2)}`,
+          1000,
+          "active",
+          { date: "2026-01-05" },
+          { date: "2026-01-10" },
+          { date: end },
+        ]);
+        sheets.Payments.push([
+          `K${i}`,
+          { date: `2026-${String(1 + (i % 11)).padStart(2, "0")}-15` },
+          1000,
+          "",
+          i % 4 === 0 ? 1000 : "",
+        ]);
+      }
+      const gas = open({ sheets, now: "2026-11-27T01:00:00Z" });
+      gas.fake.resetCalls();
+      gas.call("menuContracts");
+      return {
+        total: gas.fake.spreadsheetCalls(),
+        reads: gas.fake.calls["Range.getValues"],
+        writes: gas.fake.calls["Range.setValues"],
+      };
+    };
+    const small = calls(3);
+    expect(calls(1500)).toEqual(small);
+    expect(small.reads).toBe(4); // Settings, Clients, Contracts, Payments
+    expect(small.writes).toBe(2); // Renewals & receivables, Data issues
+  });
+});
+
+describe("contract reminders in the daily digest trigger", () => {
+  it("mails each owner their renewals and overdue instalments once, and again only when still open a week later", () => {
+    const gas = open({ sheets: workbook(), now: "2026-11-27T00:00:00Z" });
+    gas.call("menuInstallTriggers");
+    gas.fireTrigger("triggerDailyDigest");
+    expect(gas.fake.outbox.map((m) => [m.to, m.subject])).toEqual([
+      ["li@example.com", "Daily digest 2026-11-27: 2 to follow up"],
+      ["wang@example.com", "Daily digest 2026-11-27: 2 to follow up"],
+    ]);
+    const li = gas.fake.outbox[0];
+    expect(li.body).toContain(
+      "Contracts entering the renewal window (1)\n- Acme <b>&</b> · K1: Value ¥120,000 · Ends 2026-12-27 · Left 30 days",
+    );
+    expect(li.body).toContain(
+      "Overdue payments (1)\n- Acme <b>&</b> · K1: Due 2026-11-20 · Outstanding ¥50,000 · Ageing 1-30 · Overdue 7 days",
+    );
+    expect(li.htmlBody).toContain("Acme &lt;b&gt;&amp;&lt;/b&gt; · K1");
+    expect(li.htmlBody).not.toContain("<b>&</b>");
+    expect(gas.fake.properties("document")["contracts.reminders"]).toBe("1");
+
+    // The next days: nothing new, nothing mailed.
+    for (const day of ["28", "29", "30"]) {
+      gas.fake.setNow(`2026-11-${day}T00:00:00Z`);
+      gas.fireTrigger("triggerDailyDigest");
+    }
+    expect(gas.fake.outbox).toHaveLength(2);
+
+    // A week later the open items come again; K1's instalment of 12-20 is not overdue yet.
+    gas.fake.setNow("2026-12-04T00:00:00Z");
+    gas.fireTrigger("triggerDailyDigest");
+    expect(gas.fake.outbox.slice(2).map((m) => m.to)).toEqual(["li@example.com", "wang@example.com"]);
+    expect(gas.fake.outbox[2].body).toContain("Overdue 14 days");
+    expect(gas.fake.sheetValues("Send log").map((row) => [row[1], row[3]])).toEqual([
+      ["What", "Result"],
+      ["digest:2026-11-27:li@example.com", "sent"],
+      ["digest:2026-11-27:wang@example.com", "sent"],
+      ["digest:2026-12-04:li@example.com", "sent"],
+      ["digest:2026-12-04:wang@example.com", "sent"],
     ]);
     expect(gas.fake.lockHeld()).toBe(false);
   });

@@ -326,7 +326,7 @@ describe("the document lock", () => {
 
   // Bug (src/gas/main.ts menuRemoveTriggers): env.lock.withLock is outside any try/catch, so a busy
   // lock throws LockBusyError ("lock-busy") at the user instead of the alert. Remove `.fails` once fixed.
-  it.fails("menuRemoveTriggers shows the lock-busy alert too", () => {
+  it("menuRemoveTriggers shows the lock-busy alert too", () => {
     const h = gas();
     h.fake.lockBusy = true;
     h.call("menuRemoveTriggers");

@@ -19,7 +19,10 @@ async function run(...argv: string[]) {
 }
 
 /** A new English workbook (Set up only) with some cells written into it. */
-async function englishWorkbook(file: string, edits: Record<string, (string | number)[][]> = {}): Promise<void> {
+async function englishWorkbook(
+  file: string,
+  edits: Record<string, (string | number)[][]> = {},
+): Promise<void> {
   expect((await run("init", file, "--lang", "en")).code).toBe(0);
   const loaded = await loadXlsx(file);
   for (const [sheet, rows] of Object.entries(edits)) loaded.memory.writeBlock(sheet, 2, 1, rows);
@@ -30,14 +33,26 @@ describe("account-desk init", () => {
   it("creates a sample workbook that check then reads, exiting 1 exactly when it lists issues", async () => {
     const dir = tempDir();
     const file = path.join(dir, "sample.xlsx");
-    const init = await run("init", file, "--sample", "--clients", "40", "--seed", "3", "--as-of", "2026-11-27");
+    const init = await run(
+      "init",
+      file,
+      "--sample",
+      "--clients",
+      "40",
+      "--seed",
+      "3",
+      "--as-of",
+      "2026-11-27",
+    );
     expect(init.code).toBe(0);
     expect(init.out).toMatch(/^Sample \(seed 3, as of 2026-11-27\): 客户 40, 商机 \d+, /m);
     expect(init.out.endsWith(`Wrote ${file}\n`)).toBe(true);
     const check = await run("check", file, "--as-of", "2026-11-27");
     const listed = check.err.split("\n").filter((line) => line !== "").length - 2; // minus header and rule
     expect(check.code).toBe(listed > 0 ? 1 : 0);
-    expect(check.out).toContain(listed > 0 ? `检查完成：发现 ${listed} 个数据问题` : "检查完成：未发现数据问题。");
+    expect(check.out).toContain(
+      listed > 0 ? `检查完成：发现 ${listed} 个数据问题` : "检查完成：未发现数据问题。",
+    );
   });
 
   it("creates an empty workbook that checks clean (exit 0, nothing on stderr)", async () => {
@@ -92,7 +107,11 @@ describe("account-desk check", () => {
       /^Clients\s+3\s+Owner\s+#N\/A\s+formula error #N\/A$/,
       /^Deals\s+2\s+Client ID\s+C9\s+no client with this Client ID$/,
     ];
-    for (const pattern of expected) expect(lines.filter((line) => pattern.test(line)), String(pattern)).toHaveLength(1);
+    for (const pattern of expected)
+      expect(
+        lines.filter((line) => pattern.test(line)),
+        String(pattern),
+      ).toHaveLength(1);
   });
 
   it("stops with exit 2 and one line, in the workbook's language, when a required sheet is missing", async () => {
@@ -113,7 +132,11 @@ describe("account-desk check", () => {
 
   it("exits 2 with one line for a missing file", async () => {
     const missing = path.join(tempDir(), "nope.xlsx");
-    expect(await run("check", missing)).toEqual({ code: 2, out: "", err: `account-desk: no such file: ${missing}\n` });
+    expect(await run("check", missing)).toEqual({
+      code: 2,
+      out: "",
+      err: `account-desk: no such file: ${missing}\n`,
+    });
   });
 
   it("exits 2 with one line for a file that is not an .xlsx workbook", async () => {
@@ -134,7 +157,9 @@ describe("usage errors", () => {
       out: "",
       err: 'account-desk: unknown command "frobnicate"\nRun "account-desk help" for usage.\n',
     });
-    expect((await run("check", "x.xlsx", "--bogus")).err.split("\n")[0]).toBe("account-desk: unknown option --bogus");
+    expect((await run("check", "x.xlsx", "--bogus")).err.split("\n")[0]).toBe(
+      "account-desk: unknown option --bogus",
+    );
     expect((await run("check", "x.xlsx", "--as-of", "2026-13-01")).err.split("\n")[0]).toBe(
       'account-desk: --as-of takes a date as YYYY-MM-DD, not "2026-13-01"',
     );
@@ -199,7 +224,15 @@ describe("what gets written", () => {
     expect(check.out.endsWith(`Wrote ${file} (previous version in ${file}.bak)\n`)).toBe(true);
     expect(readFileSync(`${file}.bak`).equals(before)).toBe(true);
     const issues = (await readWorkbook(file)).getWorksheet("Data issues") as ExcelJS.Worksheet;
-    expect(issues.getRow(2).values).toEqual([undefined, "Check data", "Clients", 2, "Owner", "not-an-email", expect.stringContaining("e-mail")]);
+    expect(issues.getRow(2).values).toEqual([
+      undefined,
+      "Check data",
+      "Clients",
+      2,
+      "Owner",
+      "not-an-email",
+      expect.stringContaining("e-mail"),
+    ]);
   });
 
   it("--json writes the action's figures as UTF-8 JSON", async () => {
@@ -222,7 +255,10 @@ describe("the account-desk command", () => {
     const help = spawnSync(process.execPath, [bin, "help"], { cwd: root, encoding: "utf8" });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("Usage:");
-    const missing = spawnSync(process.execPath, [bin, "check", "missing.xlsx"], { cwd: tempDir(), encoding: "utf8" });
+    const missing = spawnSync(process.execPath, [bin, "check", "missing.xlsx"], {
+      cwd: tempDir(),
+      encoding: "utf8",
+    });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe("account-desk: no such file: missing.xlsx\n");
   });

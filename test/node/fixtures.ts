@@ -65,14 +65,13 @@ export function userWorkbook(): ExcelJS.Workbook {
   const mine = wb.addWorksheet("My sheet");
   mine.getCell("A1").value = "Quarter plan";
   mine.mergeCells("A1:C1");
-  mine.getCell("A2").value = { richText: [{ text: "bold " , font: { bold: true } }, { text: "plain" }] };
+  mine.getCell("A2").value = { richText: [{ text: "bold ", font: { bold: true } }, { text: "plain" }] };
   mine.getCell("B2").value = { text: "site", hyperlink: "https://example.com" };
   mine.getCell("C2").value = "=not a formula";
   for (let r = 3; r <= 12; r++) mine.getCell(r, 1).value = r;
-  (mine as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-    "D2:D100",
-    { type: "list", allowBlank: true, formulae: ['"yes,no"'] },
-  );
+  (
+    mine as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations.add("D2:D100", { type: "list", allowBlank: true, formulae: ['"yes,no"'] });
   return wb;
 }
 
@@ -94,8 +93,8 @@ async function editZip(file: string, edit: (zip: JSZipArchive) => Promise<void>)
 }
 
 const CHART_FRAME =
-  '<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>5</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>' +
-  '<xdr:to><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>' +
+  "<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>5</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>" +
+  "<xdr:to><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>" +
   '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>' +
   '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
   '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdChart1"/>' +
@@ -143,7 +142,10 @@ export async function addAltText(file: string): Promise<void> {
   await editZip(file, async (zip) => {
     const drawing = await zip.file("xl/drawings/drawing1.xml")?.async("string");
     if (!drawing) throw new Error("addAltText needs a workbook with a picture");
-    zip.file("xl/drawings/drawing1.xml", drawing.replace('name="Picture 1"', 'name="Picture 1" descr="Our logo"'));
+    zip.file(
+      "xl/drawings/drawing1.xml",
+      drawing.replace('name="Picture 1"', 'name="Picture 1" descr="Our logo"'),
+    );
   });
 }
 

@@ -37,7 +37,9 @@ function expectedReport() {
     const sheet = sample.sheets.find((s) => s.table === table);
     if (!sheet) throw new Error(table);
     const keys = TABLES[table].columns.map((c) => c.key);
-    return sheet.rows.slice(1).map((row) => Object.fromEntries(keys.map((k, i) => [k, row[i] ?? null])) as Record<string, Cell>);
+    return sheet.rows
+      .slice(1)
+      .map((row) => Object.fromEntries(keys.map((k, i) => [k, row[i] ?? null])) as Record<string, Cell>);
   };
   const text = (cell: Cell) => (cell === null || cell === "" ? null : String(cell).trim());
   const date = (cell: Cell) => (isDateCell(cell) ? cell.date : null);
@@ -57,7 +59,10 @@ function expectedReport() {
   }));
   const deals = rows("deals").map((d) => {
     const client = clients.find((c) => c.id === text(d.clientId));
-    const probability = text(d.probability) === null ? null : (parseFraction(d.probability as Cell, { bareNumbersArePercent: true }) as { value: number }).value;
+    const probability =
+      text(d.probability) === null
+        ? null
+        : (parseFraction(d.probability as Cell, { bareNumbersArePercent: true }) as { value: number }).value;
     return {
       owner: text(d.owner)?.toLowerCase() ?? client?.owner ?? null,
       stage: STAGES.match(String(d.stage)) as string,
@@ -68,13 +73,26 @@ function expectedReport() {
     };
   });
   const wonIn = (from: number, to: number, owner?: string) =>
-    deals.filter((d) => d.stage === "won" && d.closedOn !== null && d.closedOn >= from && d.closedOn <= to && (owner === undefined || d.owner === owner));
+    deals.filter(
+      (d) =>
+        d.stage === "won" &&
+        d.closedOn !== null &&
+        d.closedOn >= from &&
+        d.closedOn <= to &&
+        (owner === undefined || d.owner === owner),
+    );
   const sum = (list: { amount: number }[]) => list.reduce((n, d) => n + d.amount, 0);
 
-  const targets = rows("targets").map((t) => ({ owner: text(t.owner) as string, period: String(t.period).toUpperCase(), amount: cents(t.target) as number }));
+  const targets = rows("targets").map((t) => ({
+    owner: text(t.owner) as string,
+    period: String(t.period).toUpperCase(),
+    amount: cents(t.target) as number,
+  }));
   const isTeam = (owner: string) => owner === "ALL" || owner === "全部";
   const targetOf = (owner: string | "team", year: number, month: number): number | null => {
-    const mine = targets.filter((t) => (owner === "team" ? isTeam(t.owner) : t.owner.toLowerCase() === owner));
+    const mine = targets.filter((t) =>
+      owner === "team" ? isTeam(t.owner) : t.owner.toLowerCase() === owner,
+    );
     const m = mine.find((t) => t.period === `${year}-${String(month).padStart(2, "0")}`);
     if (m) return m.amount;
     const q = mine.find((t) => t.period === `${year}-Q${Math.ceil(month / 3)}`);
@@ -87,19 +105,25 @@ function expectedReport() {
     return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
   };
   const teamSum = (months: number[]) => {
-    const values = months.map((m) => targetOf("team", m > 12 ? 2027 : 2026, m > 12 ? m - 12 : m)).filter((v): v is number => v !== null);
+    const values = months
+      .map((m) => targetOf("team", m > 12 ? 2027 : 2026, m > 12 ? m - 12 : m))
+      .filter((v): v is number => v !== null);
     return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
   };
 
   const won = wonIn(monthStart(2026, 10), E);
   const lost = deals.filter((d) => d.stage === "lost" && inOct(d.closedOn));
   const owners = [...new Set([...won, ...lost].map((d) => d.owner).filter((o): o is string => o !== null))];
-  for (const t of targets) if (!isTeam(t.owner) && targetOf(t.owner.toLowerCase(), 2026, 10) !== null) owners.push(t.owner.toLowerCase());
+  for (const t of targets)
+    if (!isTeam(t.owner) && targetOf(t.owner.toLowerCase(), 2026, 10) !== null)
+      owners.push(t.owner.toLowerCase());
   const defaults: Record<string, number> = { lead: 0.1, qualified: 0.25, proposal: 0.5, negotiation: 0.75 };
   const open = deals.filter((d) => d.stage in defaults);
   const weighted = (d: (typeof deals)[number]) => Math.round(d.amount * (d.probability ?? defaults[d.stage]));
   const coverageWeighted = open
-    .filter((d) => d.expectedClose !== null && d.expectedClose > E && d.expectedClose <= monthEnd(2026, 10, 3))
+    .filter(
+      (d) => d.expectedClose !== null && d.expectedClose > E && d.expectedClose <= monthEnd(2026, 10, 3),
+    )
     .reduce((n, d) => n + weighted(d), 0);
 
   const contracts = rows("contracts").map((c) => ({
@@ -118,18 +142,27 @@ function expectedReport() {
     amountPaid: cents(p.amountPaid) ?? 0,
   }));
   const overdue = payments
-    .map((p) => ({ ...p, outstanding: p.amountDue - (p.paidOn === null || p.paidOn <= E ? p.amountPaid : 0) }))
+    .map((p) => ({
+      ...p,
+      outstanding: p.amountDue - (p.paidOn === null || p.paidOn <= E ? p.amountPaid : 0),
+    }))
     .filter((p) => p.due <= E && p.outstanding > 0);
   const byClient = new Map<string, number>();
   for (const p of overdue) {
     const clientId = contracts.find((c) => c.id === p.contractId)?.clientId as string;
     byClient.set(clientId, (byClient.get(clientId) ?? 0) + p.outstanding);
   }
-  const interactions = rows("interactions").map((i) => ({ date: date(i.date) as number, clientId: text(i.clientId) }));
+  const interactions = rows("interactions").map((i) => ({
+    date: date(i.date) as number,
+    clientId: text(i.clientId),
+  }));
   const interval: Record<string, number> = { A: 7, B: 15, C: 30 };
   const active = clients.filter((c) => c.active);
   const compliant = active.filter((c) => {
-    const last = Math.max(-Infinity, ...interactions.filter((i) => i.clientId === c.id && i.date <= E).map((i) => i.date));
+    const last = Math.max(
+      -Infinity,
+      ...interactions.filter((i) => i.clientId === c.id && i.date <= E).map((i) => i.date),
+    );
     return Number.isFinite(last) && E - last <= interval[c.tier ?? "C"];
   });
   const yuan = (c: number | null) => (c === null ? null : c / 100);
@@ -169,16 +202,29 @@ function expectedReport() {
     }),
     pipeline: ["lead", "qualified", "proposal", "negotiation"].map((stage) => {
       const list = open.filter((d) => d.stage === stage);
-      return { stage, count: list.length, amount: yuan(sum(list)), weighted: yuan(list.reduce((n, d) => n + weighted(d), 0)) };
+      return {
+        stage,
+        count: list.length,
+        amount: yuan(sum(list)),
+        weighted: yuan(list.reduce((n, d) => n + weighted(d), 0)),
+      };
     }),
     contractsSigned: {
       count: contracts.filter((c) => inOct(c.signedOn)).length,
       value: yuan(contracts.filter((c) => inOct(c.signedOn)).reduce((n, c) => n + (c.value ?? 0), 0)),
     },
     renewalsDue: contracts
-      .filter((c) => (c.status === "signed" || c.status === "active") && c.end !== null && c.end > E && c.end <= E + 90)
+      .filter(
+        (c) =>
+          (c.status === "signed" || c.status === "active") && c.end !== null && c.end > E && c.end <= E + 90,
+      )
       .sort((a, b) => (a.end as number) - (b.end as number) || (a.id < b.id ? -1 : 1))
-      .map((c) => ({ contractId: c.id, clientId: c.clientId, end: iso(c.end as number), value: yuan(c.value) })),
+      .map((c) => ({
+        contractId: c.id,
+        clientId: c.clientId,
+        end: iso(c.end as number),
+        value: yuan(c.value),
+      })),
     receivablesOverdue: {
       total: yuan(overdue.reduce((n, p) => n + p.outstanding, 0)),
       count: overdue.length,
@@ -187,7 +233,11 @@ function expectedReport() {
         .map(([clientId, outstanding]) => ({ clientId, outstanding: yuan(outstanding) })),
     },
     collected: yuan(payments.filter((p) => inOct(p.paidOn)).reduce((n, p) => n + p.amountPaid, 0)),
-    tierCounts: { A: active.filter((c) => c.tier === "A").length, B: active.filter((c) => c.tier === "B").length, C: active.filter((c) => c.tier === "C").length },
+    tierCounts: {
+      A: active.filter((c) => c.tier === "A").length,
+      B: active.filter((c) => c.tier === "B").length,
+      C: active.filter((c) => c.tier === "C").length,
+    },
     contactCompliance: rate(compliant.length, active.length),
   };
 }
@@ -196,11 +246,26 @@ describe("account-desk report", () => {
   it("follows rules.md §3 on the sample and writes the JSON, the HTML and the sheet", async () => {
     const dir = tempDir();
     const file = path.join(dir, "sample.xlsx");
-    expect((await run("init", file, "--sample", "--clients", String(CLIENTS), "--as-of", "2026-11-27")).code).toBe(0);
+    expect(
+      (await run("init", file, "--sample", "--clients", String(CLIENTS), "--as-of", "2026-11-27")).code,
+    ).toBe(0);
     const json = path.join(dir, "report.json");
     const html = path.join(dir, "report.html");
     const out = path.join(dir, "reported.xlsx");
-    const result = await run("report", file, "--as-of", "2026-11-27", "--month", "2026-10", "--json", json, "--html", html, "--out", out);
+    const result = await run(
+      "report",
+      file,
+      "--as-of",
+      "2026-11-27",
+      "--month",
+      "2026-10",
+      "--json",
+      json,
+      "--html",
+      html,
+      "--out",
+      out,
+    );
     expect(result.err).toBe("");
     expect(result.code).toBe(0);
     const written = JSON.parse(readFileSync(json, "utf8"));
@@ -208,7 +273,9 @@ describe("account-desk report", () => {
     expect(written.month).toBe("2026-10");
     expect(written.currency).toBe("CNY");
     expect(written.team).toMatchObject(expected.team);
-    expect([...written.owners].sort((a: { owner: string }, b: { owner: string }) => (a.owner < b.owner ? -1 : 1))).toEqual(expected.owners);
+    expect(
+      [...written.owners].sort((a: { owner: string }, b: { owner: string }) => (a.owner < b.owner ? -1 : 1)),
+    ).toEqual(expected.owners);
     expect(written.pipeline).toEqual(expected.pipeline);
     expect(written.contractsSigned).toEqual(expected.contractsSigned);
     expect(written.renewalsDue).toEqual(expected.renewalsDue);
@@ -220,7 +287,9 @@ describe("account-desk report", () => {
     expect(expected.receivablesOverdue.count).toBeGreaterThan(0);
     expect(expected.renewalsDue.length).toBeGreaterThan(0);
 
-    expect(result.out.split("\n")[0]).toMatch(/^已生成「月报 2026-10」：赢单 ¥[\d,.]+，目标 ¥[\d,.]+，达成率 [\d.]+%。$/);
+    expect(result.out.split("\n")[0]).toMatch(
+      /^已生成「月报 2026-10」：赢单 ¥[\d,.]+，目标 ¥[\d,.]+，达成率 [\d.]+%。$/,
+    );
     expect(result.out).toContain("Skipped 4 native charts");
     expect(readFileSync(html, "utf8")).toMatch(/^<!DOCTYPE html><html lang="zh-CN">/);
   });

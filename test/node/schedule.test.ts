@@ -60,7 +60,7 @@ function expectedPlan(asOf: string, holidays: readonly string[]) {
       if (i.clientId === id && i.date <= d && (last === null || i.date > last)) last = i.date;
     let due = last === null ? d : last + interval[tier ?? "C"];
     while ([0, 6].includes(new Date(due * DAY).getUTCDay()) || holidays.includes(iso(due))) due++;
-    const state = due < d ? "overdue" : due === d ? "due" : "upcoming";
+    const state: "overdue" | "due" | "upcoming" = due < d ? "overdue" : due === d ? "due" : "upcoming";
     const preferred = text(client.preferredChannel);
     plan.push({
       clientId: id,

@@ -27,7 +27,12 @@ describe("cellOf: exceljs values as cells", () => {
   it("turns rich text, hyperlinks, formulas, errors, dates and blanks into plain cells", () => {
     expect(cellOf({ richText: [{ text: "ab" }, { text: "c", font: { bold: true } }] })).toBe("abc");
     expect(cellOf({ text: "site", hyperlink: "https://example.com" })).toBe("site");
-    expect(cellOf({ text: { richText: [{ text: "x" }, { text: "y" }] }, hyperlink: "h" } as unknown as ExcelJS.CellValue)).toBe("xy");
+    expect(
+      cellOf({
+        text: { richText: [{ text: "x" }, { text: "y" }] },
+        hyperlink: "h",
+      } as unknown as ExcelJS.CellValue),
+    ).toBe("xy");
     expect(cellOf({ formula: "1+1", result: 2 })).toBe(2);
     expect(cellOf({ formula: "NA()", result: { error: "#N/A" } })).toBe("#N/A");
     expect(cellOf({ sharedFormula: "A1", result: "t" } as unknown as ExcelJS.CellValue)).toBe("t");
@@ -110,7 +115,9 @@ describe("saving writes back only what the actions changed", () => {
     const run = quietIo();
     expect(await main(["setup", file, "--out", afterSetup], run.io)).toBe(0);
     // Other features' checks may report on this data (exit 1); what is checked here is what got written.
-    expect([0, 1]).toContain(await main(["check", afterSetup, "--out", afterCheck, "--as-of", "2026-11-27"], run.io));
+    expect([0, 1]).toContain(
+      await main(["check", afterSetup, "--out", afterCheck, "--as-of", "2026-11-27"], run.io),
+    );
     const saved = await readWorkbook(afterCheck);
 
     // Data rows of the input tables: every cell as it was (values, formulas, styles, notes).
@@ -139,7 +146,10 @@ describe("saving writes back only what the actions changed", () => {
     // Set up's formats reached the file: frozen header and a drop-down on Deals' Stage column.
     const deals = saved.getWorksheet("Deals") as ExcelJS.Worksheet;
     expect(deals.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(deals.getCell("C500").dataValidation).toMatchObject({ type: "list", formulae: ['"lead,qualified,proposal,negotiation,won,lost"'] });
+    expect(deals.getCell("C500").dataValidation).toMatchObject({
+      type: "list",
+      formulae: ['"lead,qualified,proposal,negotiation,won,lost"'],
+    });
     // New sheets in the workbook language, and the Data issues sheet of the last action.
     expect(saved.worksheets.map((ws) => ws.name)).toEqual([
       "Settings",
@@ -174,7 +184,8 @@ describe("saving writes back only what the actions changed", () => {
 
   it("rewrites a replaced sheet in its place with its formats", async () => {
     const wb = new ExcelJS.Workbook();
-    for (const name of ["First", "Data issues", "Last"]) wb.addWorksheet(name).getCell("A1").value = `old ${name}`;
+    for (const name of ["First", "Data issues", "Last"])
+      wb.addWorksheet(name).getCell("A1").value = `old ${name}`;
     (wb.getWorksheet("Data issues") as ExcelJS.Worksheet).getCell("Z9").value = "stale";
     const dir = tempDir();
     const file = path.join(dir, "in.xlsx");
@@ -209,7 +220,11 @@ describe("saving writes back only what the actions changed", () => {
     expect(ws.getCell("A1").value).toBe("Sheet");
     expect(ws.getCell("A1").note).toBe("note");
     expect(ws.getCell("A1").font?.bold).toBe(true);
-    expect(ws.getCell("A1").fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFD2E3FC" } });
+    expect(ws.getCell("A1").fill).toEqual({
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FFD2E3FC" },
+    });
     expect(ws.getCell("C2").value).toEqual(new Date(Date.UTC(2026, 10, 27)));
     expect(ws.getCell("C2").numFmt).toBe("yyyy-mm-dd");
     expect(ws.getCell("B2").numFmt).toBe("0");
@@ -221,14 +236,16 @@ describe("saving writes back only what the actions changed", () => {
   });
 
   it("adds created sheets at the end, as applyChanges does for a new file", async () => {
-    const loaded = await loadXlsx(await (async () => {
-      const dir = tempDir();
-      const file = path.join(dir, "in.xlsx");
-      const wb = new ExcelJS.Workbook();
-      wb.addWorksheet("Only").getCell("A1").value = 1;
-      await writeWorkbook(wb, file);
-      return file;
-    })());
+    const loaded = await loadXlsx(
+      await (async () => {
+        const dir = tempDir();
+        const file = path.join(dir, "in.xlsx");
+        const wb = new ExcelJS.Workbook();
+        wb.addWorksheet("Only").getCell("A1").value = 1;
+        await writeWorkbook(wb, file);
+        return file;
+      })(),
+    );
     loaded.memory.addSheet("New");
     loaded.memory.appendRows("New", [["x", 2]]);
     const report = applyChanges(loaded.memory, loaded.excel);
@@ -265,7 +282,9 @@ describe("what exceljs cannot keep", () => {
     const file = path.join(dir, "alt.xlsx");
     await writeWorkbook(await readWorkbook(pictureFile), file);
     await addAltText(file);
-    expect(unkeptParts(readFileSync(file))).toEqual(["the alt text, cropping or effects of 1 picture (the pictures stay)"]);
+    expect(unkeptParts(readFileSync(file))).toEqual([
+      "the alt text, cropping or effects of 1 picture (the pictures stay)",
+    ]);
   });
 
   it("refuses --in-place on a file with a chart and leaves it untouched", async () => {

@@ -14,7 +14,15 @@ import { locateSheets, readData, type WorkbookData } from "../../src/workbook/re
 import { ROW_SCHEMAS } from "../../src/workbook/rows";
 import { TABLES, type ColumnDef } from "../../src/workbook/schema";
 
-const DATA_TABLES = ["clients", "deals", "contracts", "payments", "interactions", "targets", "industries"] as const;
+const DATA_TABLES = [
+  "clients",
+  "deals",
+  "contracts",
+  "payments",
+  "interactions",
+  "targets",
+  "industries",
+] as const;
 type DataTable = (typeof DATA_TABLES)[number];
 
 /** Cells any column may meet: formula-like text, error values, blanks, odd numbers, booleans. */
@@ -45,7 +53,8 @@ const junk: fc.Arbitrary<Cell> = fc.oneof(
   fc.integer({ min: -20000, max: 80000 }).map((date): Cell => ({ date })),
 );
 
-const ids = (prefix: string): fc.Arbitrary<Cell> => fc.integer({ min: 1, max: 4 }).map((n) => `${prefix}${n}`);
+const ids = (prefix: string): fc.Arbitrary<Cell> =>
+  fc.integer({ min: 1, max: 4 }).map((n) => `${prefix}${n}`);
 
 /** Cells a column of the given type is meant to hold, in the forms the contract accepts. */
 function goodCell(table: DataTable, column: ColumnDef): fc.Arbitrary<Cell> {
@@ -63,7 +72,10 @@ function goodCell(table: DataTable, column: ColumnDef): fc.Arbitrary<Cell> {
         fc.constantFrom<Cell>("2026-10-05", "2026/10/5", "2026年10月5日", "2026.10.05"),
       );
     case "amount":
-      return fc.oneof(fc.integer({ min: 0, max: 5_000_000 }), fc.constantFrom<Cell>("120万", "¥1,200,000", "1.2亿", "1200000元"));
+      return fc.oneof(
+        fc.integer({ min: 0, max: 5_000_000 }),
+        fc.constantFrom<Cell>("120万", "¥1,200,000", "1.2亿", "1200000元"),
+      );
     case "growth":
     case "probability":
       return fc.constantFrom<Cell>(0.12, "12%", 50, 1, 0, "-5%");
@@ -94,16 +106,19 @@ function tableCase(table: DataTable): fc.Arbitrary<TableCase> {
   const columns = TABLES[table].columns;
   const required = columns.filter((c) => c.requiredColumn || c.required);
   const optional = columns.filter((c) => !c.requiredColumn && !c.required);
-  return fc
-    .tuple(fc.subarray(optional), fc.boolean())
-    .chain(([chosen, userColumn]) =>
-      fc.shuffledSubarray([...required, ...chosen], { minLength: required.length + chosen.length }).chain((order) => {
+  return fc.tuple(fc.subarray(optional), fc.boolean()).chain(([chosen, userColumn]) =>
+    fc
+      .shuffledSubarray([...required, ...chosen], { minLength: required.length + chosen.length })
+      .chain((order) => {
         const header: Cell[] = [...order.map((c) => c.en), ...(userColumn ? ["My notes"] : [])];
-        const cell = (c: ColumnDef) => fc.oneof({ weight: 3, arbitrary: goodCell(table, c) }, { weight: 1, arbitrary: junk });
-        const row = fc.tuple(...order.map(cell), ...(userColumn ? [junk] : [])).map((cells) => cells as Cell[]);
+        const cell = (c: ColumnDef) =>
+          fc.oneof({ weight: 3, arbitrary: goodCell(table, c) }, { weight: 1, arbitrary: junk });
+        const row = fc
+          .tuple(...order.map(cell), ...(userColumn ? [junk] : []))
+          .map((cells) => cells as Cell[]);
         return fc.array(row, { maxLength: 8 }).map((rows) => ({ table, values: [header, ...rows] }));
       }),
-    );
+  );
 }
 
 const workbookCase = fc.record({
@@ -111,12 +126,22 @@ const workbookCase = fc.record({
   dateOrder: fc.constantFrom<DateOrder>("YMD", "DMY", "MDY"),
 });
 
-function read(tables: readonly TableCase[], dateOrder: DateOrder): { data: WorkbookData; issues: DataIssue[] } {
+function read(
+  tables: readonly TableCase[],
+  dateOrder: DateOrder,
+): { data: WorkbookData; issues: DataIssue[] } {
   const sheets: Record<string, Cell[][]> = {};
   for (const t of tables) sheets[TABLES[t.table].en] = t.values;
   const port = new MemoryWorkbook(sheets);
   const issues: DataIssue[] = [];
-  const data = readData(port, locateSheets(port.sheetNames()), DATA_TABLES, ["clients", "deals"], { action: "check", dateOrder }, issues);
+  const data = readData(
+    port,
+    locateSheets(port.sheetNames()),
+    DATA_TABLES,
+    ["clients", "deals"],
+    { action: "check", dateOrder },
+    issues,
+  );
   return { data, issues };
 }
 
@@ -128,7 +153,8 @@ describe("reading random tables", () => {
         for (const table of DATA_TABLES) {
           for (const row of data[table].rows) {
             const parsed = ROW_SCHEMAS[table].safeParse(row);
-            if (!parsed.success) throw new Error(`${table} row ${JSON.stringify(row)}: ${parsed.error.message}`);
+            if (!parsed.success)
+              throw new Error(`${table} row ${JSON.stringify(row)}: ${parsed.error.message}`);
           }
         }
       }),
@@ -142,7 +168,9 @@ describe("reading random tables", () => {
         const { data, issues } = read(tables, dateOrder);
         for (const t of tables) {
           const sheet = TABLES[t.table].en;
-          const contractColumns = t.values[0].map((h, i) => (h === "My notes" ? -1 : i)).filter((i) => i >= 0);
+          const contractColumns = t.values[0]
+            .map((h, i) => (h === "My notes" ? -1 : i))
+            .filter((i) => i >= 0);
           const readRows = new Set(data[t.table].rows.map((r) => r.row));
           const named = new Set(issues.filter((i) => i.sheet === sheet).map((i) => i.row));
           for (let r = 1; r < t.values.length; r++) {
@@ -159,7 +187,13 @@ describe("reading random tables", () => {
   it("reads a row with only blanks in its contract columns as no row at all, without an issue", () => {
     const { data, issues } = read(
       [
-        { table: "clients", values: [["Client ID", "Name", "My notes"], ["", " ", "only mine"]] },
+        {
+          table: "clients",
+          values: [
+            ["Client ID", "Name", "My notes"],
+            ["", " ", "only mine"],
+          ],
+        },
         { table: "deals", values: [["Deal ID", "Client ID", "Stage", "Amount"]] },
       ],
       "YMD",
