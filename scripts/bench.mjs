@@ -28,6 +28,7 @@ const BENCH = [
   { action: "setup", menu: "menuSetup" },
   { action: "tiers", menu: "menuTiers" },
   { action: "contracts", menu: "menuContracts" },
+  { action: "schedule", menu: "menuContactPlan" },
 ];
 
 const SEED = 1;

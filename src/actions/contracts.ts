@@ -165,6 +165,17 @@ export function reviewContractsAction(env: Env, options: RunOptions = {}): Actio
       sheet,
     }),
   );
+  for (const o of review.owners) {
+    run.summary.push(
+      msg("contracts.summaryOwner", {
+        owner: o.owner ?? t(run.language, "contracts.sheet.noOwner"),
+        renewals: o.renewals,
+        renewalValue: money(o.renewalValue),
+        overdue: o.overdue,
+        outstanding: money(o.outstanding),
+      }),
+    );
+  }
   return finishRun(run, contractsJson(review, run.settings.currency));
 }
 

@@ -366,14 +366,14 @@ export function computeReport(input: ReportInput): ReportModel {
   const lostByReason = new Map<string | null, { reason: string | null; count: number; amount: Cents }>();
 
   for (const deal of input.deals) {
-    const client = clientById.get(deal.clientId);
-    const owner = deal.owner ?? client?.owner ?? null;
     if (deal.stage === "won") {
       if (deal.closedOn === null) continue;
       const slot = monthSlot(deal.closedOn);
       if (slot >= 0) wonByMonth[slot] += deal.amount;
       if (deal.closedOn > purchaseFrom && deal.closedOn <= monthEnd) bump(clientWon12, deal.clientId, deal.amount);
       if (slot !== 12) continue;
+      const client = clientById.get(deal.clientId);
+      const owner = deal.owner ?? client?.owner ?? null;
       won += deal.amount;
       wonCount++;
       if (owner === null) {
@@ -395,6 +395,8 @@ export function computeReport(input: ReportInput): ReportModel {
       industryWon.set(industry, ind);
     } else if (deal.stage === "lost") {
       if (!inMonth(deal.closedOn)) continue;
+      const client = clientById.get(deal.clientId);
+      const owner = deal.owner ?? client?.owner ?? null;
       lostCount++;
       const reasonKey = deal.lostReason === null ? null : key(deal.lostReason);
       const reason = lostByReason.get(reasonKey) ?? { reason: deal.lostReason, count: 0, amount: 0 };
@@ -417,6 +419,7 @@ export function computeReport(input: ReportInput): ReportModel {
     } else {
       const index = stageIndex.get(deal.stage);
       if (index === undefined) continue;
+      const owner = deal.owner ?? clientById.get(deal.clientId)?.owner ?? null;
       const probability = deal.probability ?? input.defaultProbability[deal.stage] ?? 0;
       const weighted = Math.round(deal.amount * probability);
       const line = pipeline[index];

@@ -10,9 +10,11 @@ import { sendDailyDigest } from "../actions/digest";
 import { generateReport, reportSendState, sendReport } from "../actions/report";
 import { setupWorkbook } from "../actions/setup";
 import { recalculateTiers, scheduledTiers } from "../actions/tiers";
+import type { ContactLogInput } from "../actions/clientCard";
 import { msg, render, t } from "../i18n";
 import { menuEntries } from "./registry";
 import { confirmResend, logSummary, promptReportMonth } from "./reportUi";
+import { openSidebar, sidebarServer, SIDEBAR_PAGES } from "./sidebar";
 import { runMenuAction, runTriggerAction, workbookLanguage, workbookSettings } from "./runner";
 import { createEnv } from "./services";
 import { installTriggers, removeTriggers, triggerStatus } from "./triggers";
@@ -136,4 +138,30 @@ export function menuSendReport(): void {
 /** The monthly trigger at report.dayOfMonth / report.hour: sends the previous month's report once. */
 export function triggerMonthlyReport(): void {
   logSummary(runTriggerAction((env) => sendReport(env)));
+}
+
+/** Settings…: the settings sidebar (its page calls sidebarSettingsForm and sidebarSaveSettings). */
+export function menuSettings(): void {
+  openSidebar(SIDEBAR_PAGES.settings, "sidebar.settings.title");
+}
+
+/** Client card: the sidebar of the selected row's client (its page calls sidebarClientCard and sidebarLogContact). */
+export function menuClientCard(): void {
+  openSidebar(SIDEBAR_PAGES.clientCard, "sidebar.card.title");
+}
+
+export function sidebarSettingsForm() {
+  return sidebarServer.sidebarSettingsForm();
+}
+
+export function sidebarSaveSettings(values: Readonly<Record<string, string>>) {
+  return sidebarServer.sidebarSaveSettings(values);
+}
+
+export function sidebarClientCard() {
+  return sidebarServer.sidebarClientCard();
+}
+
+export function sidebarLogContact(input: ContactLogInput) {
+  return sidebarServer.sidebarLogContact(input);
 }

@@ -34,6 +34,8 @@ export const FEATURE_MENU_ITEMS: readonly MenuEntry[] = [
   item("menu.contracts", "menuContracts"),
   item("menu.report", "menuReport"),
   item("menu.sendReport", "menuSendReport"),
+  item("menu.clientCard", "menuClientCard"),
+  item("menu.settings", "menuSettings"),
 ];
 
 /** Time-driven triggers; each feature adds its line here. */

@@ -17,6 +17,8 @@ export const contracts = defineMessages(
       "商机于 {closedOn} 赢单（{days} 天前），但没有合同登记该商机编号；请录入合同并填写商机编号",
     "contracts.summary":
       "续约提醒 {renewals} 份合同（合计 {renewalValue}）；逾期回款 {overdue} 笔（未收 {outstanding}）。详见「{sheet}」。",
+    "contracts.summaryOwner":
+      "{owner}：待续约 {renewals} 份（{renewalValue}），逾期 {overdue} 笔（未收 {outstanding}）",
     "contracts.sheet.title": "续约与回款（截至 {date}）",
     "contracts.sheet.renewalsTitle": "{days} 天内到期待续约：{count} 份，合同金额合计 {value}",
     "contracts.sheet.overdueTitle": "逾期回款：{count} 笔，未收合计 {outstanding}",
@@ -66,6 +68,8 @@ export const contracts = defineMessages(
       "won on {closedOn} ({days} days ago) but no contract names this Deal ID; add the contract with its Deal ID",
     "contracts.summary":
       '{renewals} contracts due for renewal ({renewalValue}); {overdue} overdue instalments ({outstanding} outstanding). See "{sheet}".',
+    "contracts.summaryOwner":
+      "{owner}: {renewals} renewals due ({renewalValue}), {overdue} overdue ({outstanding} outstanding)",
     "contracts.sheet.title": "Renewals & receivables as of {date}",
     "contracts.sheet.renewalsTitle": "Ending within {days} days: {count} contracts, value {value}",
     "contracts.sheet.overdueTitle": "Overdue instalments: {count}, outstanding {outstanding}",

@@ -282,6 +282,9 @@ describe("Review contracts and payments", () => {
     const result = reviewContractsAction(env);
     expect(result.summary.map((line) => render("en", line))).toEqual([
       '2 contracts due for renewal (¥620,000); 3 overdue instalments (¥537,000 outstanding). See "Renewals & receivables".',
+      "li@example.com: 1 renewals due (¥120,000), 1 overdue (¥30,000 outstanding)",
+      "wang@example.com: 1 renewals due (¥500,000), 1 overdue (¥500,000 outstanding)",
+      "(no owner): 0 renewals due (¥0), 1 overdue (¥7,000 outstanding)",
       '8 data issues, listed in "Data issues".',
     ]);
   });
@@ -305,6 +308,7 @@ describe("Review contracts and payments", () => {
     expect(result.summary.map((line) => render("zh-CN", line))).toEqual([
       "以下工作表不存在，按空表处理：商机",
       "续约提醒 1 份合同（合计 ¥120,000）；逾期回款 1 笔（未收 ¥60,000）。详见「续约与回款」。",
+      "a@b.com：待续约 1 份（¥120,000），逾期 1 笔（未收 ¥60,000）",
       "数据问题 1 个，详见「数据问题」。",
     ]);
     expect(env.workbook.values("续约与回款")?.map((row) => row[0])).toEqual([

@@ -89,6 +89,8 @@ describe("Review contracts and payments from the menu", () => {
     expect(gas.fake.alerts[0].message.split("\n")).toEqual([
       "These sheets are missing and were read as empty: Deals",
       '2 contracts due for renewal (¥170,000); 2 overdue instalments (¥59,000 outstanding). See "Renewals & receivables".',
+      "li@example.com: 1 renewals due (¥120,000), 1 overdue (¥50,000 outstanding)",
+      "wang@example.com: 1 renewals due (¥50,000), 1 overdue (¥9,000 outstanding)",
       '2 data issues, listed in "Data issues".',
     ]);
     expect(gas.fake.sheetValues("Data issues").map((row) => [row[1], row[2], row[3], row[5]])).toEqual([

@@ -1,0 +1,54 @@
+/**
+ * The two sidebars in Sheets: the menu handlers that open them (HtmlService pages built into
+ * dist/), and the server functions their pages call through google.script.run. Reads run
+ * without the document lock; saving settings and logging a contact hold it. A failure reaches
+ * the page as an Error whose message is already in the workbook language.
+ */
+import { clientCardAt, type CardSelection } from "../actions/clientCard";
+import { logContact } from "../actions/clientCard";
+import { saveSettings, settingsForm } from "../actions/sidebar";
+import { render, t, type MessageKey } from "../i18n";
+import type { Env } from "../ports";
+import type { SidebarServer } from "../ui/api";
+import type * as entry from "./main";
+import { workbookLanguage } from "./runner";
+import { createEnv } from "./services";
+import { errorMessage } from "./ui";
+
+/** The pages of src/ui/pages/, built into dist/NAME.html. */
+export const SIDEBAR_PAGES = { settings: "settings", clientCard: "client-card" } as const;
+
+/** Opens a page in the Sheets sidebar, titled in the workbook language. */
+export function openSidebar(page: string, title: MessageKey): void {
+  const language = workbookLanguage(createEnv(false));
+  const output = HtmlService.createHtmlOutputFromFile(page).setTitle(t(language, title));
+  SpreadsheetApp.getUi().showSidebar(output);
+}
+
+function serve<T>(body: (env: Env) => T, locked: boolean): T {
+  const env = createEnv(false);
+  try {
+    return locked ? env.lock.withLock(() => body(env)) : body(env);
+  } catch (error) {
+    throw new Error(render(workbookLanguage(env), errorMessage(error)));
+  }
+}
+
+/** The active sheet and the first row of the selection. */
+function activeSelection(): CardSelection {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const range = spreadsheet.getActiveRange();
+  if (range === null) return { sheet: spreadsheet.getActiveSheet().getName(), row: 1 };
+  return { sheet: range.getSheet().getName(), row: range.getRow() };
+}
+
+export const sidebarServer: SidebarServer = {
+  sidebarSettingsForm: () => serve((env) => settingsForm(env), false),
+  sidebarSaveSettings: (values) => serve((env) => saveSettings(env, values), true),
+  sidebarClientCard: () => serve((env) => clientCardAt(env, activeSelection()), false),
+  sidebarLogContact: (input) => serve((env) => logContact(env, input), true),
+};
+
+/** Holds only if main.ts exports every server function the pages call, with the types the pages expect. */
+type Implements<T extends SidebarServer> = T;
+export type ExportedSidebarServer = Implements<Pick<typeof entry, keyof SidebarServer>>;

@@ -1,0 +1,28 @@
+/**
+ * The server API of the sidebars, as types only: what each function that the pages call with
+ * google.script.run takes and returns. src/gas/main.ts exports these functions (src/gas/sidebar.ts
+ * checks their types against this interface at compile time) and src/ui/rpc.ts types its calls
+ * with it, so a page and the server cannot drift apart unnoticed. Nothing here exists at run time.
+ */
+import type { ClientCardResult, ContactLogInput, LogContactResult } from "../actions/clientCard";
+import type { SaveSettingsResult, SettingsForm } from "../actions/sidebar";
+
+export type {
+  ClientCardResult,
+  ClientCardView,
+  ContactField,
+  ContactLogInput,
+  LogContactResult,
+} from "../actions/clientCard";
+export type { PageText, PageTextKey, SaveSettingsResult, SettingField, SettingsForm } from "../actions/sidebar";
+
+export interface SidebarServer {
+  /** Settings sidebar: every setting, grouped, with its current value and whether it is valid. */
+  sidebarSettingsForm(): SettingsForm;
+  /** Settings sidebar: validates and saves the values (key → text as typed) in one write. */
+  sidebarSaveSettings(values: Readonly<Record<string, string>>): SaveSettingsResult;
+  /** Client card: the card of the client of the selected row, or how to choose one. */
+  sidebarClientCard(): ClientCardResult;
+  /** Client card: appends one Interactions row and returns the refreshed card. */
+  sidebarLogContact(input: ContactLogInput): LogContactResult;
+}
