@@ -29,6 +29,7 @@ const BENCH = [
   { action: "tiers", menu: "menuTiers" },
   { action: "contracts", menu: "menuContracts" },
   { action: "schedule", menu: "menuContactPlan" },
+  { action: "report", menu: "menuReport", options: { month: "2026-10" } },
 ];
 
 const SEED = 1;
@@ -81,28 +82,29 @@ async function child(clients, withVm) {
   emit({ kind: "sample", clients, rows: sample.rows, generateMs });
   for (const row of BENCH) {
     if (!known.has(row.action)) continue;
-    const memory = bench.copyWorkbook(sample.memory);
-    globalThis.gc();
-    const heapBefore = process.memoryUsage().heapUsed;
-    const run = bench.runInMemory(memory, row.action, AS_OF, row.options ?? {});
-    const heapAfter = process.memoryUsage().heapUsed;
+    // One failing action is reported in its row; the others are still measured.
+    let node;
+    try {
+      const memory = bench.copyWorkbook(sample.memory);
+      globalThis.gc();
+      const heapBefore = process.memoryUsage().heapUsed;
+      const run = bench.runInMemory(memory, row.action, AS_OF, row.options ?? {});
+      const heapAfter = process.memoryUsage().heapUsed;
+      node = { ms: run.ms, portCalls: run.totalCalls, heapGrowthMb: (heapAfter - heapBefore) / 2 ** 20 };
+    } catch (error) {
+      node = { error: String(error?.message ?? error) };
+    }
     let vm = null;
     if (withVm && row.menu && handlers.has(row.menu)) {
-      globalThis.gc();
-      const result = bench.runInVm(sample.memory, row.menu, NOW);
-      vm = { ms: result.ms, spreadsheetCalls: result.spreadsheetCalls };
+      try {
+        globalThis.gc();
+        const result = bench.runInVm(sample.memory, row.menu, NOW);
+        vm = { ms: result.ms, spreadsheetCalls: result.spreadsheetCalls };
+      } catch (error) {
+        vm = { error: String(error?.message ?? error) };
+      }
     }
-    emit({
-      kind: "action",
-      clients,
-      action: row.action,
-      rows: sample.rows,
-      ms: run.ms,
-      portCalls: run.totalCalls,
-      heapGrowthMb: (heapAfter - heapBefore) / 2 ** 20,
-      issues: run.issues,
-      vm,
-    });
+    emit({ kind: "action", clients, action: row.action, rows: sample.rows, node, vm });
   }
   emit({ kind: "done", clients, maxRssMb: process.resourceUsage().maxRSS / 1024 });
 }
@@ -139,6 +141,7 @@ async function parent(sizes, vmSizes) {
   }
   const rows = [];
   const notes = [];
+  const failures = [];
   for (const clients of sizes) {
     const result = spawnSync(
       process.execPath,
@@ -168,16 +171,26 @@ async function parent(sizes, vmSizes) {
       } else if (record.kind === "done") {
         notes.push(`${fmt(clients)} clients: peak RSS ${fmt(record.maxRssMb)} MB (generation included)`);
       } else {
+        const { node, vm } = record;
+        for (const [where, part] of [
+          ["node", node],
+          ["vm", vm],
+        ]) {
+          if (part?.error)
+            failures.push(`${fmt(clients)} clients, ${record.action} (${where}): ${part.error}`);
+        }
+        const nodeOk = node && !node.error;
+        const vmOk = vm && !vm.error;
         rows.push([
           fmt(record.clients),
           record.action,
           fmt(record.rows),
-          fmt(record.ms),
-          fmt(record.rows / (record.ms / 1000)),
-          fmt(record.heapGrowthMb, 1),
-          String(record.portCalls),
-          record.vm ? fmt(record.vm.ms) : "-",
-          record.vm ? String(record.vm.spreadsheetCalls) : "-",
+          nodeOk ? fmt(node.ms) : "failed",
+          nodeOk ? fmt(record.rows / (node.ms / 1000)) : "-",
+          nodeOk ? fmt(node.heapGrowthMb, 1) : "-",
+          nodeOk ? String(node.portCalls) : "-",
+          vmOk ? fmt(vm.ms) : vm ? "failed" : "-",
+          vmOk ? String(vm.spreadsheetCalls) : "-",
         ]);
       }
     }
@@ -195,6 +208,12 @@ async function parent(sizes, vmSizes) {
       "dist/Code.js menu handler in node:vm with the fakes of test/gas; sheet calls: Spreadsheet/Sheet/Range calls.",
   );
   console.log(`  total ${fmt((performance.now() - started) / 1000, 1)} s`);
+  if (failures.length > 0) {
+    console.error(
+      `\nbench: ${failures.length} run${failures.length === 1 ? "" : "s"} failed:\n  ${failures.join("\n  ")}`,
+    );
+    process.exitCode = 1;
+  }
 }
 
 const args = process.argv.slice(2);

@@ -15,6 +15,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "out");
 const file = path.join(outDir, "demo.xlsx");
 const AS_OF = "2026-11-27";
+/** The sample's last complete month (the monthly report's): the month before AS_OF. */
+const REPORT_MONTH = new Date(Date.UTC(Number(AS_OF.slice(0, 4)), Number(AS_OF.slice(5, 7)) - 2, 1))
+  .toISOString()
+  .slice(0, 7);
 /** Lines of each action's summary shown (the rest are in the workbook and the JSON). */
 const LINES_SHOWN = 12;
 
@@ -24,7 +28,12 @@ const STEPS = [
   { action: "tiers", args: [] },
   { action: "schedule", args: [] },
   { action: "contracts", args: [] },
-  { action: "report", args: [] },
+  {
+    action: "report",
+    json: `report-${REPORT_MONTH}.json`,
+    args: ["--month", REPORT_MONTH, "--html", path.join(outDir, `report-${REPORT_MONTH}.html`)],
+    files: [path.join(outDir, `report-${REPORT_MONTH}.html`)],
+  },
 ];
 
 const cli = path.join(root, ".build", "cli.mjs");
@@ -81,9 +90,9 @@ for (const step of STEPS) {
     skipped.push(step.action);
     continue;
   }
-  const json = path.join(outDir, `demo-${step.action}.json`);
+  const json = path.join(outDir, step.json ?? `demo-${step.action}.json`);
   const result = await run([step.action, file, "--as-of", AS_OF, "--in-place", "--json", json, ...step.args]);
-  files.push(relative(json));
+  files.push(relative(json), ...(step.files ?? []).filter((f) => existsSync(f)).map(relative));
   const said = result.out.filter((line) => !line.startsWith("Wrote "));
   console.log(`\n▶ account-desk ${step.action}${result.code === 2 ? "  (could not run)" : ""}`);
   for (const line of said.slice(0, LINES_SHOWN)) console.log(`  ${line}`);
@@ -96,6 +105,38 @@ for (const step of STEPS) {
           .map(([table, n]) => `${table} ${n}`)
           .join(", ")}`,
       );
+  }
+  if (step.action === "tiers") {
+    const data = existsSync(json) ? JSON.parse(readFileSync(json, "utf8")) : null;
+    if (data) {
+      const changed = data.clients.filter((c) => c.changed);
+      const moves = changed.filter((c) => c.previousTier !== null);
+      console.log(
+        `  Tier changes: ${changed.length} (${changed.length - moves.length} first tiers, ${moves.length} moves):`,
+      );
+      for (const c of moves) console.log(`    ${c.clientId} ${c.previousTier} → ${c.tier}  ${c.reason}`);
+    }
+  }
+  if (step.action === "report") {
+    const data = existsSync(json) ? JSON.parse(readFileSync(json, "utf8")) : null;
+    if (data) {
+      const t = data.team;
+      const money = (n) => (n === null ? "—" : `¥${n.toLocaleString("en-US", { maximumFractionDigits: 2 })}`);
+      const pct = (n) => (n === null ? "—" : `${(Math.round(n * 1000) / 10).toFixed(1)}%`);
+      console.log(
+        `  ${data.month}: won ${money(t.won)} of ${money(t.target)} (${pct(t.attainment)}), win rate ${pct(t.winRate)}, MoM ${pct(t.momChange)}, YoY ${pct(t.yoyChange)}`,
+      );
+      console.log(
+        `  QTD ${money(t.qtdWon)} / ${money(t.qtdTarget)}, YTD ${money(t.ytdWon)} / ${money(t.ytdTarget)}, coverage ${pct(t.coverage)}`,
+      );
+      console.log(
+        `  collected ${money(data.collected)}, overdue ${money(data.receivablesOverdue.total)} (${data.receivablesOverdue.count}), renewals due ${data.renewalsDue.length}, contact compliance ${pct(data.contactCompliance)}`,
+      );
+      const under = data.owners
+        .filter((o) => o.underperforming)
+        .map((o) => `${o.owner} ${pct(o.attainment)}`);
+      console.log(`  under-performing owners: ${under.length === 0 ? "none" : under.join(", ")}`);
+    }
   }
   const shown = result.err.slice(0, 8);
   for (const line of shown) console.log(`  ${line}`);

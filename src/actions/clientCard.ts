@@ -18,7 +18,15 @@ import { addMonths, dateParts, formatIsoDate, shiftMonth, type CalDate } from ".
 import { formatMoney, type Cents } from "../core/money";
 import { render, t, type Language } from "../i18n";
 import type { Cell, Env } from "../ports";
-import { displayCell, isBlank, parseCode, parseDate, parseEmail, parseText, type Parsed } from "../workbook/cells";
+import {
+  displayCell,
+  isBlank,
+  parseCode,
+  parseDate,
+  parseEmail,
+  parseText,
+  type Parsed,
+} from "../workbook/cells";
 import {
   CHANNELS,
   CLIENT_STATUSES,
@@ -110,6 +118,7 @@ export interface ContractView {
 
 export interface PaymentView {
   readonly contractId: string;
+  readonly contractTitle: string | null;
   readonly due: string;
   readonly outstanding: string;
   /** Due before the as-of date. */
@@ -163,8 +172,13 @@ export interface ClientCardView {
 }
 
 export type ClientCardResult =
-  | { readonly kind: "card"; readonly text: PageText; readonly card: ClientCardView }
-  | { readonly kind: "hint"; readonly text: PageText; readonly message: string };
+  | {
+      readonly kind: "card";
+      readonly language: Language;
+      readonly text: PageText;
+      readonly card: ClientCardView;
+    }
+  | { readonly kind: "hint"; readonly language: Language; readonly text: PageText; readonly message: string };
 
 export const RECENT_CONTACTS = 5;
 export const HISTORY_ROWS = 6;
@@ -185,6 +199,7 @@ function readCardData(run: Run, required: readonly ("clients" | "interactions")[
 
 const hint = (run: Run, message: string): ClientCardResult => ({
   kind: "hint",
+  language: run.language,
   text: pageText(run.language),
   message,
 });
@@ -219,15 +234,28 @@ function clientCardOf(run: Run, data: WorkbookData, clientId: string): ClientCar
   if (client === undefined) {
     return hint(
       run,
-      t(run.language, "sidebar.hint.unknownClient", { clientId, sheet: data.clients.sheet ?? TABLES.clients.zh }),
+      t(run.language, "sidebar.hint.unknownClient", {
+        clientId,
+        sheet: data.clients.sheet ?? TABLES.clients.zh,
+      }),
     );
   }
   const history = readTierHistory(run, clientId);
-  return { kind: "card", text: pageText(run.language), card: buildCard(run, data, client, history) };
+  return {
+    kind: "card",
+    language: run.language,
+    text: pageText(run.language),
+    card: buildCard(run, data, client, history),
+  };
 }
 
 /** The Client ID of the selected row: its own cell, or its contract's client for a payment. */
-function selectedClientId(run: Run, data: WorkbookData, table: TableKey, selection: CardSelection): string | null {
+function selectedClientId(
+  run: Run,
+  data: WorkbookData,
+  table: TableKey,
+  selection: CardSelection,
+): string | null {
   const idText = (cell: Cell | undefined): string | null => {
     if (cell === undefined || isBlank(cell)) return null;
     const parsed = parseText(cell);
@@ -236,7 +264,13 @@ function selectedClientId(run: Run, data: WorkbookData, table: TableKey, selecti
   const at = selection.row - 1;
   if (table === "contactPlan") {
     const values = run.env.workbook.readSheet(selection.sheet) ?? [];
-    const header = mapHeaders("contactPlan", values[0] ?? [], selection.sheet, { action: "sidebar", dateOrder: "YMD" }, []);
+    const header = mapHeaders(
+      "contactPlan",
+      values[0] ?? [],
+      selection.sheet,
+      { action: "sidebar", dateOrder: "YMD" },
+      [],
+    );
     const column = header.index.get("clientId");
     return column === undefined ? null : idText(values[at]?.[column]);
   }
@@ -316,9 +350,10 @@ function readTierHistory(run: Run, clientId: string): TierChangeView[] {
 
 /** Short month names through Intl (in Apps Script's V8 and in Node). */
 function monthLabel(year: number, month: number, language: Language): string {
-  return new Intl.DateTimeFormat(language === "en" ? "en-US" : "zh-CN", { month: "short", timeZone: "UTC" }).format(
-    new Date(Date.UTC(year, month - 1, 1)),
-  );
+  return new Intl.DateTimeFormat(language === "en" ? "en-US" : "zh-CN", {
+    month: "short",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /** The card of one client from rows already read: every table's rows of the client picked out once. */
@@ -344,7 +379,8 @@ export function buildCard(
   const bars = new Array<Cents>(12).fill(0);
   let won12 = 0;
   for (const deal of data.deals.rows) {
-    if (deal.clientId !== id || deal.stage !== "won" || deal.closedOn === null || deal.closedOn > asOf) continue;
+    if (deal.clientId !== id || deal.stage !== "won" || deal.closedOn === null || deal.closedOn > asOf)
+      continue;
     if (deal.closedOn > windowStart) won12 += deal.amount;
     const ago = monthIndex(deal.closedOn);
     if (ago >= 0 && ago < 12) bars[11 - ago] += deal.amount;
@@ -404,6 +440,7 @@ export function buildCard(
   // Contracts and payments, with renewals due and overdue instalments as the contracts action decides them.
   const contracts = data.contracts.rows.filter((c) => c.clientId === id);
   const contractIds = new Set(contracts.map((c) => c.contractId));
+  const titleOf = new Map(contracts.map((c) => [c.contractId, c.title] as const));
   const payments = data.payments.rows.filter((p) => contractIds.has(p.contractId));
   const review = reviewContracts({
     contracts,
@@ -440,7 +477,8 @@ export function buildCard(
     .sort((a, b) => a.due - b.due || a.row - b.row);
   const outstandingTotal = outstanding.reduce((sum, p) => sum + (p.amountDue - p.amountPaid), 0);
 
-  const defaultChannel = plan?.channel ?? client.preferredChannel ?? rules.cadence[client.tier ?? "C"].channel;
+  const defaultChannel =
+    plan?.channel ?? client.preferredChannel ?? rules.cadence[client.tier ?? "C"].channel;
   return {
     asOf: formatIsoDate(asOf),
     clientId: id,
@@ -491,6 +529,7 @@ export function buildCard(
     contracts: contractViews,
     payments: outstanding.map((p) => ({
       contractId: p.contractId,
+      contractTitle: titleOf.get(p.contractId) ?? null,
       due: formatIsoDate(p.due),
       outstanding: money(p.amountDue - p.amountPaid),
       overdue: overdueRows.has(p.row),

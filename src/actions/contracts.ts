@@ -114,16 +114,13 @@ function findingProblem(
 export const CONTRACT_TABLES = ["clients", "deals", "contracts", "payments"] as const;
 export const CONTRACT_REQUIRED = ["clients", "contracts", "payments"] as const;
 
-/**
- * Reads the tables the contracts review needs, one read each. The contracts action stops when a
- * required sheet is missing; other callers (the digest's reminders) read missing sheets as empty.
- */
-export function readContractData(run: Run, stopWhenMissing: boolean): WorkbookData {
+/** Reads the tables the contracts review needs, one read each; stops when a required sheet is missing. */
+export function readContractData(run: Run): WorkbookData {
   return readData(
     run.env.workbook,
     run.sheets,
     CONTRACT_TABLES,
-    stopWhenMissing ? CONTRACT_REQUIRED : [],
+    CONTRACT_REQUIRED,
     { action: run.action, dateOrder: run.settings.dateOrder },
     run.issues,
   );
@@ -146,11 +143,17 @@ export function contractsReview(data: WorkbookData, asOf: CalDate, noticeDays: n
  */
 export function reviewContractsAction(env: Env, options: RunOptions = {}): ActionResult<ContractsJson> {
   const run = startRun(env, "contracts", options);
-  const data = readContractData(run, true);
+  const data = readContractData(run);
   noteMissingSheets(run, data.missingSheets);
-  run.issues.push(
-    ...contractLifecycleCheck({ data, settings: run.settings, asOf: run.asOf, action: "contracts" }),
-  );
+  // A loop, not push(...): the findings may outnumber the arguments a call can take.
+  for (const issue of contractLifecycleCheck({
+    data,
+    settings: run.settings,
+    asOf: run.asOf,
+    action: "contracts",
+  })) {
+    run.issues.push(issue);
+  }
   const review = contractsReview(data, run.asOf, run.settings["renewal.noticeDays"]);
   const sheet = outputSheetName(run.sheets, "renewals", run.language);
   const layout = renewalsSheet(review, run.language, run.settings.currency);

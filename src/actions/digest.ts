@@ -14,7 +14,7 @@ import { readData } from "../workbook/read";
 import { TABLES, type InputTableKey } from "../workbook/schema";
 import { contactDigestProvider } from "./contactDigest";
 import { contractReminderProvider } from "./contractReminders";
-import { renderDigestMail } from "./digestHtml";
+import { actionableCount, renderDigestMail } from "./digestHtml";
 import { sendMails, type OutgoingMail, type SendOutcome } from "./mail";
 import { finishRun, startRun, type ActionResult, type Run, type RunOptions } from "./run";
 
@@ -137,7 +137,7 @@ export function sendDailyDigest(
   const owners = [...byOwner.entries()].map(([owner, list]) => ({
     owner,
     outcome: outcomeOf.get(digestKey(run.asOf, owner)) ?? "failed",
-    rows: list.filter((s) => s.actionable).reduce((n, s) => n + s.rows.length + (s.more ?? 0), 0),
+    rows: actionableCount(list),
   }));
   summarise(run, owners);
   return finishRun(run, { asOf: formatIsoDate(run.asOf), owners, sent: report.sent });

@@ -8,7 +8,13 @@
  */
 import { addMonths, dateParts, monthKey, parseMonthKey, type CalDate } from "../core/dates";
 import { formatMoney, formatPercent } from "../core/money";
-import { computeReport, reportJson, type ReportJson, type ReportModel, type ReportTierChange } from "../core/report";
+import {
+  computeReport,
+  reportJson,
+  type ReportJson,
+  type ReportModel,
+  type ReportTierChange,
+} from "../core/report";
 import type { TargetEntry, YearMonth } from "../core/targets";
 import { msg, t, type Language } from "../i18n";
 import type { Env } from "../ports";
@@ -66,8 +72,14 @@ export function reportKey(month: YearMonth): string {
 /** The sheet a month's report goes to: an existing one in either language, else a new one in the workbook's. */
 export function reportSheetName(existing: readonly string[], month: YearMonth, language: Language): string {
   const key = formatMonth(month);
-  const candidates = new Set([normalizeName(t("zh-CN", "report.sheetName", { month: key })), normalizeName(t("en", "report.sheetName", { month: key }))]);
-  return existing.find((name) => candidates.has(normalizeName(name))) ?? t(language, "report.sheetName", { month: key });
+  const candidates = new Set([
+    normalizeName(t("zh-CN", "report.sheetName", { month: key })),
+    normalizeName(t("en", "report.sheetName", { month: key })),
+  ]);
+  return (
+    existing.find((name) => candidates.has(normalizeName(name))) ??
+    t(language, "report.sheetName", { month: key })
+  );
 }
 
 interface Built {
@@ -140,7 +152,13 @@ function readTierHistory(run: Run): ReportTierChange[] {
   if (sheet === undefined) return [];
   const values = run.env.workbook.readSheet(sheet) ?? [];
   if (values.length < 2) return [];
-  const header = mapHeaders("tierHistory", values[0], sheet, { action: "report", dateOrder: run.settings.dateOrder }, run.issues);
+  const header = mapHeaders(
+    "tierHistory",
+    values[0],
+    sheet,
+    { action: "report", dateOrder: run.settings.dateOrder },
+    run.issues,
+  );
   const at = (key: string) => header.index.get(key);
   const out: ReportTierChange[] = [];
   const dateAt = at("date");
@@ -173,7 +191,8 @@ function readTierHistory(run: Run): ReportTierChange[] {
       });
       continue;
     }
-    const value = (name: string) => (fields.find(([n]) => n === name)?.[1] as { value: unknown } | undefined)?.value;
+    const value = (name: string) =>
+      (fields.find(([n]) => n === name)?.[1] as { value: unknown } | undefined)?.value;
     const reason = cellAt(reasonAt);
     out.push({
       date: value("date") as CalDate,
@@ -204,7 +223,12 @@ function writeSheet(run: Run, built: Built): void {
 
 function finish(run: Run, built: Built): ReportResult {
   const result = finishRun(run, built.json);
-  return { ...result, sheet: built.view.sheet, html: reportHtml(built.model, built.view), model: built.model };
+  return {
+    ...result,
+    sheet: built.view.sheet,
+    html: reportHtml(built.model, built.view),
+    model: built.model,
+  };
 }
 
 /** Generate monthly report: writes the report sheet for the month and returns its figures. */
@@ -256,7 +280,10 @@ export function sendReport(env: Env, options: SendReportOptions = {}): ReportSen
             overdue: formatMoney(built.model.receivablesOverdue.total, view.currency),
             sheet: view.sheet,
           }),
-          pdf: { fileName: t(run.language, "report.pdfName", { month: key }), html: reportHtml(built.model, view) },
+          pdf: {
+            fileName: t(run.language, "report.pdfName", { month: key }),
+            html: reportHtml(built.model, view),
+          },
         },
       },
     ],
@@ -275,7 +302,9 @@ export function sendReport(env: Env, options: SendReportOptions = {}): ReportSen
       run.summary.push(msg("report.summary.noRecipients"));
       break;
     case "no-quota":
-      run.summary.push(msg("report.summary.noQuota", { needed: recipients.length, left: env.mail?.remainingQuota() ?? 0 }));
+      run.summary.push(
+        msg("report.summary.noQuota", { needed: recipients.length, left: env.mail?.remainingQuota() ?? 0 }),
+      );
       break;
     case "no-mail":
       run.summary.push(msg("report.summary.noMail"));
@@ -288,7 +317,14 @@ export function sendReport(env: Env, options: SendReportOptions = {}): ReportSen
 }
 
 /** Whether the month's report is in the send log as sent, and to whom it would go (for the menu's confirmation). */
-export function reportSendState(env: Env, month: YearMonth): { sent: boolean; recipients: readonly string[]; language: Language } {
+export function reportSendState(
+  env: Env,
+  month: YearMonth,
+): { sent: boolean; recipients: readonly string[]; language: Language } {
   const run = startRun(env, "report");
-  return { sent: sentKeys(run).has(reportKey(month)), recipients: run.settings["report.recipients"], language: run.language };
+  return {
+    sent: sentKeys(run).has(reportKey(month)),
+    recipients: run.settings["report.recipients"],
+    language: run.language,
+  };
 }

@@ -10,7 +10,10 @@ import { columnDef, headerName, type InputTableKey } from "../workbook/schema";
 import type { CheckInput, DataCheck } from "./checks";
 
 function columnTitle(input: CheckInput, table: "targets" | "deals", key: string): string {
-  return input.data[table].header.text.get(key) ?? headerName(columnDef(table as InputTableKey, key), input.settings.language);
+  return (
+    input.data[table].header.text.get(key) ??
+    headerName(columnDef(table as InputTableKey, key), input.settings.language)
+  );
 }
 
 /** Two rows of Targets for the same owner and period: the later ones are reported. */

@@ -27,8 +27,8 @@ const COLOR = {
   card: "#f8f9fa",
   page: "#f1f3f4",
 } as const;
-const CELL = `padding:6px 8px;border-bottom:1px solid ${COLOR.rule};font-size:13px;line-height:18px;vertical-align:top;word-break:break-word;overflow-wrap:anywhere`;
-const HEAD = `padding:6px 8px;border-bottom:2px solid ${COLOR.rule};font-size:12px;line-height:16px;color:${COLOR.muted};font-weight:600;text-align:left;vertical-align:bottom`;
+const CELL = `padding:6px 8px;border-bottom:1px solid ${COLOR.rule};font-size:13px;vertical-align:top;word-break:break-word`;
+const HEAD = `padding:6px 8px;border-bottom:2px solid ${COLOR.rule};font-size:12px;color:${COLOR.muted};font-weight:600;text-align:left;vertical-align:bottom`;
 const NUM = "text-align:right;white-space:nowrap";
 
 export interface ReportHtmlOptions {
@@ -51,15 +51,27 @@ export function reportHtml(model: ReportModel, view: ReportView, options: Report
   parts.push(
     `<tr><td style="padding:24px 24px 8px"><h1 style="margin:0;font-size:22px;line-height:28px;color:${COLOR.text}">${text(msg("report.title", { month: model.month }))}</h1>` +
       `<p style="margin:6px 0 0;font-size:12px;line-height:18px;color:${COLOR.muted}">${text(
-        msg("report.subtitle", { from: f.date(model.monthStart), to: f.date(model.monthEnd), generated: f.date(view.generated), currency: view.currency }),
+        msg("report.subtitle", {
+          from: f.date(model.monthStart),
+          to: f.date(model.monthEnd),
+          generated: f.date(view.generated),
+          currency: view.currency,
+        }),
       )}</p>` +
-      (options.mentionAttachment ? `<p style="margin:6px 0 0;font-size:12px;color:${COLOR.muted}">${text(msg("report.html.attachment"))}</p>` : "") +
+      (options.mentionAttachment
+        ? `<p style="margin:6px 0 0;font-size:12px;color:${COLOR.muted}">${text(msg("report.html.attachment"))}</p>`
+        : "") +
       `</td></tr>`,
   );
   if (view.notes.length > 0) {
     parts.push(
       `<tr><td style="padding:8px 24px" data-block="notes"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="width:100%;background:${COLOR.note};border-radius:6px">` +
-        view.notes.map((note) => `<tr><td style="padding:8px 12px;font-size:13px;line-height:19px;color:${COLOR.text}">${text(note)}</td></tr>`).join("") +
+        view.notes
+          .map(
+            (note) =>
+              `<tr><td style="padding:8px 12px;font-size:13px;line-height:19px;color:${COLOR.text}">${text(note)}</td></tr>`,
+          )
+          .join("") +
         `</table></td></tr>`,
     );
   }
@@ -128,8 +140,11 @@ export function reportHtml(model: ReportModel, view: ReportView, options: Report
     `<div style="font-size:11px;line-height:15px;color:${COLOR.muted};word-break:break-word">${card.caption}</div>` +
     `</td></tr></table></td>`;
   const cardRows: string[] = [];
-  for (let i = 0; i < cards.length; i += 2) cardRows.push(`<tr>${cardCell(cards[i])}${cards[i + 1] ? cardCell(cards[i + 1]) : "<td></td>"}</tr>`);
-  parts.push(section("headline", text(msg("report.block.headline")), table(cardRows.join(""), "table-layout:fixed")));
+  for (let i = 0; i < cards.length; i += 2)
+    cardRows.push(`<tr>${cardCell(cards[i])}${cards[i + 1] ? cardCell(cards[i + 1]) : "<td></td>"}</tr>`);
+  parts.push(
+    section("headline", text(msg("report.block.headline")), table(cardRows.join(""), "table-layout:fixed")),
+  );
 
   // Owners: won against target as bars.
   const ownerScale = Math.max(1, ...model.owners.map((o) => Math.max(o.won, o.target ?? 0)));
@@ -147,7 +162,11 @@ export function reportHtml(model: ReportModel, view: ReportView, options: Report
       text(msg("report.block.owners")),
       legend(text(msg("report.html.targetLegend"))) +
         listTable(
-          [text(msg("report.col.owner")), `${text(msg("report.col.won"))} / ${text(msg("report.col.target"))}`, text(msg("report.col.attainment"))],
+          [
+            text(msg("report.col.owner")),
+            `${text(msg("report.col.won"))} / ${text(msg("report.col.target"))}`,
+            text(msg("report.col.attainment")),
+          ],
           ownerRows,
           text(msg("report.none")),
           [false, false, true],
@@ -157,11 +176,13 @@ export function reportHtml(model: ReportModel, view: ReportView, options: Report
 
   // Under-performers, with what explains them.
   const under = model.underperformers.map((u) => {
-    const losses = u.lostDeals.slice(0, HTML_LIST_LIMIT).map(
-      (d) =>
-        `<tr><td style="${CELL}">${escapeHtml(d.clientName)}<div style="font-size:11px;color:${COLOR.muted}">${escapeHtml(d.dealId)}</div></td>` +
-        `<td style="${CELL};${NUM}">${escapeHtml(f.money(d.amount))}</td><td style="${CELL}">${escapeHtml(f.orUnspecified(d.reason))}</td></tr>`,
-    );
+    const losses = u.lostDeals
+      .slice(0, HTML_LIST_LIMIT)
+      .map(
+        (d) =>
+          `<tr><td style="${CELL}">${escapeHtml(d.clientName)}<div style="font-size:11px;color:${COLOR.muted}">${escapeHtml(d.dealId)}</div></td>` +
+          `<td style="${CELL};${NUM}">${escapeHtml(f.money(d.amount))}</td><td style="${CELL}">${escapeHtml(f.orUnspecified(d.reason))}</td></tr>`,
+      );
     return (
       `<p style="margin:10px 0 4px;font-size:14px;font-weight:600;color:${COLOR.text};word-break:break-all">${escapeHtml(u.owner)}</p>` +
       `<p style="margin:0 0 6px;font-size:13px;line-height:19px;color:${COLOR.text}">${text(
@@ -176,8 +197,16 @@ export function reportHtml(model: ReportModel, view: ReportView, options: Report
       )}</p>` +
       (u.lostDeals.length === 0
         ? `<p style="margin:0 0 6px;font-size:12px;color:${COLOR.muted}">${text(msg("report.html.noLosses"))}</p>`
-        : listTable([text(msg("report.col.client")), text(msg("report.col.amount")), text(msg("report.col.lostReason"))], losses, "", [false, true, false]) +
-          more(u.lostDeals.length))
+        : listTable(
+            [
+              text(msg("report.col.client")),
+              text(msg("report.col.amount")),
+              text(msg("report.col.lostReason")),
+            ],
+            losses,
+            "",
+            [false, true, false],
+          ) + more(u.lostDeals.length))
     );
   });
   parts.push(
@@ -202,7 +231,11 @@ export function reportHtml(model: ReportModel, view: ReportView, options: Report
       text(msg("report.block.trend")),
       legend(text(msg("report.html.targetLegend"))) +
         listTable(
-          [text(msg("report.col.month")), "", `${text(msg("report.col.teamWon"))} / ${text(msg("report.col.teamTarget"))}`],
+          [
+            text(msg("report.col.month")),
+            "",
+            `${text(msg("report.col.teamWon"))} / ${text(msg("report.col.teamTarget"))}`,
+          ],
           trendRows,
           "",
           [false, false, true],
@@ -226,16 +259,27 @@ export function reportHtml(model: ReportModel, view: ReportView, options: Report
     section(
       "pipeline",
       text(msg("report.block.pipeline")),
-      listTable([text(msg("report.col.stage")), "", `${text(msg("report.col.amount"))} / ${text(msg("report.col.weighted"))}`], pipelineRows, "", [false, false, true]),
+      listTable(
+        [
+          text(msg("report.col.stage")),
+          "",
+          `${text(msg("report.col.amount"))} / ${text(msg("report.col.weighted"))}`,
+        ],
+        pipelineRows,
+        "",
+        [false, false, true],
+      ),
     ),
   );
 
   // Contracts, renewals and receivables.
-  const renewals = model.renewalsDue.slice(0, HTML_LIST_LIMIT).map(
-    (r) =>
-      `<tr><td style="${CELL}">${escapeHtml(r.clientName)}<div style="font-size:11px;color:${COLOR.muted}">${escapeHtml(r.contractId)}</div></td>` +
-      `<td style="${CELL};white-space:nowrap">${escapeHtml(f.date(r.end))}</td><td style="${CELL};${NUM}">${escapeHtml(f.money(r.value))}</td></tr>`,
-  );
+  const renewals = model.renewalsDue
+    .slice(0, HTML_LIST_LIMIT)
+    .map(
+      (r) =>
+        `<tr><td style="${CELL}">${escapeHtml(r.clientName)}<div style="font-size:11px;color:${COLOR.muted}">${escapeHtml(r.contractId)}</div></td>` +
+        `<td style="${CELL};white-space:nowrap">${escapeHtml(f.date(r.end))}</td><td style="${CELL};${NUM}">${escapeHtml(f.money(r.value))}</td></tr>`,
+    );
   parts.push(
     section(
       "contracts",
@@ -243,16 +287,25 @@ export function reportHtml(model: ReportModel, view: ReportView, options: Report
       `<p style="margin:0 0 8px;font-size:13px;color:${COLOR.text}">${text(msg("report.figure.signedCount"))} <b>${model.contractsSigned.count}</b> · ${text(
         msg("report.figure.signedValue"),
       )} <b>${escapeHtml(f.money(model.contractsSigned.value))}</b></p>` +
-        subtitle(text(msg("report.block.renewals", { days: view.renewalNoticeDays, from: f.date(model.monthEnd) }))) +
-        listTable([text(msg("report.col.client")), text(msg("report.col.end")), text(msg("report.col.value2"))], renewals, text(msg("report.none")), [false, false, true]) +
+        subtitle(
+          text(msg("report.block.renewals", { days: view.renewalNoticeDays, from: f.date(model.monthEnd) })),
+        ) +
+        listTable(
+          [text(msg("report.col.client")), text(msg("report.col.end")), text(msg("report.col.value2"))],
+          renewals,
+          text(msg("report.none")),
+          [false, false, true],
+        ) +
         more(model.renewalsDue.length),
     ),
   );
-  const receivables = model.receivablesOverdue.byClient.slice(0, HTML_LIST_LIMIT).map(
-    (c) =>
-      `<tr><td style="${CELL}">${escapeHtml(c.clientName || c.clientId || "—")}<div style="font-size:11px;color:${COLOR.muted}">${escapeHtml(c.clientId ?? "")}</div></td>` +
-      `<td style="${CELL};${NUM}">${c.count}</td><td style="${CELL};${NUM};color:${COLOR.bad}">${escapeHtml(f.money(c.outstanding))}</td></tr>`,
-  );
+  const receivables = model.receivablesOverdue.byClient
+    .slice(0, HTML_LIST_LIMIT)
+    .map(
+      (c) =>
+        `<tr><td style="${CELL}">${escapeHtml(c.clientName || c.clientId || "—")}<div style="font-size:11px;color:${COLOR.muted}">${escapeHtml(c.clientId ?? "")}</div></td>` +
+        `<td style="${CELL};${NUM}">${c.count}</td><td style="${CELL};${NUM};color:${COLOR.bad}">${escapeHtml(f.money(c.outstanding))}</td></tr>`,
+    );
   parts.push(
     section(
       "receivables",
@@ -262,7 +315,16 @@ export function reportHtml(model: ReportModel, view: ReportView, options: Report
       )}</b> · ${text(msg("report.figure.overdueCount"))} <b>${model.receivablesOverdue.count}</b> · ${text(msg("report.figure.collected"))} <b>${escapeHtml(
         f.money(model.collected),
       )}</b></p>` +
-        listTable([text(msg("report.col.client")), text(msg("report.col.instalments")), text(msg("report.col.outstanding"))], receivables, text(msg("report.none")), [false, true, true]) +
+        listTable(
+          [
+            text(msg("report.col.client")),
+            text(msg("report.col.instalments")),
+            text(msg("report.col.outstanding")),
+          ],
+          receivables,
+          text(msg("report.none")),
+          [false, true, true],
+        ) +
         more(model.receivablesOverdue.byClient.length),
     ),
   );
@@ -276,22 +338,43 @@ export function reportHtml(model: ReportModel, view: ReportView, options: Report
     ([label, count]) =>
       `<tr><td style="${CELL};width:24%">${escapeHtml(label)}</td><td style="${CELL}">${bar(count / tierTotal, COLOR.won)}</td><td style="${CELL};${NUM};width:18%">${count}</td></tr>`,
   );
-  const changes = model.tierChanges.rows.slice(0, HTML_LIST_LIMIT).map(
-    (r) =>
-      `<tr><td style="${CELL};white-space:nowrap">${escapeHtml(f.date(r.date))}</td><td style="${CELL}">${escapeHtml(r.clientName)}<div style="font-size:11px;color:${COLOR.muted}">${escapeHtml(r.clientId)}</div></td>` +
-      `<td style="${CELL};white-space:nowrap;color:${r.direction === "down" ? COLOR.bad : r.direction === "up" ? COLOR.good : COLOR.text}">${escapeHtml(r.from ?? "—")} → ${escapeHtml(r.to ?? "—")}</td></tr>`,
-  );
+  const changes = model.tierChanges.rows
+    .slice(0, HTML_LIST_LIMIT)
+    .map(
+      (r) =>
+        `<tr><td style="${CELL};white-space:nowrap">${escapeHtml(f.date(r.date))}</td><td style="${CELL}">${escapeHtml(r.clientName)}<div style="font-size:11px;color:${COLOR.muted}">${escapeHtml(r.clientId)}</div></td>` +
+        `<td style="${CELL};white-space:nowrap;color:${r.direction === "down" ? COLOR.bad : r.direction === "up" ? COLOR.good : COLOR.text}">${escapeHtml(r.from ?? "—")} → ${escapeHtml(r.to ?? "—")}</td></tr>`,
+    );
   parts.push(
     section(
       "tiers",
       text(msg("report.block.tiers")),
       (model.tiersComputed ? "" : empty(text(msg("report.note.tiersNeverComputed")))) +
-        listTable([text(msg("report.col.tier")), "", text(msg("report.col.clients"))], tierRows, "", [false, false, true]) +
+        listTable([text(msg("report.col.tier")), "", text(msg("report.col.clients"))], tierRows, "", [
+          false,
+          false,
+          true,
+        ]) +
         subtitle(text(msg("report.block.tierChanges"))) +
         `<p style="margin:0 0 6px;font-size:13px;color:${COLOR.text}">${text(
-          msg("report.html.changesLine", { up: model.tierChanges.up, down: model.tierChanges.down, added: model.tierChanges.new }),
+          msg("report.html.changesLine", {
+            up: model.tierChanges.up,
+            down: model.tierChanges.down,
+            added: model.tierChanges.new,
+          }),
         )}</p>` +
-        (changes.length > 0 ? listTable([text(msg("report.col.date")), text(msg("report.col.client")), text(msg("report.col.direction"))], changes, "", [false, false, false]) : "") +
+        (changes.length > 0
+          ? listTable(
+              [
+                text(msg("report.col.date")),
+                text(msg("report.col.client")),
+                text(msg("report.col.direction")),
+              ],
+              changes,
+              "",
+              [false, false, false],
+            )
+          : "") +
         more(model.tierChanges.count),
     ),
   );
@@ -309,7 +392,16 @@ export function reportHtml(model: ReportModel, view: ReportView, options: Report
       `<p style="margin:0 0 8px;font-size:13px;color:${COLOR.text}">${text(msg("report.figure.compliance"))} <b>${escapeHtml(f.percent(model.contactCompliance))}</b> · ${text(
         msg("report.figure.interactions"),
       )} <b>${model.interactions.total}</b> · ${text(msg("report.figure.satisfaction"))} <b>${escapeHtml(f.satisfaction(model.interactions.satisfaction))}</b></p>` +
-        listTable([text(msg("report.col.channel")), text(msg("report.col.interactions")), text(msg("report.col.responseRate"))], channelRows, "", [false, true, false]),
+        listTable(
+          [
+            text(msg("report.col.channel")),
+            text(msg("report.col.interactions")),
+            text(msg("report.col.responseRate")),
+          ],
+          channelRows,
+          "",
+          [false, true, false],
+        ),
     ),
   );
 
@@ -324,41 +416,61 @@ export function reportHtml(model: ReportModel, view: ReportView, options: Report
     section(
       "sources",
       text(msg("report.block.sources")),
-      listTable([text(msg("report.col.source")), "", text(msg("report.col.won"))], sourceRows, text(msg("report.none")), [false, false, true]),
+      listTable(
+        [text(msg("report.col.source")), "", text(msg("report.col.won"))],
+        sourceRows,
+        text(msg("report.none")),
+        [false, false, true],
+      ),
     ),
   );
-  const industryRows = model.industries.slice(0, HTML_LIST_LIMIT).map(
-    (i) =>
-      `<tr><td style="${CELL}">${escapeHtml(f.orUnspecified(i.industry))}</td>` +
-      `<td style="${CELL};${NUM};color:${i.growth === null ? COLOR.text : i.growth < 0 ? COLOR.bad : COLOR.good}">${escapeHtml(f.change(i.growth))}</td>` +
-      `<td style="${CELL};${NUM}">${escapeHtml(f.money(i.won))}</td><td style="${CELL};${NUM}">${escapeHtml(f.money(i.purchase12m))}</td></tr>`,
-  );
+  const industryRows = model.industries
+    .slice(0, HTML_LIST_LIMIT)
+    .map(
+      (i) =>
+        `<tr><td style="${CELL}">${escapeHtml(f.orUnspecified(i.industry))}</td>` +
+        `<td style="${CELL};${NUM};color:${i.growth === null ? COLOR.text : i.growth < 0 ? COLOR.bad : COLOR.good}">${escapeHtml(f.change(i.growth))}</td>` +
+        `<td style="${CELL};${NUM}">${escapeHtml(f.money(i.won))}</td><td style="${CELL};${NUM}">${escapeHtml(f.money(i.purchase12m))}</td></tr>`,
+    );
   parts.push(
     section(
       "industries",
       text(msg("report.block.industries")),
       listTable(
-        [text(msg("report.col.industry")), text(msg("report.col.growth")), text(msg("report.col.won")), text(msg("report.col.purchase12m"))],
+        [
+          text(msg("report.col.industry")),
+          text(msg("report.col.growth")),
+          text(msg("report.col.won")),
+          text(msg("report.col.purchase12m")),
+        ],
         industryRows,
         text(msg("report.none")),
         [false, true, true, true],
       ) + more(model.industries.length),
     ),
   );
-  const lostRows = model.lostReasons.slice(0, HTML_LIST_LIMIT).map(
-    (l) =>
-      `<tr><td style="${CELL}">${escapeHtml(f.orUnspecified(l.reason))}</td><td style="${CELL};${NUM}">${l.count}</td><td style="${CELL};${NUM}">${escapeHtml(f.money(l.amount))}</td></tr>`,
-  );
+  const lostRows = model.lostReasons
+    .slice(0, HTML_LIST_LIMIT)
+    .map(
+      (l) =>
+        `<tr><td style="${CELL}">${escapeHtml(f.orUnspecified(l.reason))}</td><td style="${CELL};${NUM}">${l.count}</td><td style="${CELL};${NUM}">${escapeHtml(f.money(l.amount))}</td></tr>`,
+    );
   parts.push(
     section(
       "lostReasons",
       text(msg("report.block.lostReasons")),
-      listTable([text(msg("report.col.lostReason")), text(msg("report.col.count")), text(msg("report.col.amount"))], lostRows, text(msg("report.none")), [false, true, true]) +
-        more(model.lostReasons.length),
+      listTable(
+        [text(msg("report.col.lostReason")), text(msg("report.col.count")), text(msg("report.col.amount"))],
+        lostRows,
+        text(msg("report.none")),
+        [false, true, true],
+      ) + more(model.lostReasons.length),
     ),
   );
 
-  parts.push(`<tr><td style="padding:16px 24px 24px;font-size:11px;line-height:16px;color:${COLOR.muted}">${text(msg("report.html.footer"))}</td></tr>`);
+  parts.push(
+    `<tr><td style="padding:16px 24px 24px;font-size:11px;line-height:16px;color:${COLOR.muted}">${text(msg("report.html.footer"))}</td></tr>`,
+  );
 
   const title = text(msg("report.title", { month: model.month }));
   return (
@@ -382,7 +494,7 @@ function bar(fraction: number, color: string): string {
         ? `<td style="height:10px;font-size:0;line-height:0;background:${color}">&nbsp;</td>`
         : `<td width="${percent}%" style="width:${percent}%;height:10px;font-size:0;line-height:0;background:${color}">&nbsp;</td>` +
           `<td style="height:10px;font-size:0;line-height:0;background:#f1f3f4">&nbsp;</td>`;
-  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse;table-layout:fixed"><tr>${cells}</tr></table>`;
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;table-layout:fixed"><tr>${cells}</tr></table>`;
 }
 
 function table(rows: string, extraStyle = ""): string {
@@ -390,7 +502,12 @@ function table(rows: string, extraStyle = ""): string {
 }
 
 /** A list with a header row; `numeric` right-aligns a column. */
-function listTable(headers: readonly string[], rows: readonly string[], emptyText: string, numeric: readonly boolean[]): string {
+function listTable(
+  headers: readonly string[],
+  rows: readonly string[],
+  emptyText: string,
+  numeric: readonly boolean[],
+): string {
   if (rows.length === 0) return emptyText === "" ? "" : empty(emptyText);
   const head = `<tr>${headers.map((h, i) => `<th style="${HEAD}${numeric[i] ? ";text-align:right" : ""}">${h}</th>`).join("")}</tr>`;
   return table(head + rows.join(""), "table-layout:auto");
@@ -416,4 +533,3 @@ function legend(textHtml: string): string {
 function empty(textHtml: string): string {
   return `<p style="margin:0 0 6px;font-size:13px;color:${COLOR.muted}">${textHtml}</p>`;
 }
-

@@ -77,7 +77,13 @@ class SheetBuilder {
   /** Formats rows `from`..`to` of a column as `kind` (one format range). */
   private formatRange(column: number, from: number, to: number, kind: Kind): void {
     if (to < from || kind === "text") return;
-    this.numberFormats.push({ column, fromRow: from, toRow: to, kind, ...(kind === "amount" ? { currency: this.currency } : {}) });
+    this.numberFormats.push({
+      column,
+      fromRow: from,
+      toRow: to,
+      kind,
+      ...(kind === "amount" ? { currency: this.currency } : {}),
+    });
   }
 
   block(spec: BlockSpec, t: (ref: MessageRef) => string, none: string): Placed {
@@ -99,7 +105,11 @@ class SheetBuilder {
   }
 
   /** Figure rows of mixed kinds: consecutive rows of one kind share one format range. */
-  figures(title: MessageRef, lines: readonly { label: MessageKey; value: Cell; kind: Kind }[], t: (ref: MessageRef) => string): void {
+  figures(
+    title: MessageRef,
+    lines: readonly { label: MessageKey; value: Cell; kind: Kind }[],
+    t: (ref: MessageRef) => string,
+  ): void {
     const titleRow = this.push([t(title)]);
     this.boldRows.push(titleRow);
     const headerRow = this.push([t(msg("report.col.figure")), t(msg("report.col.value"))]);
@@ -120,7 +130,16 @@ class SheetBuilder {
   chart(kind: ChartSpec["kind"], title: string, placed: Placed, columns: number, dataRows?: number): void {
     const rows = (dataRows ?? placed.lastRow - placed.firstRow + 1) + 1;
     const anchorRow = Math.max(placed.titleRow, this.nextChartRow);
-    this.charts.push({ kind, title, row: placed.headerRow, column: 1, rows, columns, anchorRow, anchorColumn: CHART_COLUMN });
+    this.charts.push({
+      kind,
+      title,
+      row: placed.headerRow,
+      column: 1,
+      rows,
+      columns,
+      anchorRow,
+      anchorColumn: CHART_COLUMN,
+    });
     this.nextChartRow = anchorRow + CHART_ROWS;
   }
 
@@ -184,7 +203,11 @@ export function reportSheetLayout(model: ReportModel, view: ReportView): ReportS
       { label: "report.figure.winRate", value: fraction(team.winRate), kind: "percent" },
       { label: "report.figure.prevMonthWon", value: amount(team.prevMonthWon), kind: "amount" },
       { label: "report.figure.momChange", value: fraction(team.momChange), kind: "percent" },
-      { label: "report.figure.sameMonthLastYearWon", value: amount(team.sameMonthLastYearWon), kind: "amount" },
+      {
+        label: "report.figure.sameMonthLastYearWon",
+        value: amount(team.sameMonthLastYearWon),
+        kind: "amount",
+      },
       { label: "report.figure.yoyChange", value: fraction(team.yoyChange), kind: "percent" },
       { label: "report.figure.qtdWon", value: amount(team.qtdWon), kind: "amount" },
       { label: "report.figure.qtdTarget", value: amount(team.qtdTarget), kind: "amount" },
@@ -203,7 +226,11 @@ export function reportSheetLayout(model: ReportModel, view: ReportView): ReportS
       { label: "report.figure.renewalsDue", value: model.renewalsDue.length, kind: "integer" },
       { label: "report.figure.compliance", value: fraction(model.contactCompliance), kind: "percent" },
       { label: "report.figure.interactions", value: model.interactions.total, kind: "integer" },
-      { label: "report.figure.satisfaction", value: satisfaction(model.interactions.satisfaction), kind: "text" },
+      {
+        label: "report.figure.satisfaction",
+        value: satisfaction(model.interactions.satisfaction),
+        kind: "text",
+      },
       { label: "report.figure.tierChanges", value: model.tierChanges.count, kind: "integer" },
     ],
     t,
@@ -280,7 +307,15 @@ export function reportSheetLayout(model: ReportModel, view: ReportView): ReportS
         { header: "report.col.lostReason", kind: "text" },
       ],
       rows: model.underperformers.flatMap((u) =>
-        u.lostDeals.map((d) => [u.owner, d.dealId, d.clientId, d.clientName, fromCents(d.amount), { date: d.closedOn }, f.orUnspecified(d.reason)]),
+        u.lostDeals.map((d) => [
+          u.owner,
+          d.dealId,
+          d.clientId,
+          d.clientName,
+          fromCents(d.amount),
+          { date: d.closedOn },
+          f.orUnspecified(d.reason),
+        ]),
       ),
     },
     t,
@@ -313,7 +348,12 @@ export function reportSheetLayout(model: ReportModel, view: ReportView): ReportS
       ],
       rows: [
         ...model.pipeline.map((p) => [f.stage(p.stage), fromCents(p.amount), fromCents(p.weighted), p.count]),
-        [t(msg("report.total")), fromCents(model.pipelineTotal.amount), fromCents(model.pipelineTotal.weighted), model.pipelineTotal.count],
+        [
+          t(msg("report.total")),
+          fromCents(model.pipelineTotal.amount),
+          fromCents(model.pipelineTotal.weighted),
+          model.pipelineTotal.count,
+        ],
       ],
     },
     t,
@@ -329,7 +369,13 @@ export function reportSheetLayout(model: ReportModel, view: ReportView): ReportS
         { header: "report.col.count", kind: "integer" },
         { header: "report.col.value2", kind: "amount" },
       ],
-      rows: [[t(msg("report.figure.signedCount")), model.contractsSigned.count, fromCents(model.contractsSigned.value)]],
+      rows: [
+        [
+          t(msg("report.figure.signedCount")),
+          model.contractsSigned.count,
+          fromCents(model.contractsSigned.value),
+        ],
+      ],
     },
     t,
     none,
@@ -346,7 +392,15 @@ export function reportSheetLayout(model: ReportModel, view: ReportView): ReportS
         { header: "report.col.end", kind: "date" },
         { header: "report.col.value2", kind: "amount" },
       ],
-      rows: model.renewalsDue.map((r) => [r.contractId, r.clientId, r.clientName, r.owner ?? "", f.status(r.status), { date: r.end }, amount(r.value)]),
+      rows: model.renewalsDue.map((r) => [
+        r.contractId,
+        r.clientId,
+        r.clientName,
+        r.owner ?? "",
+        f.status(r.status),
+        { date: r.end },
+        amount(r.value),
+      ]),
     },
     t,
     none,
@@ -364,8 +418,18 @@ export function reportSheetLayout(model: ReportModel, view: ReportView): ReportS
         model.receivablesOverdue.count === 0
           ? []
           : [
-              ...model.receivablesOverdue.byClient.map((c) => [c.clientId ?? "", c.clientName, c.count, fromCents(c.outstanding)]),
-              [t(msg("report.total")), "", model.receivablesOverdue.count, fromCents(model.receivablesOverdue.total)],
+              ...model.receivablesOverdue.byClient.map((c) => [
+                c.clientId ?? "",
+                c.clientName,
+                c.count,
+                fromCents(c.outstanding),
+              ]),
+              [
+                t(msg("report.total")),
+                "",
+                model.receivablesOverdue.count,
+                fromCents(model.receivablesOverdue.total),
+              ],
             ],
     },
     t,
@@ -425,7 +489,13 @@ export function reportSheetLayout(model: ReportModel, view: ReportView): ReportS
         { header: "report.col.responseRate", kind: "percent" },
       ],
       rows: [
-        ...model.interactions.byChannel.map((c) => [f.channel(c.channel), c.count, c.responded, c.answered, fraction(c.rate)]),
+        ...model.interactions.byChannel.map((c) => [
+          f.channel(c.channel),
+          c.count,
+          c.responded,
+          c.answered,
+          fraction(c.rate),
+        ]),
         [t(msg("report.total")), model.interactions.total, "", "", ""],
       ],
     },
@@ -456,7 +526,14 @@ export function reportSheetLayout(model: ReportModel, view: ReportView): ReportS
         { header: "report.col.wonCount", kind: "integer" },
         { header: "report.col.purchase12m", kind: "amount" },
       ],
-      rows: model.industries.map((i) => [f.orUnspecified(i.industry), fraction(i.growth), i.clients, fromCents(i.won), i.count, fromCents(i.purchase12m)]),
+      rows: model.industries.map((i) => [
+        f.orUnspecified(i.industry),
+        fraction(i.growth),
+        i.clients,
+        fromCents(i.won),
+        i.count,
+        fromCents(i.purchase12m),
+      ]),
     },
     t,
     none,

@@ -7,7 +7,16 @@ import { formatIsoDate, type CalDate } from "../core/dates";
 import { formatMoney, formatPercent, type Cents } from "../core/money";
 import type { ReportModel } from "../core/report";
 import { msg, render, type Language, type MessageRef } from "../i18n";
-import { CHANNELS, CONTRACT_STATUSES, SOURCES, STAGES, type Channel, type ContractStatus, type Source, type Stage } from "../workbook/codes";
+import {
+  CHANNELS,
+  CONTRACT_STATUSES,
+  SOURCES,
+  STAGES,
+  type Channel,
+  type ContractStatus,
+  type Source,
+  type Stage,
+} from "../workbook/codes";
 
 export interface ReportView {
   readonly language: Language;
@@ -25,12 +34,16 @@ export interface ReportView {
 /** The notes a report carries, from its figures and the date it is generated on. */
 export function reportNotes(model: ReportModel, asOf: CalDate, currency: string): MessageRef[] {
   const notes: MessageRef[] = [];
-  if (model.monthEnd >= asOf) notes.push(msg("report.note.monthNotOver", { month: model.month, date: formatIsoDate(asOf) }));
+  if (model.monthEnd >= asOf)
+    notes.push(msg("report.note.monthNotOver", { month: model.month, date: formatIsoDate(asOf) }));
   if (!model.tiersComputed) notes.push(msg("report.note.tiersNeverComputed"));
   else if (model.untiered > 0) notes.push(msg("report.note.untiered", { count: model.untiered }));
   if (model.team.unassignedCount > 0) {
     notes.push(
-      msg("report.note.unassigned", { count: model.team.unassignedCount, amount: formatMoney(model.team.unassignedWon, currency) }),
+      msg("report.note.unassigned", {
+        count: model.team.unassignedCount,
+        amount: formatMoney(model.team.unassignedWon, currency),
+      }),
     );
   }
   return notes;
@@ -49,9 +62,12 @@ export function viewText(view: Pick<ReportView, "language" | "currency">) {
     date: (date: CalDate | null): string => (date === null ? "—" : formatIsoDate(date)),
     stage: (code: string): string => STAGES.label(code as Stage, language),
     channel: (code: string): string => CHANNELS.label(code as Channel, language),
-    source: (code: string | null): string => (code === null ? render(language, msg("report.unspecified")) : SOURCES.label(code as Source, language)),
+    source: (code: string | null): string =>
+      code === null ? render(language, msg("report.unspecified")) : SOURCES.label(code as Source, language),
     status: (code: string): string => CONTRACT_STATUSES.label(code as ContractStatus, language),
-    orUnspecified: (text: string | null): string => (text === null || text === "" ? render(language, msg("report.unspecified")) : text),
-    satisfaction: (mean: number | null): string => (mean === null ? "—" : (Math.round(mean * 100) / 100).toFixed(2)),
+    orUnspecified: (text: string | null): string =>
+      text === null || text === "" ? render(language, msg("report.unspecified")) : text,
+    satisfaction: (mean: number | null): string =>
+      mean === null ? "—" : (Math.round(mean * 100) / 100).toFixed(2),
   };
 }

@@ -146,7 +146,12 @@ interface SheetSettings {
 
 function readSheetSettings(env: Env): SheetSettings {
   const sheets = locateSheets(env.workbook.sheetNames());
-  const read = readSettings(env.workbook, sheets, { action: "sidebar", defaultTimeZone: env.defaultTimeZone }, []);
+  const read = readSettings(
+    env.workbook,
+    sheets,
+    { action: "sidebar", defaultTimeZone: env.defaultTimeZone },
+    [],
+  );
   const rowOf = new Map<string, number>();
   const text = new Map<string, string>();
   const keyAt = read.header.index.get("key");
@@ -177,6 +182,7 @@ function buildForm(
   hasSheet: boolean,
   textOf: (key: string) => string,
   dateOrder: DateOrder,
+  defaultTimeZone: string,
 ): SettingsForm {
   const groups = GROUP_ORDER.map((group) => ({
     id: group,
@@ -189,7 +195,8 @@ function buildForm(
         key: def.key,
         group,
         label: def.description[language === "en" ? "en" : "zh"],
-        defaultText: def.key === "timeZone" && !hasSheet ? "Asia/Shanghai" : def.defaultText,
+        // The time zone defaults to the spreadsheet's own (Set up writes it).
+        defaultText: def.key === "timeZone" ? defaultTimeZone : def.defaultText,
         value: formValue(def, text, language),
         error: validate(def.key, text, language, dateOrder),
         options: options(def.key, language),
@@ -208,6 +215,7 @@ export function settingsForm(env: Env): SettingsForm {
     current.sheet !== null,
     (key) => current.text.get(key) ?? "",
     current.dateOrder,
+    env.defaultTimeZone,
   );
 }
 
@@ -279,20 +287,31 @@ export function saveSettings(env: Env, submitted: unknown): SaveSettingsResult {
   if (count > 0) {
     return { ok: false, errors, message: t(language, "sidebar.settings.fixErrors", { count }) };
   }
-  if (changed.size === 0) return { ok: true, saved: [], form: settingsFormFrom(current, changed) };
-
-  writeSettings(env, current, changed);
-  return { ok: true, saved: [...changed.keys()], form: settingsFormFrom(current, changed) };
+  if (changed.size > 0) writeSettings(env, current, changed);
+  return { ok: true, saved: [...changed.keys()], form: settingsFormFrom(env, current, changed) };
 }
 
-function settingsFormFrom(current: SheetSettings, changed: ReadonlyMap<string, string>): SettingsForm {
-  const textOf = (key: string) => changed.get(key) ?? current.text.get(key) ?? "";
+function settingsFormFrom(
+  env: Env,
+  current: SheetSettings,
+  changed: ReadonlyMap<string, string>,
+): SettingsForm {
+  const created = current.sheet === null && changed.size > 0;
+  const textOf = (key: string) =>
+    changed.get(key) ??
+    (created ? createdText(env, findSetting(key) as SettingDef) : (current.text.get(key) ?? ""));
   return buildForm(
     languageOf(textOf("language"), current.language),
-    true,
+    current.sheet !== null || changed.size > 0,
     textOf,
     dateOrderOf(textOf("dateOrder"), current.dateOrder),
+    env.defaultTimeZone,
   );
+}
+
+/** The value a new Settings sheet gets for a key nobody changed: its default, as Set up writes it. */
+function createdText(env: Env, def: SettingDef): string {
+  return def.key === "timeZone" ? env.defaultTimeZone : def.defaultText;
 }
 
 /** The language a Language value stands for (blank: the default), or the fallback when it is invalid. */
@@ -324,7 +343,7 @@ function writeSettings(env: Env, current: SheetSettings, changed: ReadonlyMap<st
     const header = TABLES.settings.columns.map((c) => headerName(c, language));
     const rows: Cell[][] = SETTING_DEFS.map((d) => {
       const def = d as SettingDef;
-      const text = changed.get(def.key) ?? (def.key === "timeZone" ? env.defaultTimeZone : def.defaultText);
+      const text = changed.get(def.key) ?? createdText(env, def);
       return [def.key, cellOfText(text), description(def)];
     });
     port.replaceSheet(sheetName("settings", language), [header, ...rows], {
@@ -372,4 +391,3 @@ function writeSettings(env: Env, current: SheetSettings, changed: ReadonlyMap<st
   }
   port.writeBlock(current.sheet, top + 1, left + 1, block);
 }
-

@@ -5,7 +5,9 @@
  * run them on the tiers they have just decided.
  */
 import { msg } from "../i18n";
+import type { Tier } from "../workbook/codes";
 import type { DataIssue } from "../workbook/issues";
+import type { ClientRow } from "../workbook/rows";
 import { columnDef, headerName } from "../workbook/schema";
 import type { CheckInput, DataCheck } from "./checks";
 
@@ -15,13 +17,22 @@ function columnTitle(input: CheckInput, key: string): string {
   );
 }
 
-/** An active tier A client with no Owner (高价值客户配备专属客户经理). */
-export const tierAWithoutOwner: DataCheck = (input) => {
+/** An active tier A client with no Owner (高价值客户配备专属客户经理), by the Tier cells as read. */
+export const tierAWithoutOwner: DataCheck = (input) => tierAWithoutOwnerBy(input, (client) => client.tier);
+
+/**
+ * The same check with the tiers of each client given by `tierOf` (the tier actions pass the
+ * tiers they have just decided, without copying the rows).
+ */
+export function tierAWithoutOwnerBy(
+  input: CheckInput,
+  tierOf: (client: ClientRow) => Tier | null,
+): DataIssue[] {
   const clients = input.data.clients;
   if (clients.sheet === null) return [];
   const issues: DataIssue[] = [];
   for (const client of clients.rows) {
-    if (client.status !== "active" || client.tier !== "A" || client.owner !== null) continue;
+    if (client.status !== "active" || client.owner !== null || tierOf(client) !== "A") continue;
     issues.push({
       action: input.action,
       sheet: clients.sheet,
@@ -32,7 +43,7 @@ export const tierAWithoutOwner: DataCheck = (input) => {
     });
   }
   return issues;
-};
+}
 
 /** An active client with a Tier override and no Override reason (the override still applies). */
 export const overrideWithoutReason: DataCheck = (input) => {
@@ -53,6 +64,3 @@ export const overrideWithoutReason: DataCheck = (input) => {
   }
   return issues;
 };
-
-/** The tier checks, in report order. */
-export const TIER_CHECKS: readonly DataCheck[] = [overrideWithoutReason, tierAWithoutOwner];

@@ -18,6 +18,7 @@ import {
 } from "../core/tiers";
 import { msg, render, t, type Language, type MessageRef } from "../i18n";
 import type { Cell, Env, MailMessage } from "../ports";
+import type { DataIssue } from "../workbook/issues";
 import type { ClientRow } from "../workbook/rows";
 import { escapeHtml } from "../workbook/html";
 import { normalizeName } from "../workbook/names";
@@ -27,7 +28,7 @@ import type { Settings } from "../workbook/settings";
 import { appendOutputRows, writeComputedColumns } from "../workbook/write";
 import { sendMails, type OutgoingMail } from "./mail";
 import { finishRun, noteMissingSheets, startRun, type ActionResult, type Run, type RunOptions } from "./run";
-import { TIER_CHECKS } from "./tierChecks";
+import { overrideWithoutReason, tierAWithoutOwnerBy } from "./tierChecks";
 
 export interface TiersOptions extends RunOptions {
   /** A quarterly review: downgrades beyond the margin apply. */
@@ -211,20 +212,14 @@ function runTiers(run: Run, review: boolean): ActionResult<TiersJson> {
   return finishRun(run, { asOf: date, review, clients });
 }
 
-/** The tier checks on the tiers just decided (inactive clients as they are). */
-function tierChecks(run: Run, data: WorkbookData, results: readonly TierResult[]) {
+/** The tier checks, A without owner on the tiers just decided (inactive clients as they are). */
+function tierChecks(run: Run, data: WorkbookData, results: readonly TierResult[]): DataIssue[] {
   const decided = new Map(results.map((r) => [r.clientId, r.tier] as const));
-  const rows = data.clients.rows.map((c) => {
-    const tier = decided.get(c.clientId);
-    return tier === undefined ? c : { ...c, tier };
-  });
-  const input = {
-    data: { ...data, clients: { ...data.clients, rows } },
-    settings: run.settings,
-    asOf: run.asOf,
-    action: run.action,
-  };
-  return TIER_CHECKS.flatMap((check) => check(input));
+  const input = { data, settings: run.settings, asOf: run.asOf, action: run.action };
+  return [
+    ...overrideWithoutReason(input),
+    ...tierAWithoutOwnerBy(input, (client) => decided.get(client.clientId) ?? client.tier),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------

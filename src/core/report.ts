@@ -5,7 +5,17 @@
  * `reportJson` turns them into yuan. Every table is scanned once and joined through indexes by
  * ID, so the cost grows linearly with the workbook.
  */
-import { addDays, addMonths, firstDayOfMonth, formatIsoDate, lastDayOfMonth, monthKey, shiftMonth, type CalDate, type MonthKey } from "./dates";
+import {
+  addDays,
+  addMonths,
+  firstDayOfMonth,
+  formatIsoDate,
+  lastDayOfMonth,
+  monthKey,
+  shiftMonth,
+  type CalDate,
+  type MonthKey,
+} from "./dates";
 import { fromCents, type Cents } from "./money";
 import { indexTargets, monthRange, type TargetEntry, type YearMonth } from "./targets";
 
@@ -280,8 +290,10 @@ export interface ReportModel {
   readonly trend: readonly TrendPoint[];
 }
 
-const rate = (part: number, whole: number | null): number | null => (whole === null || whole === 0 ? null : part / whole);
-const change = (now: number, before: number): number | null => (before === 0 ? null : (now - before) / before);
+const rate = (part: number, whole: number | null): number | null =>
+  whole === null || whole === 0 ? null : part / whole;
+const change = (now: number, before: number): number | null =>
+  before === 0 ? null : (now - before) / before;
 
 /** Adds to a numeric entry of a map. */
 function bump<K>(map: Map<K, number>, key: K, by: number): void {
@@ -296,14 +308,21 @@ interface OwnerTally {
   open: { count: number; amount: Cents; weighted: Cents };
 }
 
-const newTally = (): OwnerTally => ({ won: 0, wonCount: 0, lostCount: 0, lostDeals: [], open: { count: 0, amount: 0, weighted: 0 } });
+const newTally = (): OwnerTally => ({
+  won: 0,
+  wonCount: 0,
+  lostCount: 0,
+  lostDeals: [],
+  open: { count: 0, amount: 0, weighted: 0 },
+});
 
 /** Computes every figure of the report for the input's month. */
 export function computeReport(input: ReportInput): ReportModel {
   const at: YearMonth = { year: input.year, month: input.month };
   const monthStart = firstDayOfMonth(at.year, at.month);
   const monthEnd = lastDayOfMonth(at.year, at.month);
-  const inMonth = (date: CalDate | null): date is CalDate => date !== null && date >= monthStart && date <= monthEnd;
+  const inMonth = (date: CalDate | null): date is CalDate =>
+    date !== null && date >= monthStart && date <= monthEnd;
   const key = input.nameKey;
 
   // Months M−12 … M: their first days bound the won-by-month tally (index 12 is M).
@@ -370,7 +389,8 @@ export function computeReport(input: ReportInput): ReportModel {
       if (deal.closedOn === null) continue;
       const slot = monthSlot(deal.closedOn);
       if (slot >= 0) wonByMonth[slot] += deal.amount;
-      if (deal.closedOn > purchaseFrom && deal.closedOn <= monthEnd) bump(clientWon12, deal.clientId, deal.amount);
+      if (deal.closedOn > purchaseFrom && deal.closedOn <= monthEnd)
+        bump(clientWon12, deal.clientId, deal.amount);
       if (slot !== 12) continue;
       const client = clientById.get(deal.clientId);
       const owner = deal.owner ?? client?.owner ?? null;
@@ -450,7 +470,9 @@ export function computeReport(input: ReportInput): ReportModel {
   const ytdWon = wonByMonth.slice(13 - ytdMonths.length).reduce((a, b) => a + b, 0);
   const qtdTarget = targets.teamTargetSum(qtdMonths);
   const ytdTarget = targets.teamTargetSum(ytdMonths);
-  const coverageTarget = targets.teamTargetSum(monthRange(shiftMonth(at.year, at.month, 1), shiftMonth(at.year, at.month, 3)));
+  const coverageTarget = targets.teamTargetSum(
+    monthRange(shiftMonth(at.year, at.month, 1), shiftMonth(at.year, at.month, 3)),
+  );
   const team: TeamFigures = {
     won,
     wonCount,
@@ -501,11 +523,17 @@ export function computeReport(input: ReportInput): ReportModel {
         target: o.target,
         attainment: o.attainment,
         lostDeals: [...t.lostDeals].sort((a, b) => b.amount - a.amount || compareText(a.dealId, b.dealId)),
-        openPipeline: open ? { count: open.count, amount: open.amount, weighted: open.weighted } : { count: 0, amount: 0, weighted: 0 },
+        openPipeline: open
+          ? { count: open.count, amount: open.amount, weighted: open.weighted }
+          : { count: 0, amount: 0, weighted: 0 },
       };
     });
   const pipelineTotal = pipeline.reduce(
-    (sum, line) => ({ count: sum.count + line.count, amount: sum.amount + line.amount, weighted: sum.weighted + line.weighted }),
+    (sum, line) => ({
+      count: sum.count + line.count,
+      amount: sum.amount + line.amount,
+      weighted: sum.weighted + line.weighted,
+    }),
     { count: 0, amount: 0, weighted: 0 },
   );
 
@@ -574,7 +602,8 @@ export function computeReport(input: ReportInput): ReportModel {
   for (const interaction of input.interactions) {
     if (interaction.date <= monthEnd) {
       const last = lastContact.get(interaction.clientId);
-      if (last === undefined || interaction.date > last) lastContact.set(interaction.clientId, interaction.date);
+      if (last === undefined || interaction.date > last)
+        lastContact.set(interaction.clientId, interaction.date);
     }
     if (!inMonth(interaction.date)) continue;
     interactionTotal++;
@@ -604,7 +633,8 @@ export function computeReport(input: ReportInput): ReportModel {
   const industryClients = new Map<string | null, number>();
   for (const client of input.clients) {
     const industry = client.industry ? key(client.industry) : null;
-    if (client.industry && industry !== null && !industryNames.has(industry)) industryNames.set(industry, client.industry);
+    if (client.industry && industry !== null && !industryNames.has(industry))
+      industryNames.set(industry, client.industry);
     bump(industryClients, industry, 1);
     bump(industryPurchase, industry, client.purchaseOverride ?? clientWon12.get(client.clientId) ?? 0);
     if (client.status !== "active") continue;
@@ -621,7 +651,9 @@ export function computeReport(input: ReportInput): ReportModel {
       count: industryWon.get(k)?.count ?? 0,
       purchase12m: industryPurchase.get(k) ?? 0,
     }))
-    .sort((a, b) => b.won - a.won || b.purchase12m - a.purchase12m || compareNullable(a.industry, b.industry));
+    .sort(
+      (a, b) => b.won - a.won || b.purchase12m - a.purchase12m || compareNullable(a.industry, b.industry),
+    );
 
   // Tier history rows dated in M.
   const tierRows: TierChangeLine[] = [];
@@ -631,7 +663,15 @@ export function computeReport(input: ReportInput): ReportModel {
   for (const row of input.tierHistory) {
     if (!inMonth(row.date)) continue;
     const direction: TierChangeLine["direction"] =
-      row.from === null ? "new" : row.to === null ? "same" : TIER_RANK[row.to] > TIER_RANK[row.from] ? "up" : TIER_RANK[row.to] < TIER_RANK[row.from] ? "down" : "same";
+      row.from === null
+        ? "new"
+        : row.to === null
+          ? "same"
+          : TIER_RANK[row.to] > TIER_RANK[row.from]
+            ? "up"
+            : TIER_RANK[row.to] < TIER_RANK[row.from]
+              ? "down"
+              : "same";
     if (direction === "up") up++;
     else if (direction === "down") down++;
     else if (direction === "new") fresh++;
@@ -747,9 +787,18 @@ export function reportJson(model: ReportModel, currency: string) {
         closedOn: formatDate(d.closedOn),
         reason: d.reason,
       })),
-      openPipeline: { count: u.openPipeline.count, amount: money(u.openPipeline.amount), weighted: money(u.openPipeline.weighted) },
+      openPipeline: {
+        count: u.openPipeline.count,
+        amount: money(u.openPipeline.amount),
+        weighted: money(u.openPipeline.weighted),
+      },
     })),
-    pipeline: model.pipeline.map((p) => ({ stage: p.stage, count: p.count, amount: money(p.amount), weighted: money(p.weighted) })),
+    pipeline: model.pipeline.map((p) => ({
+      stage: p.stage,
+      count: p.count,
+      amount: money(p.amount),
+      weighted: money(p.weighted),
+    })),
     contractsSigned: { count: model.contractsSigned.count, value: money(model.contractsSigned.value) },
     renewalsDue: model.renewalsDue.map((r) => ({
       contractId: r.contractId,
@@ -760,7 +809,10 @@ export function reportJson(model: ReportModel, currency: string) {
     receivablesOverdue: {
       total: money(model.receivablesOverdue.total),
       count: model.receivablesOverdue.count,
-      byClient: model.receivablesOverdue.byClient.map((c) => ({ clientId: c.clientId, outstanding: money(c.outstanding) })),
+      byClient: model.receivablesOverdue.byClient.map((c) => ({
+        clientId: c.clientId,
+        outstanding: money(c.outstanding),
+      })),
     },
     collected: money(model.collected),
     tiersComputed: model.tiersComputed,
@@ -770,7 +822,12 @@ export function reportJson(model: ReportModel, currency: string) {
       up: model.tierChanges.up,
       down: model.tierChanges.down,
       new: model.tierChanges.new,
-      rows: model.tierChanges.rows.map((r) => ({ date: formatDate(r.date), clientId: r.clientId, from: r.from, to: r.to })),
+      rows: model.tierChanges.rows.map((r) => ({
+        date: formatDate(r.date),
+        clientId: r.clientId,
+        from: r.from,
+        to: r.to,
+      })),
     },
     contactCompliance: model.contactCompliance,
     interactions: {
@@ -792,7 +849,11 @@ export function reportJson(model: ReportModel, currency: string) {
       count: i.count,
       purchase12m: money(i.purchase12m),
     })),
-    lostReasons: model.lostReasons.map((l) => ({ reason: l.reason, count: l.count, amount: money(l.amount) })),
+    lostReasons: model.lostReasons.map((l) => ({
+      reason: l.reason,
+      count: l.count,
+      amount: money(l.amount),
+    })),
     trend: model.trend.map((p) => ({ month: p.month, won: money(p.won), target: moneyOrNull(p.target) })),
   };
 }

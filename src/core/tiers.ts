@@ -9,7 +9,7 @@
  * (uplift share, downgrade margin, surge annualisation) is turned once into the smallest whole
  * number of cents that satisfies it, with the shares read as the decimals they were typed as.
  */
-import { addMonths, addYears, dateParts, type CalDate } from "./dates";
+import { addMonths, addYears, dateParts, daysInMonth, type CalDate, type DateParts } from "./dates";
 import type { Cents } from "./money";
 
 export type TierCode = "A" | "B" | "C";
@@ -183,7 +183,8 @@ export function computeTiers(input: TierInput): TierResult[] {
   const margin = ratio(rules.downgradeMargin);
   const full = scaleOf(rules, { num: 1n, den: 1n });
   const reducedScale = scaleOf(rules, { num: margin.den - margin.num, den: margin.den });
-  const factor = ratio(rules.surgeFactor);
+  const surgeHolds = atLeastFactor(ratio(rules.surgeFactor));
+  const asOfParts = dateParts(asOf);
 
   return input.clients.map((client) => {
     const sums = byClient.get(client.clientId) as ClientDeals;
@@ -192,7 +193,7 @@ export function computeTiers(input: TierInput): TierResult[] {
     const start = client.cooperationSince ?? sums.firstWon;
     const longTerm = start !== null && start <= longTermLimit;
     const p12 = client.purchaseOverride ?? sums.p12;
-    const surging = sums.recent > 0 && atLeastTimes(sums.recent, factor.den, sums.before, factor.num);
+    const surging = sums.recent > 0 && surgeHolds(sums.recent, sums.before);
     const facts: TierFacts = {
       wonLast12Months: sums.p12,
       recent: sums.recent,
@@ -201,7 +202,7 @@ export function computeTiers(input: TierInput): TierResult[] {
       industryGrowth: growth,
       rising,
       cooperationStart: start,
-      cooperationYears: start === null ? null : wholeYears(start, asOf),
+      cooperationYears: start === null ? null : wholeYears(start, asOf, asOfParts),
       longTerm,
     };
     const computed = computeAt(full, p12, rising && longTerm, surging, sums.recent);
@@ -251,28 +252,21 @@ function computeAt(
   recent: Cents,
 ): TierComputation {
   const base: TierCode = p12 >= s.high ? "A" : p12 >= s.medium ? "B" : "C";
-  const common = { base, scale: s.scale, high: s.high, medium: s.medium };
-  if (base === "A") {
-    return {
-      ...common,
-      tier: "A",
-      rule: "base",
-      uplift: false,
-      surge: false,
-      next: null,
-      upliftMinimum: null,
-    };
-  }
-  const upliftMinimum = s.upliftMinimum[base];
-  const uplift = strategic && p12 >= upliftMinimum;
-  const surge = surging && recent >= s.surgeMinimum[base];
+  const raisable = base !== "A";
+  const upliftMinimum = raisable ? s.upliftMinimum[base] : null;
+  const uplift = raisable && strategic && p12 >= (upliftMinimum as Cents);
+  const surge = raisable && surging && recent >= s.surgeMinimum[base];
+  // One object shape for every result (a literal, no spread): this runs twice per client.
   return {
-    ...common,
     tier: uplift || surge ? RAISED[base] : base,
+    base,
     rule: uplift ? "uplift" : surge ? "surge" : "base",
     uplift,
     surge,
-    next: base === "C" ? s.medium : s.high,
+    scale: s.scale,
+    high: s.high,
+    medium: s.medium,
+    next: base === "A" ? null : base === "C" ? s.medium : s.high,
     upliftMinimum,
   };
 }
@@ -316,20 +310,24 @@ function ceilDiv(num: bigint, den: bigint): Cents {
   return Number((num + den - 1n) / den);
 }
 
-/** a × p ≥ b × q, exactly (numbers while the products are safe integers, else BigInt). */
-function atLeastTimes(a: number, p: bigint, b: number, q: bigint): boolean {
-  const pn = Number(p);
-  const qn = Number(q);
-  const left = a * pn;
-  const right = b * qn;
-  if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return left >= right;
-  return BigInt(a) * p >= BigInt(b) * q;
+/** `a ≥ factor × b` exactly, for a factor read as a decimal (numbers while safe, else BigInt). */
+function atLeastFactor(factor: Ratio): (a: Cents, b: Cents) => boolean {
+  const num = Number(factor.num);
+  const den = Number(factor.den);
+  return (a, b) => {
+    const left = a * den;
+    const right = b * num;
+    if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return left >= right;
+    return BigInt(a) * factor.den >= BigInt(b) * factor.num;
+  };
 }
 
-/** Whole years from `start` to `end` (calendar, clamped like addYears). */
-function wholeYears(start: CalDate, end: CalDate): number {
+/** Whole years from `start` to `end` (`end` given with its parts), counted like addYears. */
+function wholeYears(start: CalDate, end: CalDate, endParts: DateParts): number {
   if (end < start) return 0;
-  let years = dateParts(end).year - dateParts(start).year;
-  if (addYears(start, years) > end) years--;
-  return years;
+  const s = dateParts(start);
+  const years = endParts.year - s.year;
+  // addYears(start, years) falls in end's year: compare month and (clamped) day.
+  const day = Math.min(s.day, daysInMonth(endParts.year, s.month));
+  return s.month > endParts.month || (s.month === endParts.month && day > endParts.day) ? years - 1 : years;
 }

@@ -17,13 +17,21 @@ export function promptReportMonth(env: Env): YearMonth | null {
   const fallback = previousMonth(env.clock.today(settings?.timeZone ?? env.defaultTimeZone));
   const ui = SpreadsheetApp.getUi();
   const title = t(language, "report.prompt.title");
-  const response = ui.prompt(title, t(language, "report.prompt.month", { month: formatMonth(fallback) }), ui.ButtonSet.OK_CANCEL);
+  const response = ui.prompt(
+    title,
+    t(language, "report.prompt.month", { month: formatMonth(fallback) }),
+    ui.ButtonSet.OK_CANCEL,
+  );
   if (response.getSelectedButton() !== ui.Button.OK) return null;
   const text = response.getResponseText().trim();
   if (text === "") return fallback;
   const month = parseReportMonth(text);
   if (month === null) {
-    ui.alert(title, t(language, "report.prompt.badMonth", { value: text, month: formatMonth(fallback) }), ui.ButtonSet.OK);
+    ui.alert(
+      title,
+      t(language, "report.prompt.badMonth", { value: text, month: formatMonth(fallback) }),
+      ui.ButtonSet.OK,
+    );
   }
   return month;
 }

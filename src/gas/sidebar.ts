@@ -30,7 +30,9 @@ function serve<T>(body: (env: Env) => T, locked: boolean): T {
   try {
     return locked ? env.lock.withLock(() => body(env)) : body(env);
   } catch (error) {
-    throw new Error(render(workbookLanguage(env), errorMessage(error)));
+    // The page shows the message as it is; Apps Script's ES2020 typings have no Error cause option.
+    const failure = new Error(render(workbookLanguage(env), errorMessage(error)));
+    throw Object.assign(failure, { cause: error });
   }
 }
 

@@ -63,15 +63,15 @@ export const contracts = defineMessages(
       "marked renewed, but client {clientId} has no later contract; add the renewal contract or correct Status",
     "contracts.issue.paidMoreThanDue": "Amount paid {paid} is more than Amount due {due}; check Amount paid",
     "contracts.issue.planMismatch":
-      "the {count} instalments add up to {planned}, not the contract Value {value} (difference {difference}); check the payment plan or the Value",
+      "the instalments ({count}) add up to {planned}, not the contract Value {value} (difference {difference}); check the payment plan or the Value",
     "contracts.issue.wonWithoutContract":
       "won on {closedOn} ({days} days ago) but no contract names this Deal ID; add the contract with its Deal ID",
     "contracts.summary":
-      '{renewals} contracts due for renewal ({renewalValue}); {overdue} overdue instalments ({outstanding} outstanding). See "{sheet}".',
+      'Contracts due for renewal: {renewals} ({renewalValue}); overdue instalments: {overdue} ({outstanding} outstanding). See "{sheet}".',
     "contracts.summaryOwner":
-      "{owner}: {renewals} renewals due ({renewalValue}), {overdue} overdue ({outstanding} outstanding)",
+      "{owner}: renewals due {renewals} ({renewalValue}); overdue instalments {overdue} ({outstanding} outstanding)",
     "contracts.sheet.title": "Renewals & receivables as of {date}",
-    "contracts.sheet.renewalsTitle": "Ending within {days} days: {count} contracts, value {value}",
+    "contracts.sheet.renewalsTitle": "Due for renewal (ending within {days} days): {count}, value {value}",
     "contracts.sheet.overdueTitle": "Overdue instalments: {count}, outstanding {outstanding}",
     "contracts.sheet.ownersTitle": "By owner",
     "contracts.sheet.none": "None",

@@ -146,7 +146,7 @@ export function applyChanges(memory: MemoryWorkbook, excel: ExcelJS.Workbook): S
     if (existing === undefined || sheet.created || sheet.replaced) {
       const ws = rewriteSheet(excel, existing, sheet.name);
       cellsWritten += writeAll(ws, values);
-      for (const format of sheet.formats) applyFormat(ws, format, values.length, true);
+      for (const format of sheet.formats) applyFormat(ws, format, values.length);
       sheetsRewritten.push(sheet.name);
       continue;
     }
@@ -155,7 +155,7 @@ export function applyChanges(memory: MemoryWorkbook, excel: ExcelJS.Workbook): S
       setCell(existing.getCell(row, column), sheet.cells[row - 1]?.[column - 1] ?? "");
       cellsWritten++;
     }
-    for (const format of sheet.formats) applyFormat(existing, format, values.length, false);
+    for (const format of sheet.formats) applyFormat(existing, format, values.length);
   }
   for (const ws of excel.worksheets) compactValidations(ws);
   return { chartsSkipped, sheetsRewritten, cellsWritten };
@@ -222,8 +222,8 @@ function restyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
   cell.style = { ...cell.style, ...patch };
 }
 
-/** Applies a SheetFormat; `lastRow` is the sheet's last used row, `fresh` a sheet just rewritten. */
-function applyFormat(ws: ExcelJS.Worksheet, format: SheetFormat, lastRow: number, fresh: boolean): void {
+/** Applies a SheetFormat; `lastRow` is the sheet's last used row. */
+function applyFormat(ws: ExcelJS.Worksheet, format: SheetFormat, lastRow: number): void {
   if (format.frozenRows !== undefined) {
     const current = (ws.views ?? [])[0] as Partial<ExcelJS.WorksheetView> | undefined;
     const xSplit =
@@ -256,7 +256,7 @@ function applyFormat(ws: ExcelJS.Worksheet, format: SheetFormat, lastRow: number
     const last = numberFormat.toRow ?? lastRow;
     for (let r = numberFormat.fromRow; r <= last; r++)
       restyle(ws.getCell(r, numberFormat.column), { numFmt: pattern });
-    if (numberFormat.toRow === null && (fresh || numberFormat.fromRow <= 2)) {
+    if (numberFormat.toRow === null) {
       // Rows typed later in the column get the format too (the column's default style).
       const column = ws.getColumn(numberFormat.column);
       column.style = { ...column.style, numFmt: pattern };

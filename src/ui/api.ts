@@ -14,7 +14,13 @@ export type {
   ContactLogInput,
   LogContactResult,
 } from "../actions/clientCard";
-export type { PageText, PageTextKey, SaveSettingsResult, SettingField, SettingsForm } from "../actions/sidebar";
+export type {
+  PageText,
+  PageTextKey,
+  SaveSettingsResult,
+  SettingField,
+  SettingsForm,
+} from "../actions/sidebar";
 
 export interface SidebarServer {
   /** Settings sidebar: every setting, grouped, with its current value and whether it is valid. */

@@ -33,7 +33,11 @@ export function call<M extends Method>(
     const runner = run
       .withSuccessHandler((value) => resolve(value as ReturnType<SidebarServer[M]>))
       .withFailureHandler((error) =>
-        reject(error instanceof Error ? error : new Error(String((error as { message?: unknown })?.message ?? error))),
+        reject(
+          error instanceof Error
+            ? error
+            : new Error(String((error as { message?: unknown })?.message ?? error)),
+        ),
       ) as unknown as Record<M, (...a: Parameters<SidebarServer[M]>) => void>;
     runner[name](...args);
   });

@@ -9,7 +9,7 @@ import type { MessageRef } from "../i18n";
 import { msg } from "../i18n";
 import { isDateCell, type Cell } from "../ports";
 import type { CodeList } from "./codes";
-import { normalizeName, trimAll } from "./names";
+import { nfkc, normalizeName, trimAll } from "./names";
 
 export type Parsed<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: MessageRef };
@@ -60,7 +60,7 @@ const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
 /** An e-mail address, lower-cased. */
 export function parseEmail(cell: Cell): Parsed<string> {
   if (typeof cell !== "string") return fail(msg("issue.expectedEmail"));
-  const text = trimAll(cell.normalize("NFKC")).toLowerCase();
+  const text = trimAll(nfkc(cell)).toLowerCase();
   return EMAIL.test(text) && text.length <= 254 ? ok(text) : fail(msg("issue.expectedEmail"));
 }
 
@@ -85,7 +85,7 @@ const OTHER_ORDER = /^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})$/;
 export function parseDate(cell: Cell, order: DateOrder = "YMD"): Parsed<CalDate> {
   if (isDateCell(cell)) return ok(cell.date);
   if (typeof cell !== "string") return fail(msg("issue.expectedDate"));
-  const text = trimAll(cell.normalize("NFKC"));
+  const text = trimAll(nfkc(cell));
   let match = YMD_TEXT.exec(text) ?? YMD_CJK.exec(text);
   if (match) return dateFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
   match = OTHER_ORDER.exec(text);
@@ -115,7 +115,7 @@ export function parseAmount(cell: Cell): Parsed<Cents> {
     return ok(toCents(cell));
   }
   if (typeof cell !== "string") return fail(msg("issue.expectedAmount"));
-  const text = trimAll(cell.normalize("NFKC")).replace(/\s+/g, "");
+  const text = trimAll(nfkc(cell)).replace(/\s+/g, "");
   if (/^-/.test(text) || /^[¥]-/.test(text)) return fail(msg("issue.negativeAmount"));
   const match = AMOUNT_TEXT.exec(text);
   if (!match) return fail(msg("issue.expectedAmount"));
@@ -153,7 +153,7 @@ export function parseFraction(cell: Cell, options: FractionOptions = {}): Parsed
     value = cell;
     if (options.bareNumbersArePercent && value > 1 && value <= 100) value = value / 100;
   } else if (typeof cell === "string") {
-    const text = trimAll(cell.normalize("NFKC")).replace(/\s+/g, "");
+    const text = trimAll(nfkc(cell)).replace(/\s+/g, "");
     const match = /^([+-]?\d+(?:\.\d+)?|[+-]?\.\d+)(%)?$/.exec(text);
     if (!match) return fail(msg("issue.expectedFraction"));
     value = Number(match[1]);
@@ -179,8 +179,8 @@ function percentText(value: number): string {
 export function parseInteger(cell: Cell, min: number, max: number): Parsed<number> {
   let value: number;
   if (typeof cell === "number") value = cell;
-  else if (typeof cell === "string" && /^[+-]?\d+$/.test(trimAll(cell.normalize("NFKC")))) {
-    value = Number(trimAll(cell.normalize("NFKC")));
+  else if (typeof cell === "string" && /^[+-]?\d+$/.test(trimAll(nfkc(cell)))) {
+    value = Number(trimAll(nfkc(cell)));
   } else return fail(msg("issue.expectedInteger", { min, max }));
   if (!Number.isInteger(value) || value < min || value > max) {
     return fail(msg("issue.expectedInteger", { min, max }));
@@ -226,7 +226,7 @@ export function parsePeriod(cell: Cell): Parsed<Period> {
       : fail(msg("issue.expectedPeriod"));
   }
   if (typeof cell !== "string") return fail(msg("issue.expectedPeriod"));
-  const text = trimAll(cell.normalize("NFKC")).toUpperCase().replace(/\s+/g, "");
+  const text = trimAll(nfkc(cell)).toUpperCase().replace(/\s+/g, "");
   let m = /^(\d{4})年?$/.exec(text);
   if (m) return ok({ kind: "year", year: Number(m[1]) });
   m = /^(\d{4})[-/.]?Q([1-4])$/.exec(text) ?? /^(\d{4})年?第?([1-4])季度?$/.exec(text);

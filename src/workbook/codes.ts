@@ -32,11 +32,19 @@ function codeList<C extends string>(name: string, codes: readonly CodeDef<C>[]):
     }
   }
   const byCode = new Map(codes.map((def) => [def.code, def] as const));
+  const seen = new Map<string, C | null>();
   return {
     name,
     codes,
     values: codes.map((def) => def.code),
-    match: (text) => index.get(normalizeName(text)) ?? null,
+    match: (text) => {
+      // Cells repeat a handful of spellings: remember each raw text once.
+      const cached = seen.get(text);
+      if (cached !== undefined) return cached;
+      const found = index.get(normalizeName(text)) ?? null;
+      if (seen.size < 1000) seen.set(text, found);
+      return found;
+    },
     label: (code, language) => {
       const def = byCode.get(code);
       return def ? (language === "en" ? def.en : def.zh) : code;

@@ -218,13 +218,12 @@ export function parseTable<K extends keyof RowTypes>(
     let readable = true;
     for (const p of present) {
       const cell = line[p.at] ?? null;
-      const problem = cellProblem(cell, p);
-      if (problem === null) {
-        record[p.column.key] = isBlank(cell)
-          ? (defaults[p.column.key] ?? null)
-          : (p.parse(cell) as { value: unknown }).value;
+      const parsed = readCell(cell, p);
+      if (parsed.ok) {
+        record[p.column.key] = parsed.value === null ? (defaults[p.column.key] ?? null) : parsed.value;
         continue;
       }
+      const problem = parsed.problem;
       issues.push({
         action: ctx.action,
         sheet,
@@ -258,12 +257,23 @@ export function parseTable<K extends keyof RowTypes>(
   return { table, sheet, rows: kept, header, values };
 }
 
-function cellProblem(cell: Cell, p: { column: ColumnDef; parse: CellParser }): MessageRef | null {
-  const error = formulaError(cell);
-  if (error !== null) return msg("issue.formulaError", { error });
-  if (isBlank(cell)) return p.column.required ? msg("issue.requiredValue") : null;
-  const parsed = p.parse(cell);
-  return parsed.ok ? null : parsed.problem;
+/** A cell's typed value (null when blank), or the reason it cannot be read. */
+function readCell(cell: Cell, p: { column: ColumnDef; parse: CellParser }): Parsed<unknown> {
+  if (cell === null || cell === "") return blankValue(p.column);
+  if (typeof cell === "string") {
+    if (cell.indexOf("#") !== -1) {
+      const error = formulaError(cell);
+      if (error !== null) return { ok: false, problem: msg("issue.formulaError", { error }) };
+    }
+    if (isBlank(cell)) return blankValue(p.column);
+  }
+  return p.parse(cell);
+}
+
+const NULL_VALUE: Parsed<unknown> = { ok: true, value: null };
+
+function blankValue(column: ColumnDef): Parsed<unknown> {
+  return column.required ? { ok: false, problem: msg("issue.requiredValue") } : NULL_VALUE;
 }
 
 function duplicateIssue(

@@ -502,6 +502,16 @@ const OVERRIDE_DOWN: readonly Text[] = [
   ["客户业务收缩，采购转向集团集采", "Client is downsizing; purchasing moves to group procurement"],
 ];
 
+/** Signing discounts in ‰ of the deal amount, and how often each is given. */
+const DISCOUNTS = [1000, 985, 970, 950];
+const DISCOUNT_WEIGHTS = [85, 5, 5, 5];
+/** A contract of an order won in the last 30 days: draft, in review, or signed and starting soon. */
+const RECENT_CONTRACT_WEIGHTS = [30, 25, 45];
+/** Contract terms of 1, 2 and 3 years. */
+const TERM_WEIGHTS = [50, 30, 20];
+/** Paid on time, late (11–60 days), very late (61–120 days). */
+const LATENESS_WEIGHTS = [78, 19, 3];
+
 const INSTALMENT_SHARES: readonly (readonly number[])[] = [
   [50, 50],
   [30, 70],
@@ -607,16 +617,24 @@ function roundNice(value: number, digits = 2): number {
   return roundTo(value, step);
 }
 
-/** Column positions by key for the large tables, whose rows are built positionally. */
-function columnIndexes<K extends string>(table: TableKey, keys: readonly K[]): Readonly<Record<K, number>> {
+/**
+ * How a row written in the order of `keys` lands in the table's columns: as it is when the
+ * schema lists exactly these columns in this order (no copy for the large tables), else
+ * rearranged.
+ */
+function rowLayout(table: TableKey, keys: readonly string[]): (cells: Cell[]) => Cell[] {
   const columns = TABLES[table].columns;
-  const result = {} as Record<K, number>;
-  for (const key of keys) {
+  const positions = keys.map((key) => {
     const index = columns.findIndex((column) => column.key === key);
     if (index < 0) throw new Error(`No column ${key} in ${table}`);
-    result[key] = index;
-  }
-  return result;
+    return index;
+  });
+  if (columns.length === keys.length && positions.every((p, i) => p === i)) return (cells) => cells;
+  return (cells) => {
+    const row = new Array<Cell>(columns.length).fill(null);
+    positions.forEach((p, i) => (row[p] = cells[i] ?? null));
+    return row;
+  };
 }
 
 function pad(n: number, width: number): string {
@@ -659,6 +677,7 @@ class SampleBuilder {
   private readonly contracts: Contract[] = [];
   /** Shared date cells: a few thousand distinct dates serve hundreds of thousands of cells. */
   private readonly dateCells = new Map<CalDate, DateCell>();
+  private readonly later = new Map<number, CalDate>();
   private readonly history: TierHistoryEntry[] = [];
 
   constructor(
@@ -1174,6 +1193,17 @@ class SampleBuilder {
 
   // -- contracts and payments ------------------------------------------------------------
 
+  /** addYears, remembered: contracts start on a few hundred distinct days. */
+  private yearsLater(date: CalDate, years: number): CalDate {
+    const key = date * 8 + years;
+    let later = this.later.get(key);
+    if (later === undefined) {
+      later = addYears(date, years);
+      this.later.set(key, later);
+    }
+    return later;
+  }
+
   private makeContracts(): void {
     const r = this.rnd;
     const byClient: Deal[][] = this.clients.map(() => []);
@@ -1209,15 +1239,15 @@ class SampleBuilder {
     const r = this.rnd;
     const d = this.d;
     const closed = deal.closedOn as CalDate;
-    const discount = r.weighted([85, 5, 5, 5]);
-    const valueCents = Math.round((deal.amount * 100 * [1000, 985, 970, 950][discount]!) / 1000);
+    const discount = DISCOUNTS[r.weighted(DISCOUNT_WEIGHTS)]!;
+    const valueCents = Math.round((deal.amount * 100 * discount) / 1000);
     const ownerBlank = r.chance(0.1);
     // Recent orders: contracts still in draft or review, or signed and starting soon.
-    const recent = closed > d - 30 ? r.weighted([30, 25, 45]) : -1;
+    const recent = closed > d - 30 ? r.weighted(RECENT_CONTRACT_WEIGHTS) : -1;
     if (recent === 0 || recent === 1) {
       const status: ContractStatus = recent === 0 ? "draft" : "review";
       const start = status === "review" ? d + r.int(10, 30) : null;
-      const end = start === null ? null : addYears(start, 1) - 1;
+      const end = start === null ? null : this.yearsLater(start, 1) - 1;
       return {
         client: c.index,
         deal,
@@ -1233,7 +1263,7 @@ class SampleBuilder {
     }
     const signedOn = Math.min(d, closed + r.int(0, 10));
     const start = recent === 2 ? d + r.int(3, 40) : signedOn + r.int(0, 14);
-    const end = addYears(start, 1 + r.weighted([50, 30, 20])) - 1;
+    const end = this.yearsLater(start, 1 + r.weighted(TERM_WEIGHTS)) - 1;
     let status: ContractStatus;
     if (start > d) status = "signed";
     else if (end < d) status = r.chance(0.75) ? "expired" : "renewed";
@@ -1284,7 +1314,7 @@ class SampleBuilder {
           return { due, dueCents, paidOn: Math.min(d, due + r.int(0, 20)), paidCents: part };
       }
     }
-    const lateness = r.weighted([78, 19, 3]);
+    const lateness = r.weighted(LATENESS_WEIGHTS);
     const delay = lateness === 0 ? r.int(-5, 10) : lateness === 1 ? r.int(11, 60) : r.int(61, 120);
     const paidOn = due + delay;
     if (paidOn > d) {
@@ -1404,7 +1434,7 @@ class SampleBuilder {
   }
 
   private dealRows(owners: readonly string[], clientIds: readonly string[]): Cell[][] {
-    const at = columnIndexes("deals", [
+    const row = rowLayout("deals", [
       "dealId",
       "clientId",
       "title",
@@ -1418,61 +1448,70 @@ class SampleBuilder {
       "source",
       "lostReason",
     ]);
-    const width = TABLES.deals.columns.length;
     const titles = this.titles(null);
     const lostReasons = LOST_REASONS.map((reason) => this.text(reason));
-    const rows: Cell[][] = new Array<Cell[]>(this.deals.length);
-    this.deals.forEach((deal, i) => {
-      const row = new Array<Cell>(width).fill(null);
-      row[at.dealId] = deal.id;
-      row[at.clientId] = clientIds[deal.client] ?? null;
-      row[at.title] = titles[deal.title] ?? null;
-      row[at.owner] = deal.ownerBlank ? null : (owners[this.clients[deal.client]!.owner] ?? null);
-      row[at.stage] = this.code(STAGES, deal.stage);
-      row[at.amount] = deal.amount;
-      row[at.probability] = deal.probability;
-      row[at.created] = this.dateCell(deal.created);
-      row[at.expectedClose] = this.dateCell(deal.expectedClose);
-      row[at.closedOn] = this.dateCell(deal.closedOn);
-      row[at.source] = this.code(SOURCES, deal.source);
-      row[at.lostReason] = lostReasons[deal.lostReason] ?? null;
-      rows[i] = row;
-    });
-    return rows;
+    return this.deals.map((deal) =>
+      row([
+        deal.id,
+        clientIds[deal.client] ?? null,
+        titles[deal.title] ?? null,
+        deal.ownerBlank ? null : (owners[this.clients[deal.client]!.owner] ?? null),
+        this.code(STAGES, deal.stage),
+        deal.amount,
+        deal.probability,
+        this.dateCell(deal.created),
+        this.dateCell(deal.expectedClose),
+        this.dateCell(deal.closedOn),
+        this.code(SOURCES, deal.source),
+        lostReasons[deal.lostReason] ?? null,
+      ]),
+    );
   }
 
   private contractRows(owners: readonly string[], clientIds: readonly string[]): Cell[][] {
-    const row = this.rowMaker("contracts");
+    const row = rowLayout("contracts", [
+      "contractId",
+      "clientId",
+      "dealId",
+      "title",
+      "owner",
+      "value",
+      "status",
+      "signedOn",
+      "start",
+      "end",
+    ]);
     const titles = this.titles(["合同", "contract"]);
     return this.contracts.map((contract) =>
-      row({
-        contractId: contract.id,
-        clientId: clientIds[contract.client] ?? null,
-        dealId: contract.deal.id,
-        title: titles[contract.deal.title] ?? null,
-        owner: contract.ownerBlank ? null : (owners[this.clients[contract.client]!.owner] ?? null),
-        value: contract.valueCents / 100,
-        status: this.code(CONTRACT_STATUSES, contract.status),
-        signedOn: this.dateCell(contract.signedOn),
-        start: this.dateCell(contract.start),
-        end: this.dateCell(contract.end),
-      }),
+      row([
+        contract.id,
+        clientIds[contract.client] ?? null,
+        contract.deal.id,
+        titles[contract.deal.title] ?? null,
+        contract.ownerBlank ? null : (owners[this.clients[contract.client]!.owner] ?? null),
+        contract.valueCents / 100,
+        this.code(CONTRACT_STATUSES, contract.status),
+        this.dateCell(contract.signedOn),
+        this.dateCell(contract.start),
+        this.dateCell(contract.end),
+      ]),
     );
   }
 
   private paymentRows(): Cell[][] {
-    const at = columnIndexes("payments", ["contractId", "due", "amountDue", "paidOn", "amountPaid"]);
-    const width = TABLES.payments.columns.length;
+    const row = rowLayout("payments", ["contractId", "due", "amountDue", "paidOn", "amountPaid"]);
     const rows: Cell[][] = [];
     for (const contract of this.contracts) {
       for (const p of contract.payments) {
-        const row = new Array<Cell>(width).fill(null);
-        row[at.contractId] = contract.id;
-        row[at.due] = this.dateCell(p.due);
-        row[at.amountDue] = p.dueCents / 100;
-        row[at.paidOn] = this.dateCell(p.paidOn);
-        row[at.amountPaid] = p.paidCents === null ? null : p.paidCents / 100;
-        rows.push(row);
+        rows.push(
+          row([
+            contract.id,
+            this.dateCell(p.due),
+            p.dueCents / 100,
+            this.dateCell(p.paidOn),
+            p.paidCents === null ? null : p.paidCents / 100,
+          ]),
+        );
       }
     }
     return rows;
@@ -1491,7 +1530,7 @@ class SampleBuilder {
   private interactionRows(owners: readonly string[], clientIds: readonly string[]): Cell[][] {
     const r = this.rnd;
     const d = this.d;
-    const at = columnIndexes("interactions", [
+    const row = rowLayout("interactions", [
       "date",
       "clientId",
       "owner",
@@ -1500,7 +1539,6 @@ class SampleBuilder {
       "satisfaction",
       "summary",
     ]);
-    const width = TABLES.interactions.columns.length;
     const summaries = CHANNEL_CODES.map((channel) => SUMMARIES[channel].map((text) => this.text(text)));
     const noResponse = CHANNEL_CODES.map((channel) => this.text(NO_RESPONSE_SUMMARIES[channel]));
     const oldest = d - 400;
@@ -1518,7 +1556,7 @@ class SampleBuilder {
         last = d - r.int(0, 20);
         from = d - 45;
       } else {
-        const overdue = r.chance(tier === "C" ? 0.35 : 0.3);
+        const overdue = r.chance(tier === "C" ? 0.25 : 0.2);
         last =
           d -
           (overdue ? r.int(interval + 1, interval + 1 + Math.round(interval * 1.5)) : r.int(0, interval - 2));
@@ -1536,20 +1574,22 @@ class SampleBuilder {
         const [yes, no] = RESPONSE[channel];
         const x = r.next();
         const responded: YesNo | null = x < yes ? "yes" : x < yes + no ? "no" : null;
-        const row = new Array<Cell>(width).fill(null);
-        row[at.date] = this.dateCell(day);
-        row[at.clientId] = clientIds[c.index] ?? null;
-        row[at.owner] = r.chance(0.05) ? null : owner;
-        row[at.channel] = this.code(CHANNELS, channel);
-        row[at.responded] = this.code(YES_NO, responded);
-        row[at.satisfaction] =
+        const satisfaction =
           responded !== "no" && r.chance(0.92) ? r.weighted(SATISFACTION_WEIGHTS) + 1 : null;
-        row[at.summary] = responded === "no" ? (noResponse[ch] ?? null) : r.pick(summaries[ch]!);
-        (byDay[day - oldest] ??= []).push(row);
+        const cells = row([
+          this.dateCell(day),
+          clientIds[c.index] ?? null,
+          r.chance(0.05) ? null : owner,
+          this.code(CHANNELS, channel),
+          this.code(YES_NO, responded),
+          satisfaction,
+          responded === "no" ? (noResponse[ch] ?? null) : r.pick(summaries[ch]!),
+        ]);
+        (byDay[day - oldest] ??= []).push(cells);
       }
     }
     const rows: Cell[][] = [];
-    for (const day of byDay) if (day !== undefined) for (const row of day) rows.push(row);
+    for (const day of byDay) if (day !== undefined) for (const cells of day) rows.push(cells);
     return rows;
   }
 

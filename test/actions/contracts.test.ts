@@ -103,7 +103,7 @@ describe("Review contracts and payments", () => {
     expect(env.workbook.values("Renewals & receivables")).toEqual([
       ["Renewals & receivables as of 2026-11-27", "", "", "", "", "", "", "", "", ""],
       ["", "", "", "", "", "", "", "", "", ""],
-      ["Ending within 60 days: 2 contracts, value ¥620,000", "", "", "", "", "", "", "", "", ""],
+      ["Due for renewal (ending within 60 days): 2, value ¥620,000", "", "", "", "", "", "", "", "", ""],
       ["Contract ID", "Client ID", "Client name", "Tier", "Owner", "End", "Value", "Days left", "Note", ""],
       ["K1", "C1", "Acme", "A", "li@example.com", d("2026-12-27"), 120000, 30, "ends within 30 days", ""],
       ["K2", "C2", "=Beta", "B", "wang@example.com", d("2027-01-26"), 500000, 60, "", ""],
@@ -189,7 +189,7 @@ describe("Review contracts and payments", () => {
       result.issues.map((i) => `${i.sheet}!${i.row}:${i.column}:${i.value}: ${render("en", i.problem)}`),
     ).toEqual([
       "Payments!6:Contract ID:K9: no contract with this Contract ID",
-      "Contracts!2:Value:120000: the 2 instalments add up to ¥100,000, not the contract Value ¥120,000 (difference ¥20,000); check the payment plan or the Value",
+      "Contracts!2:Value:120000: the instalments (2) add up to ¥100,000, not the contract Value ¥120,000 (difference ¥20,000); check the payment plan or the Value",
       "Contracts!4:Signed on:: a contract with status Active has no Signed on date; fill in Signed on",
       "Contracts!4:Status:active: the contract ended on 2026-11-20 (7 days ago) but is still active; set Status to expired or renewed",
       "Contracts!5:Status:renewed: marked renewed, but client C2 has no later contract; add the renewal contract or correct Status",
@@ -281,10 +281,10 @@ describe("Review contracts and payments", () => {
     const env = testEnv(workbook(), { today: ASOF });
     const result = reviewContractsAction(env);
     expect(result.summary.map((line) => render("en", line))).toEqual([
-      '2 contracts due for renewal (¥620,000); 3 overdue instalments (¥537,000 outstanding). See "Renewals & receivables".',
-      "li@example.com: 1 renewals due (¥120,000), 1 overdue (¥30,000 outstanding)",
-      "wang@example.com: 1 renewals due (¥500,000), 1 overdue (¥500,000 outstanding)",
-      "(no owner): 0 renewals due (¥0), 1 overdue (¥7,000 outstanding)",
+      'Contracts due for renewal: 2 (¥620,000); overdue instalments: 3 (¥537,000 outstanding). See "Renewals & receivables".',
+      "li@example.com: renewals due 1 (¥120,000); overdue instalments 1 (¥30,000 outstanding)",
+      "wang@example.com: renewals due 1 (¥500,000); overdue instalments 1 (¥500,000 outstanding)",
+      "(no owner): renewals due 0 (¥0); overdue instalments 1 (¥7,000 outstanding)",
       '8 data issues, listed in "Data issues".',
     ]);
   });
@@ -355,7 +355,7 @@ describe("Review contracts and payments", () => {
     expect(env.workbook.values("Renewals & receivables")?.map((row) => row[0])).toEqual([
       "Renewals & receivables as of 2026-11-27",
       "",
-      "Ending within 90 days: 0 contracts, value ¥0",
+      "Due for renewal (ending within 90 days): 0, value ¥0",
       "Contract ID",
       "None",
       "",

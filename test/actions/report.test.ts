@@ -1,24 +1,47 @@
 import { describe, expect, it } from "vitest";
-import { generateReport, parseReportMonth, previousMonth, reportSendState, reportSheetName, sendReport } from "../../src/actions/report";
+import {
+  generateReport,
+  parseReportMonth,
+  previousMonth,
+  reportSendState,
+  reportSheetName,
+  sendReport,
+} from "../../src/actions/report";
 import { calDate } from "../../src/core/dates";
 import type { Cell } from "../../src/ports";
 import { generateSample } from "../../src/workbook/sample";
 import { d, testEnv } from "../helpers/env";
 
-const settings = (rows: readonly (readonly [string, Cell])[]): Cell[][] => [["Key", "Value"], ["language", "en"], ...rows.map((r) => [...r])];
+const settings = (rows: readonly (readonly [string, Cell])[]): Cell[][] => [
+  ["Key", "Value"],
+  ["language", "en"],
+  ...rows.map((r) => [...r]),
+];
 
 /** A small English workbook for October 2026. */
-function workbook(extraSettings: readonly (readonly [string, Cell])[] = [["report.recipients", "boss@x.com, a@x.com"]]) {
+function workbook(
+  extraSettings: readonly (readonly [string, Cell])[] = [["report.recipients", "boss@x.com, a@x.com"]],
+) {
   return {
     Settings: settings(extraSettings),
     Clients: [
       ["Client ID", "Name", "Industry", "Owner", "Status", "Tier"],
       ["C1", "<script>alert(1)</script>", "Manufacturing", "a@x.com", "", "A"],
-      ["C2", "=HYPERLINK(\"x\")", "Retail", "b@x.com", "active", "B"],
+      ["C2", '=HYPERLINK("x")', "Retail", "b@x.com", "active", "B"],
       ["C3", "Gamma", "", "", "", ""],
     ],
     Deals: [
-      ["Deal ID", "Client ID", "Owner", "Stage", "Amount", "Closed on", "Expected close", "Source", "Lost reason"],
+      [
+        "Deal ID",
+        "Client ID",
+        "Owner",
+        "Stage",
+        "Amount",
+        "Closed on",
+        "Expected close",
+        "Source",
+        "Lost reason",
+      ],
       ["D1", "C1", "", "won", "10万", d("2026-10-05"), "", "trade-show", ""],
       ["D2", "C2", "b@x.com", "赢单", "¥50,000", "2026-10-31", "", "referral", ""],
       ["D3", "C2", "b@x.com", "lost", 30000, d("2026-10-10"), "", "", "Price"],
@@ -62,17 +85,45 @@ describe("Generate monthly report", () => {
       ["pie", "Client tiers (active clients)", 4, 2],
     ]);
     const trend = sheet?.charts[1];
-    expect(values[(trend?.row ?? 0) - 1]).toEqual(["Month", "Team won", "Team target", "", "", "", "", ""].slice(0, values[0].length));
+    expect(values[(trend?.row ?? 0) - 1]).toEqual(
+      ["Month", "Team won", "Team target", "", "", "", "", ""].slice(0, values[0].length),
+    );
     expect(values[(trend?.row ?? 0) + 11].slice(0, 3)).toEqual(["2026-10", 160000, 200000]);
   });
 
   it("returns the JSON figures of rules.md §3 read through the workbook's cell formats", () => {
     const env = testEnv(workbook());
     const { data } = generateReport(env, { month: october, asOf });
-    expect(data.team).toMatchObject({ won: 160000, wonCount: 3, lostCount: 1, winRate: 0.75, target: 200000, attainment: 0.8, unassignedWon: 10000 });
+    expect(data.team).toMatchObject({
+      won: 160000,
+      wonCount: 3,
+      lostCount: 1,
+      winRate: 0.75,
+      target: 200000,
+      attainment: 0.8,
+      unassignedWon: 10000,
+    });
     expect(data.owners).toEqual([
-      { owner: "a@x.com", won: 100000, wonCount: 1, lostCount: 0, winRate: 1, target: 150000, attainment: 100000 / 150000, underperforming: true },
-      { owner: "b@x.com", won: 50000, wonCount: 1, lostCount: 1, winRate: 0.5, target: 50000, attainment: 1, underperforming: false },
+      {
+        owner: "a@x.com",
+        won: 100000,
+        wonCount: 1,
+        lostCount: 0,
+        winRate: 1,
+        target: 150000,
+        attainment: 100000 / 150000,
+        underperforming: true,
+      },
+      {
+        owner: "b@x.com",
+        won: 50000,
+        wonCount: 1,
+        lostCount: 1,
+        winRate: 0.5,
+        target: 50000,
+        attainment: 1,
+        underperforming: false,
+      },
     ]);
     expect(data.pipeline.map((p) => [p.stage, p.count, p.weighted])).toEqual([
       ["lead", 0, 0],
@@ -115,7 +166,11 @@ describe("Generate monthly report", () => {
       'Client tiers have never been computed (no Tier cells in Clients): the tier distribution is empty and contact compliance uses the tier C cadence. Run "Recalculate client tiers" first.',
     );
     expect(result.data.tiersComputed).toBe(false);
-    expect(env.workbook.sheet("Report 2026-10")?.charts.map((c) => c.kind)).toEqual(["column", "line", "column"]);
+    expect(env.workbook.sheet("Report 2026-10")?.charts.map((c) => c.kind)).toEqual([
+      "column",
+      "line",
+      "column",
+    ]);
   });
 
   it("replaces an existing report sheet of the other language instead of adding a second one", () => {
@@ -168,8 +223,17 @@ describe("Send monthly report", () => {
     const second = sendReport(env, { month: october, asOf });
     expect(second.delivery).toBe("already-sent");
     expect(env.outbox).toHaveLength(1);
-    expect(env.workbook.values("Send log")?.slice(1).map((r) => [r[1], r[2], r[3]])).toEqual([["report:2026-10", "boss@x.com,a@x.com", "sent"]]);
-    expect(reportSendState(env, october)).toEqual({ sent: true, recipients: ["boss@x.com", "a@x.com"], language: "en" });
+    expect(
+      env.workbook
+        .values("Send log")
+        ?.slice(1)
+        .map((r) => [r[1], r[2], r[3]]),
+    ).toEqual([["report:2026-10", "boss@x.com,a@x.com", "sent"]]);
+    expect(reportSendState(env, october)).toEqual({
+      sent: true,
+      recipients: ["boss@x.com", "a@x.com"],
+      language: "en",
+    });
   });
 
   it("sends again only when forced", () => {
@@ -186,9 +250,16 @@ describe("Send monthly report", () => {
     expect(result.delivery).toBe("no-quota");
     expect(env.outbox).toHaveLength(0);
     expect(env.workbook.values("Report 2026-10")?.[0][0]).toBe("Monthly performance report 2026-10");
-    expect(env.workbook.values("Send log")?.[1].slice(1)).toEqual(["report:2026-10", "boss@x.com,a@x.com", "no-quota"]);
+    expect(env.workbook.values("Send log")?.[1].slice(1)).toEqual([
+      "report:2026-10",
+      "boss@x.com,a@x.com",
+      "no-quota",
+    ]);
     expect(result.summary.map((m) => m.key)).toContain("report.summary.noQuota");
-    expect(result.summary.find((m) => m.key === "report.summary.noQuota")?.params).toEqual({ needed: 2, left: 1 });
+    expect(result.summary.find((m) => m.key === "report.summary.noQuota")?.params).toEqual({
+      needed: 2,
+      left: 1,
+    });
     expect(reportSendState(env, october).sent).toBe(false);
   });
 
@@ -197,7 +268,12 @@ describe("Send monthly report", () => {
     const result = sendReport(env, { month: october, asOf });
     expect(result.delivery).toBe("no-recipients");
     expect(env.outbox).toHaveLength(0);
-    expect(result.issues[0]).toMatchObject({ sheet: "Settings", row: 3, column: "Value", problem: { key: "issue.expectedEmailList" } });
+    expect(result.issues[0]).toMatchObject({
+      sheet: "Settings",
+      row: 3,
+      column: "Value",
+      problem: { key: "issue.expectedEmailList" },
+    });
     expect(env.workbook.values("Send log")?.[1].slice(1)).toEqual(["report:2026-10", "", "no-recipients"]);
     expect(env.workbook.values("Report 2026-10")).toBeDefined();
   });

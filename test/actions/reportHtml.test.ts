@@ -12,17 +12,34 @@ import { testEnv } from "../helpers/env";
 const asOf = calDate(2026, 11, 27);
 const october = { year: 2026, month: 10 };
 const SCRIPT = "<script>alert(1)</script>";
-const BLOCKS = ["notes", "headline", "owners", "underperformers", "trend", "pipeline", "contracts", "receivables", "tiers", "contact", "sources", "industries", "lostReasons"];
+const BLOCKS = [
+  "notes",
+  "headline",
+  "owners",
+  "underperformers",
+  "trend",
+  "pipeline",
+  "contracts",
+  "receivables",
+  "tiers",
+  "contact",
+  "sources",
+  "industries",
+  "lostReasons",
+];
 
-/** The Chinese sample report, with the client that owes most at month end renamed to a script tag. */
-function sampleReportHtml(): { html: string; renamed: string } {
-  const sample = generateSample({ language: "zh-CN", clients: 150, asOf, seed: 1 });
-  const sheets: Record<string, Cell[][]> = { 设置: [["键", "值"], ...Object.entries(sample.settings)] };
+/** The sample report, with the client that owes most at month end renamed to a script tag. */
+function sampleReportHtml(language: "zh-CN" | "en" = "zh-CN"): { html: string; renamed: string } {
+  const zh = language === "zh-CN";
+  const sample = generateSample({ language, clients: 150, asOf, seed: 1 });
+  const sheets: Record<string, Cell[][]> = {
+    [zh ? "设置" : "Settings"]: [["Key", "Value"], ...Object.entries(sample.settings)],
+  };
   for (const s of sample.sheets) sheets[s.name] = s.rows;
   const first = generateReport(testEnv(sheets), { month: october, asOf });
   const renamed = first.model.receivablesOverdue.byClient[0].clientId as string;
-  const clients = sheets["客户"];
-  const nameAt = clients[0].indexOf("客户名称");
+  const clients = sheets[zh ? "客户" : "Clients"];
+  const nameAt = clients[0].indexOf(zh ? "客户名称" : "Name");
   const row = clients.find((r) => r[0] === renamed) as Cell[];
   row[nameAt] = SCRIPT;
   const result = generateReport(testEnv(sheets), { month: october, asOf });
@@ -37,11 +54,16 @@ describe("report HTML", () => {
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     for (const block of BLOCKS) expect(html).toContain(`data-block="${block}"`);
   });
+
+  it("stays under Gmail's 102 KB limit, beyond which the message is clipped", () => {
+    expect(Buffer.byteLength(html, "utf8")).toBeLessThan(102 * 1024);
+  });
 });
 
 describe("report HTML in headless Chromium", () => {
   let browser: Browser;
-  const { html } = sampleReportHtml();
+  // The Chinese report is the default; the English one reads in a screenshot without CJK fonts.
+  const pages = { "zh-CN": sampleReportHtml("zh-CN").html, en: sampleReportHtml("en").html };
 
   beforeAll(async () => {
     const launched = await launchChromium();
@@ -52,8 +74,13 @@ describe("report HTML in headless Chromium", () => {
     await browser?.close();
   });
 
-  for (const width of [600, 360]) {
-    it(`fits ${width} px without horizontal overflow and shows every block`, async () => {
+  for (const [language, width] of [
+    ["zh-CN", 600],
+    ["zh-CN", 360],
+    ["en", 600],
+  ] as const) {
+    it(`fits ${width} px without horizontal overflow and shows every block (${language})`, async () => {
+      const html = pages[language];
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       const dialogs: string[] = [];
       page.on("dialog", (dialog) => {
@@ -76,7 +103,10 @@ describe("report HTML in headless Chromium", () => {
       expect(dialogs).toEqual([]);
       const dir = path.resolve("test-artifacts");
       mkdirSync(dir, { recursive: true });
-      await page.screenshot({ path: path.join(dir, `report-2026-10-${width}px.png`), fullPage: true });
+      await page.screenshot({
+        path: path.join(dir, `report-2026-10-${language}-${width}px.png`),
+        fullPage: true,
+      });
       await page.close();
     });
   }

@@ -31,7 +31,13 @@ const client = (clientId: string, extra: Partial<ReportClient> = {}): ReportClie
   purchaseOverride: null,
   ...extra,
 });
-const deal = (dealId: string, clientId: string, stage: string, amount: number, extra: Partial<ReportDeal> = {}): ReportDeal => ({
+const deal = (
+  dealId: string,
+  clientId: string,
+  stage: string,
+  amount: number,
+  extra: Partial<ReportDeal> = {},
+): ReportDeal => ({
   dealId,
   clientId,
   title: null,
@@ -45,7 +51,11 @@ const deal = (dealId: string, clientId: string, stage: string, amount: number, e
   lostReason: null,
   ...extra,
 });
-const contract = (contractId: string, clientId: string, extra: Partial<ReportContract> = {}): ReportContract => ({
+const contract = (
+  contractId: string,
+  clientId: string,
+  extra: Partial<ReportContract> = {},
+): ReportContract => ({
   contractId,
   clientId,
   owner: null,
@@ -55,22 +65,43 @@ const contract = (contractId: string, clientId: string, extra: Partial<ReportCon
   end: null,
   ...extra,
 });
-const payment = (contractId: string, due: string, amountDue: number, paidOn: string | null, amountPaid: number): ReportPayment => ({
+const payment = (
+  contractId: string,
+  due: string,
+  amountDue: number,
+  paidOn: string | null,
+  amountPaid: number,
+): ReportPayment => ({
   contractId,
   due: day(due),
   amountDue: yuan(amountDue),
   paidOn: paidOn === null ? null : day(paidOn),
   amountPaid: yuan(amountPaid),
 });
-const contact = (date: string, clientId: string, channel: string | null, responded: "yes" | "no" | null, satisfaction: number | null = null): ReportInteraction => ({
+const contact = (
+  date: string,
+  clientId: string,
+  channel: string | null,
+  responded: "yes" | "no" | null,
+  satisfaction: number | null = null,
+): ReportInteraction => ({
   date: day(date),
   clientId,
   channel,
   responded,
   satisfaction,
 });
-const target = (owner: string, period: TargetEntry["period"], amount: number): TargetEntry => ({ owner, period, target: yuan(amount) });
-const change = (date: string, clientId: string, from: ReportTierChange["from"], to: ReportTierChange["to"]): ReportTierChange => ({
+const target = (owner: string, period: TargetEntry["period"], amount: number): TargetEntry => ({
+  owner,
+  period,
+  target: yuan(amount),
+});
+const change = (
+  date: string,
+  clientId: string,
+  from: ReportTierChange["from"],
+  to: ReportTierChange["to"],
+): ReportTierChange => ({
   date: day(date),
   clientId,
   from,
@@ -111,7 +142,14 @@ const fixture = input({
     client("C1", { name: "甲", industry: "制造", owner: A, tier: "A" }),
     client("C2", { name: "乙", industry: "零售", owner: B, tier: "B" }),
     client("C3", { name: "丙" }),
-    client("C4", { name: "丁", industry: "制造 ", owner: A, status: "inactive", tier: "C", purchaseOverride: yuan(300_000) }),
+    client("C4", {
+      name: "丁",
+      industry: "制造 ",
+      owner: A,
+      status: "inactive",
+      tier: "C",
+      purchaseOverride: yuan(300_000),
+    }),
   ],
   deals: [
     deal("D1", "C1", "won", 100_000, { closedOn: day("2026-10-05"), source: "trade-show" }), // owned through its client
@@ -134,9 +172,19 @@ const fixture = input({
     target("ALL", { kind: "month", year: 2026, month: 11 }, 300_000),
   ],
   contracts: [
-    contract("K1", "C1", { value: yuan(500_000), signedOn: day("2026-10-08"), status: "active", end: day("2027-01-29") }),
+    contract("K1", "C1", {
+      value: yuan(500_000),
+      signedOn: day("2026-10-08"),
+      status: "active",
+      end: day("2027-01-29"),
+    }),
     contract("K2", "C2", { signedOn: day("2026-10-31"), status: "signed", end: day("2027-01-30") }),
-    contract("K3", "C2", { value: yuan(100_000), signedOn: day("2026-09-30"), status: "expired", end: day("2026-11-30") }),
+    contract("K3", "C2", {
+      value: yuan(100_000),
+      signedOn: day("2026-09-30"),
+      status: "expired",
+      end: day("2026-11-30"),
+    }),
     contract("K4", "C1", { status: "active", end: day("2026-10-31") }),
   ],
   payments: [
@@ -181,9 +229,36 @@ describe("monthly report figures (rules.md §3, hand-computed October 2026)", ()
 
   it("lists owners with a deal closed in the month or a target for it, with month, quarter and year targets", () => {
     expect(report.owners).toEqual([
-      { owner: A, won: yuan(100_000), wonCount: 1, lostCount: 1, winRate: 0.5, target: yuan(150_000), attainment: 100_000 / 150_000, underperforming: true },
-      { owner: B, won: yuan(50_000), wonCount: 1, lostCount: 1, winRate: 0.5, target: yuan(50_000), attainment: 1, underperforming: false },
-      { owner: C, won: 0, wonCount: 0, lostCount: 0, winRate: null, target: yuan(10_000), attainment: 0, underperforming: true },
+      {
+        owner: A,
+        won: yuan(100_000),
+        wonCount: 1,
+        lostCount: 1,
+        winRate: 0.5,
+        target: yuan(150_000),
+        attainment: 100_000 / 150_000,
+        underperforming: true,
+      },
+      {
+        owner: B,
+        won: yuan(50_000),
+        wonCount: 1,
+        lostCount: 1,
+        winRate: 0.5,
+        target: yuan(50_000),
+        attainment: 1,
+        underperforming: false,
+      },
+      {
+        owner: C,
+        won: 0,
+        wonCount: 0,
+        lostCount: 0,
+        winRate: null,
+        target: yuan(10_000),
+        attainment: 0,
+        underperforming: true,
+      },
     ]);
   });
 
@@ -228,10 +303,27 @@ describe("monthly report figures (rules.md §3, hand-computed October 2026)", ()
         won: yuan(100_000),
         target: yuan(150_000),
         attainment: 100_000 / 150_000,
-        lostDeals: [{ dealId: "D4", clientId: "C1", clientName: "甲", title: null, amount: yuan(20_000), closedOn: day("2026-10-01"), reason: "价格 " }],
+        lostDeals: [
+          {
+            dealId: "D4",
+            clientId: "C1",
+            clientName: "甲",
+            title: null,
+            amount: yuan(20_000),
+            closedOn: day("2026-10-01"),
+            reason: "价格 ",
+          },
+        ],
         openPipeline: { count: 1, amount: yuan(200_000), weighted: yuan(100_000) },
       },
-      { owner: C, won: 0, target: yuan(10_000), attainment: 0, lostDeals: [], openPipeline: { count: 0, amount: 0, weighted: 0 } },
+      {
+        owner: C,
+        won: 0,
+        target: yuan(10_000),
+        attainment: 0,
+        lostDeals: [],
+        openPipeline: { count: 0, amount: 0, weighted: 0 },
+      },
     ]);
   });
 
@@ -258,7 +350,11 @@ describe("monthly report figures (rules.md §3, hand-computed October 2026)", ()
     expect(report.untiered).toBe(1);
     expect(report.activeClients).toBe(3);
     expect(report.tierChanges).toMatchObject({ count: 3, up: 1, down: 1, new: 1 });
-    expect(report.tierChanges.rows.map((r) => `${r.clientId}:${r.direction}`)).toEqual(["C1:up", "C2:down", "C4:new"]);
+    expect(report.tierChanges.rows.map((r) => `${r.clientId}:${r.direction}`)).toEqual([
+      "C1:up",
+      "C2:down",
+      "C4:new",
+    ]);
   });
 
   it("measures contact compliance at E with each tier's interval, a blank tier on the C cadence", () => {
@@ -285,7 +381,14 @@ describe("monthly report figures (rules.md §3, hand-computed October 2026)", ()
       { source: null, won: yuan(10_000), count: 1 },
     ]);
     expect(report.industries).toEqual([
-      { industry: "制造", growth: 0.12, clients: 2, won: yuan(100_000), count: 1, purchase12m: yuan(440_000) },
+      {
+        industry: "制造",
+        growth: 0.12,
+        clients: 2,
+        won: yuan(100_000),
+        count: 1,
+        purchase12m: yuan(440_000),
+      },
       { industry: "零售", growth: null, clients: 1, won: yuan(50_000), count: 1, purchase12m: yuan(80_000) },
       { industry: null, growth: null, clients: 1, won: yuan(10_000), count: 1, purchase12m: yuan(10_000) },
       { industry: "能源", growth: 0.2, clients: 0, won: 0, count: 0, purchase12m: 0 },
@@ -305,21 +408,42 @@ describe("monthly report figures (rules.md §3, hand-computed October 2026)", ()
     const json = reportJson(report, "CNY");
     expect(json.month).toBe("2026-10");
     expect(json.currency).toBe("CNY");
-    expect(json.team).toMatchObject({ won: 160_000, target: 210_000, winRate: 0.6, coverage: 148_000 / 360_000 });
-    expect(json.renewalsDue).toEqual([{ contractId: "K1", clientId: "C1", end: "2027-01-29", value: 500_000 }]);
+    expect(json.team).toMatchObject({
+      won: 160_000,
+      target: 210_000,
+      winRate: 0.6,
+      coverage: 148_000 / 360_000,
+    });
+    expect(json.renewalsDue).toEqual([
+      { contractId: "K1", clientId: "C1", end: "2027-01-29", value: 500_000 },
+    ]);
     expect(json.receivablesOverdue.byClient).toEqual([
       { clientId: "C1", outstanding: 90_000 },
       { clientId: "C2", outstanding: 15_000 },
     ]);
     expect(json.tierCounts).toEqual({ A: 1, B: 1, C: 0 });
     expect(json.contactCompliance).toBe(2 / 3);
-    expect(json.owners[2]).toEqual({ owner: C, won: 0, wonCount: 0, lostCount: 0, winRate: null, target: 10_000, attainment: 0, underperforming: true });
+    expect(json.owners[2]).toEqual({
+      owner: C,
+      won: 0,
+      wonCount: 0,
+      lostCount: 0,
+      winRate: null,
+      target: 10_000,
+      attainment: 0,
+      underperforming: true,
+    });
   });
 });
 
 describe("monthly report edge cases", () => {
   it("leaves winRate, attainment and month-on-month null when they are undefined", () => {
-    const report = computeReport(input({ clients: [client("C1", { owner: A })], deals: [deal("D1", "C1", "won", 1_000, { closedOn: day("2026-10-02") })] }));
+    const report = computeReport(
+      input({
+        clients: [client("C1", { owner: A })],
+        deals: [deal("D1", "C1", "won", 1_000, { closedOn: day("2026-10-02") })],
+      }),
+    );
     expect(report.team.winRate).toBe(1);
     expect(report.team.target).toBeNull();
     expect(report.team.attainment).toBeNull();
@@ -328,7 +452,16 @@ describe("monthly report edge cases", () => {
     expect(report.team.qtdTarget).toBeNull();
     expect(report.team.coverage).toBeNull();
     expect(report.owners).toEqual([
-      { owner: A, won: yuan(1_000), wonCount: 1, lostCount: 0, winRate: 1, target: null, attainment: null, underperforming: false },
+      {
+        owner: A,
+        won: yuan(1_000),
+        wonCount: 1,
+        lostCount: 0,
+        winRate: 1,
+        target: null,
+        attainment: null,
+        underperforming: false,
+      },
     ]);
     const empty = computeReport(input());
     expect(empty.team.winRate).toBeNull();
@@ -341,7 +474,10 @@ describe("monthly report edge cases", () => {
       input({
         clients: [client("C1", { owner: A })],
         deals: [deal("D1", "C1", "won", 500, { closedOn: day("2026-10-02") })],
-        targets: [target("ALL", { kind: "year", year: 2026 }, 1_200), target(A, { kind: "month", year: 2026, month: 10 }, 0)],
+        targets: [
+          target("ALL", { kind: "year", year: 2026 }, 1_200),
+          target(A, { kind: "month", year: 2026, month: 10 }, 0),
+        ],
       }),
     );
     expect(report.team.target).toBe(yuan(100));
@@ -365,9 +501,16 @@ describe("monthly report invariants (property)", () => {
       fc.property(fc.array(dealArb, { maxLength: 60 }), (specs) => {
         const clients = specs.map((s, i) => client(`C${i}`, { owner: s.clientOwner }));
         const deals = specs.map((s, i) =>
-          deal(`D${i}`, `C${i}`, s.stage, 0, { amount: s.amount, owner: s.owner, closedOn: s.closed, expectedClose: s.closed }),
+          deal(`D${i}`, `C${i}`, s.stage, 0, {
+            amount: s.amount,
+            owner: s.owner,
+            closedOn: s.closed,
+            expectedClose: s.closed,
+          }),
         );
-        const report = computeReport(input({ clients, deals, targets: [target(A, { kind: "year", year: 2026 }, 1_200_000)] }));
+        const report = computeReport(
+          input({ clients, deals, targets: [target(A, { kind: "year", year: 2026 }, 1_200_000)] }),
+        );
         const sum = report.owners.reduce((n, o) => n + o.won, 0) + report.team.unassignedWon;
         expect(sum).toBe(report.team.won);
         expect(report.trend[11].won).toBe(report.team.won);
@@ -376,8 +519,11 @@ describe("monthly report invariants (property)", () => {
           expect(report.team.winRate).toBeGreaterThanOrEqual(0);
           expect(report.team.winRate).toBeLessThanOrEqual(1);
         }
-        for (const o of report.owners) expect(o.attainment === null).toBe(o.target === null || o.target === 0);
-        expect(report.pipeline.reduce((n, p) => n + p.count, 0)).toBe(specs.filter((s) => s.stage !== "won" && s.stage !== "lost").length);
+        for (const o of report.owners)
+          expect(o.attainment === null).toBe(o.target === null || o.target === 0);
+        expect(report.pipeline.reduce((n, p) => n + p.count, 0)).toBe(
+          specs.filter((s) => s.stage !== "won" && s.stage !== "lost").length,
+        );
       }),
     );
   });
@@ -386,10 +532,15 @@ describe("monthly report invariants (property)", () => {
     fc.assert(
       fc.property(fc.array(dealArb, { maxLength: 30 }), fc.integer({ min: 0, max: 1e9 }), (specs, extra) => {
         const clients = [client("C0", { owner: A })];
-        const deals = specs.map((s, i) => deal(`D${i}`, "C0", s.stage, 0, { amount: s.amount, closedOn: s.closed }));
+        const deals = specs.map((s, i) =>
+          deal(`D${i}`, "C0", s.stage, 0, { amount: s.amount, closedOn: s.closed }),
+        );
         const before = computeReport(input({ clients, deals })).team.won;
         const after = computeReport(
-          input({ clients, deals: [...deals, deal("X", "C0", "won", 0, { amount: extra, closedOn: day("2026-10-31") })] }),
+          input({
+            clients,
+            deals: [...deals, deal("X", "C0", "won", 0, { amount: extra, closedOn: day("2026-10-31") })],
+          }),
         ).team.won;
         expect(after - before).toBe(extra);
       }),

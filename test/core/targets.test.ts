@@ -4,13 +4,29 @@ import { indexTargets, monthRange, targetKey, type TargetEntry } from "../../src
 
 const A = "a@x.com";
 const B = "b@x.com";
-const month = (owner: string, year: number, m: number, target: number): TargetEntry => ({ owner, period: { kind: "month", year, month: m }, target });
-const quarter = (owner: string, year: number, q: number, target: number): TargetEntry => ({ owner, period: { kind: "quarter", year, quarter: q }, target });
-const year = (owner: string, y: number, target: number): TargetEntry => ({ owner, period: { kind: "year", year: y }, target });
+const month = (owner: string, year: number, m: number, target: number): TargetEntry => ({
+  owner,
+  period: { kind: "month", year, month: m },
+  target,
+});
+const quarter = (owner: string, year: number, q: number, target: number): TargetEntry => ({
+  owner,
+  period: { kind: "quarter", year, quarter: q },
+  target,
+});
+const year = (owner: string, y: number, target: number): TargetEntry => ({
+  owner,
+  period: { kind: "year", year: y },
+  target,
+});
 
 describe("target resolution", () => {
   it("takes the month row, else the quarter row ÷ 3, else the year row ÷ 12", () => {
-    const index = indexTargets([year(A, 2026, 1_200_000), quarter(A, 2026, 4, 600_000), month(A, 2026, 11, 250_000)]);
+    const index = indexTargets([
+      year(A, 2026, 1_200_000),
+      quarter(A, 2026, 4, 600_000),
+      month(A, 2026, 11, 250_000),
+    ]);
     expect(index.ownerTarget(A, { year: 2026, month: 11 })).toBe(250_000);
     expect(index.ownerTarget(A, { year: 2026, month: 10 })).toBe(200_000);
     expect(index.ownerTarget(A, { year: 2026, month: 3 })).toBe(100_000);
@@ -24,7 +40,11 @@ describe("target resolution", () => {
   });
 
   it("resolves the team from its ALL row, else as the sum of the owners' targets, else null", () => {
-    const index = indexTargets([quarter("ALL", 2026, 4, 900_000), month(A, 2026, 10, 100_000), year(B, 2026, 120_000)]);
+    const index = indexTargets([
+      quarter("ALL", 2026, 4, 900_000),
+      month(A, 2026, 10, 100_000),
+      year(B, 2026, 120_000),
+    ]);
     expect(index.teamTarget({ year: 2026, month: 10 })).toBe(300_000);
     expect(index.teamTarget({ year: 2026, month: 9 })).toBe(10_000);
     expect(index.teamTarget({ year: 2027, month: 1 })).toBeNull();
@@ -55,7 +75,10 @@ describe("target resolution", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e13 }), (total) => {
         const index = indexTargets([year(A, 2026, total)]);
-        const sum = index.ownerTargetSum(A, monthRange({ year: 2026, month: 1 }, { year: 2026, month: 12 })) as number;
+        const sum = index.ownerTargetSum(
+          A,
+          monthRange({ year: 2026, month: 1 }, { year: 2026, month: 12 }),
+        ) as number;
         expect(Math.abs(sum - total)).toBeLessThanOrEqual(6);
       }),
     );

@@ -163,4 +163,45 @@ describe("tier rules, for any settings and data", () => {
       ),
     );
   });
+
+  it("count whole years of cooperation as the most years whose addYears stays on or before D", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: D - 20 * 366, max: D }),
+        fc.integer({ min: D - 800, max: D + 800 }),
+        (start, asOf) => {
+          const [result] = computeTiers({
+            clients: [
+              {
+                clientId: "C1",
+                industry: null,
+                cooperationSince: start,
+                purchaseOverride: null,
+                tierOverride: null,
+                previousTier: null,
+                tierSince: null,
+              },
+            ],
+            deals: [],
+            industries: [],
+            rules: {
+              highThreshold: 2,
+              mediumThreshold: 1,
+              downgradeMargin: 0.1,
+              risingGrowth: 0.1,
+              longTermYears: 3,
+              upliftShare: 0.5,
+              surgeDays: 90,
+              surgeFactor: 2,
+            },
+            asOf,
+            review: false,
+          });
+          let years = 0;
+          while (addYears(start, years + 1) <= asOf) years++;
+          expect(result.facts.cooperationYears).toBe(years);
+        },
+      ),
+    );
+  });
 });

@@ -54,7 +54,17 @@ describe("Review contracts and payments from the menu", () => {
     expect(sheet.slice(0, 6).map((row) => row.slice(0, 9))).toEqual([
       ["Renewals & receivables as of 2026-11-27", null, null, null, null, null, null, null, null],
       [null, null, null, null, null, null, null, null, null],
-      ["Ending within 90 days: 2 contracts, value ¥170,000", null, null, null, null, null, null, null, null],
+      [
+        "Due for renewal (ending within 90 days): 2, value ¥170,000",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
       ["Contract ID", "Client ID", "Client name", "Tier", "Owner", "End", "Value", "Days left", "Note"],
       [
         "K1",
@@ -88,9 +98,9 @@ describe("Review contracts and payments from the menu", () => {
     expect(gas.fake.alerts).toHaveLength(1);
     expect(gas.fake.alerts[0].message.split("\n")).toEqual([
       "These sheets are missing and were read as empty: Deals",
-      '2 contracts due for renewal (¥170,000); 2 overdue instalments (¥59,000 outstanding). See "Renewals & receivables".',
-      "li@example.com: 1 renewals due (¥120,000), 1 overdue (¥50,000 outstanding)",
-      "wang@example.com: 1 renewals due (¥50,000), 1 overdue (¥9,000 outstanding)",
+      'Contracts due for renewal: 2 (¥170,000); overdue instalments: 2 (¥59,000 outstanding). See "Renewals & receivables".',
+      "li@example.com: renewals due 1 (¥120,000); overdue instalments 1 (¥50,000 outstanding)",
+      "wang@example.com: renewals due 1 (¥50,000); overdue instalments 1 (¥9,000 outstanding)",
       '2 data issues, listed in "Data issues".',
     ]);
     expect(gas.fake.sheetValues("Data issues").map((row) => [row[1], row[2], row[3], row[5]])).toEqual([

@@ -16,7 +16,8 @@ function workbook(recipients = "boss@example.com, li@example.com", extraDeals = 
     ["D2", "C2", "wang@example.com", "lost", 30_000, { date: "2026-10-10" }, ""],
     ["D3", "C2", "wang@example.com", "proposal", 200_000, "", { date: "2026-11-20" }],
   ];
-  for (let i = 0; i < extraDeals; i++) deals.push([`X${i}`, "C1", "", "won", 1_000, { date: "2026-10-20" }, ""]);
+  for (let i = 0; i < extraDeals; i++)
+    deals.push([`X${i}`, "C1", "", "won", 1_000, { date: "2026-10-20" }, ""]);
   return {
     Settings: [
       ["Key", "Value"],
@@ -58,7 +59,11 @@ describe("the report menu items", () => {
     const gas = open({ sheets: workbook(), answers: [{ button: "OK", text: "" }] });
     gas.call("menuReport");
     expect(gas.fake.prompts.map((p) => [p.title, p.message, p.buttons])).toEqual([
-      ["Monthly performance report", "Month of the report (YYYY-MM); leave blank for last month, 2026-10:", "OK_CANCEL"],
+      [
+        "Monthly performance report",
+        "Month of the report (YYYY-MM); leave blank for last month, 2026-10:",
+        "OK_CANCEL",
+      ],
     ]);
     const values = gas.fake.sheetValues("Report 2026-10");
     expect(values[0][0]).toBe("Monthly performance report 2026-10");
@@ -73,7 +78,9 @@ describe("the report menu items", () => {
     ]);
     expect(gas.fake.cell("Report 2026-10", "A1").fontWeight).toBe("bold");
     expect(gas.fake.outbox).toHaveLength(0);
-    expect(gas.fake.toasts.map((t) => t.message).join("\n")).toContain('Wrote "Report 2026-10": won ¥100,000, target ¥200,000, attainment 50%.');
+    expect(gas.fake.toasts.map((t) => t.message).join("\n")).toContain(
+      'Wrote "Report 2026-10": won ¥100,000, target ¥200,000, attainment 50%.',
+    );
     expect(gas.fake.lockHeld()).toBe(false);
   });
 
@@ -90,7 +97,9 @@ describe("the report menu items", () => {
   it("says so and writes nothing when the month typed is not a month", () => {
     const gas = open({ sheets: workbook(), answers: [{ button: "OK", text: "October" }] });
     gas.call("menuReport");
-    expect(gas.fake.alerts.map((a) => a.message)).toEqual(['"October" is not a month; write it as YYYY-MM, for example 2026-10.']);
+    expect(gas.fake.alerts.map((a) => a.message)).toEqual([
+      '"October" is not a month; write it as YYYY-MM, for example 2026-10.',
+    ]);
     expect(gas.fake.sheetNames()).not.toContain("Report 2026-10");
   });
 
@@ -146,7 +155,9 @@ describe("the monthly report trigger", () => {
     expect(mail.subject).toBe("Monthly performance report 2026-10: won ¥100,000, attainment 50%");
     expect(mail.htmlBody).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(mail.htmlBody).not.toContain("<script>");
-    expect(mail.attachments.map((a) => [a.name, a.contentType])).toEqual([["Monthly-report-2026-10.pdf", "application/pdf"]]);
+    expect(mail.attachments.map((a) => [a.name, a.contentType])).toEqual([
+      ["Monthly-report-2026-10.pdf", "application/pdf"],
+    ]);
     expect(mail.attachments[0].text.startsWith("%PDF-")).toBe(true);
     expect(mail.attachments[0].text).toContain("Performance by owner");
     const logged = gas.fake.logs.map((l) => l.message).join("\n");
@@ -161,7 +172,11 @@ describe("the monthly report trigger", () => {
     gas.fireTrigger("triggerMonthlyReport");
     expect(gas.fake.outbox).toHaveLength(0);
     expect(gas.fake.sheetValues("Report 2026-10")[0][0]).toBe("Monthly performance report 2026-10");
-    expect(gas.fake.sheetValues("Send log")[1].slice(1)).toEqual(["report:2026-10", "boss@example.com,li@example.com", "no-quota"]);
+    expect(gas.fake.sheetValues("Send log")[1].slice(1)).toEqual([
+      "report:2026-10",
+      "boss@example.com,li@example.com",
+      "no-quota",
+    ]);
     expect(gas.fake.logs.map((l) => l.message).join("\n")).toContain(
       "Not sent: today's mail quota is too low (needs 2, 0 left); nothing went out. Try again tomorrow.",
     );
@@ -173,6 +188,8 @@ describe("the monthly report trigger", () => {
     gas.fireTrigger("triggerMonthlyReport");
     expect(gas.fake.outbox).toHaveLength(0);
     expect(gas.fake.sheetValues("Send log")[1].slice(1)).toEqual(["report:2026-10", null, "no-recipients"]);
-    expect(gas.fake.logs.map((l) => l.message).join("\n")).toContain("Not sent: Settings has no valid recipient (report.recipients).");
+    expect(gas.fake.logs.map((l) => l.message).join("\n")).toContain(
+      "Not sent: Settings has no valid recipient (report.recipients).",
+    );
   });
 });

@@ -39,7 +39,8 @@ class SettingsPage {
   private readonly saveButton = h("button", { class: "btn btn-primary", attrs: { type: "button" } });
 
   constructor(private readonly form: SettingsForm) {
-    for (const group of form.groups) for (const field of group.fields) this.original.set(field.key, field.value);
+    for (const group of form.groups)
+      for (const field of group.fields) this.original.set(field.key, field.value);
   }
 
   private get text(): PageText {
@@ -64,9 +65,14 @@ class SettingsPage {
       this.form.hasSheet ? null : h("div", { class: "notice" }, this.text["sidebar.settings.noSheet"]),
       ...this.form.groups.map((group) =>
         h(
-          "section",
-          { class: "section", attrs: { "data-group": group.id } },
-          h("h2", { class: "section-title" }, group.title),
+          "details",
+          { class: "group", attrs: { "data-group": group.id, open: "" } },
+          h(
+            "summary",
+            null,
+            h("h2", { class: "group-title" }, group.title),
+            h("span", { class: "count" }, group.fields.length),
+          ),
           h("div", { class: "panel" }, ...this.groupBody(group.fields)),
         ),
       ),
@@ -160,10 +166,13 @@ class SettingsPage {
       const values = new Set(field.options.map((o) => o.value));
       const choices = [
         ...(field.value === "" ? [{ value: "", label: this.defaultText(field) }] : []),
-        ...(field.value !== "" && !values.has(field.value) ? [{ value: field.value, label: field.value }] : []),
+        ...(field.value !== "" && !values.has(field.value)
+          ? [{ value: field.value, label: field.value }]
+          : []),
         ...field.options,
       ];
-      for (const choice of choices) select.appendChild(h("option", { attrs: { value: choice.value } }, choice.label));
+      for (const choice of choices)
+        select.appendChild(h("option", { attrs: { value: choice.value } }, choice.label));
       select.value = field.value;
       control = select;
     } else {
@@ -241,7 +250,9 @@ class SettingsPage {
     return [...this.views.keys()].filter(
       (key) =>
         this.problem(key) !== null &&
-        (changes.includes(key) || this.serverErrors.has(key) || ((THRESHOLDS as readonly string[]).includes(key) && thresholdChanged)),
+        (changes.includes(key) ||
+          this.serverErrors.has(key) ||
+          ((THRESHOLDS as readonly string[]).includes(key) && thresholdChanged)),
     );
   }
 
@@ -252,20 +263,30 @@ class SettingsPage {
       view.error.textContent = problem ?? "";
       view.error.hidden = problem === null;
       view.box.classList.toggle("has-error", view.box.querySelector(".field-error:not([hidden])") !== null);
+      const group = view.box.closest("details");
+      if (problem !== null && group !== null) group.open = true;
       view.control.classList.toggle("is-changed", this.value(key) !== this.original.get(key));
     }
     const changes = this.changes();
     const blocking = this.blocking(changes);
     let status = this.status;
     if (status === null && blocking.length > 0) {
-      status = { tone: "error", text: format(this.text["sidebar.settings.fixErrors"], { count: blocking.length }) };
+      status = {
+        tone: "error",
+        text: format(this.text["sidebar.settings.fixErrors"], { count: blocking.length }),
+      };
     } else if (status === null && changes.length > 0) {
-      status = { tone: "info", text: format(this.text["sidebar.settings.unsaved"], { count: changes.length }) };
+      status = {
+        tone: "info",
+        text: format(this.text["sidebar.settings.unsaved"], { count: changes.length }),
+      };
     }
     this.statusLine.textContent = status?.text ?? "";
     this.statusLine.className = `save-status tone-${status?.tone ?? "info"}`;
     this.saveButton.disabled = this.saving || changes.length === 0 || blocking.length > 0;
-    this.saveButton.textContent = this.saving ? this.text["sidebar.settings.saving"] : this.text["sidebar.settings.save"];
+    this.saveButton.textContent = this.saving
+      ? this.text["sidebar.settings.saving"]
+      : this.text["sidebar.settings.save"];
   }
 
   private async save(): Promise<void> {
@@ -313,7 +334,10 @@ async function start(): Promise<void> {
     new SettingsPage(form).render();
   } catch (error) {
     app.removeAttribute("aria-busy");
-    replace(app, errorBox((error as Error).message, "↻", () => void start()));
+    replace(
+      app,
+      errorBox((error as Error).message, "↻", () => void start()),
+    );
   }
 }
 
