@@ -181,10 +181,21 @@ function runTiers(run: Run, review: boolean): ActionResult<TiersJson> {
     });
   });
 
-  const clientsSheet = data.clients.sheet as string;
+  // The history first: if a write fails (a full spreadsheet), a change is never left unrecorded.
+  const date = formatIsoDate(asOf);
+  const history = changes.map((c) => [
+    { date: asOf },
+    c.client.clientId,
+    c.result.previousTier ?? "",
+    c.result.tier,
+    c.reason,
+    env.user,
+  ]);
+  const historySheet =
+    history.length > 0 ? appendOutputRows(env.workbook, run.sheets, "tierHistory", language, history) : null;
   writeComputedColumns(
     env.workbook,
-    clientsSheet,
+    data.clients.sheet as string,
     "clients",
     data.clients.header,
     data.clients.values,
@@ -192,21 +203,10 @@ function runTiers(run: Run, review: boolean): ActionResult<TiersJson> {
     updates,
     language,
   );
-  const date = formatIsoDate(asOf);
   run.summary.push(msg(review ? "tiers.summaryReview" : "tiers.summary", { date, ...counts }));
   noteMissingSheets(run, data.missingSheets);
-  if (changes.length > 0) {
-    const rows = changes.map((c) => [
-      { date: asOf },
-      c.client.clientId,
-      c.result.previousTier ?? "",
-      c.result.tier,
-      c.reason,
-      env.user,
-    ]);
-    const sheet = appendOutputRows(env.workbook, run.sheets, "tierHistory", language, rows);
-    run.summary.push(msg("tiers.summaryHistory", { count: rows.length, sheet }));
-  }
+  if (historySheet !== null)
+    run.summary.push(msg("tiers.summaryHistory", { count: history.length, sheet: historySheet }));
   notify(run, changes, review);
   run.issues.push(...tierChecks(run, data, results));
   return finishRun(run, { asOf: date, review, clients });

@@ -340,20 +340,37 @@ export function computeReport(input: ReportInput): ReportModel {
   };
   const purchaseFrom = addMonths(monthEnd, -12); // the 12 months (E − 12 months, E]
 
-  // Clients.
-  const clientById = new Map<string, ReportClient>();
+  /** Industry text → its key: many clients share a few spellings, so each is normalised once. */
+  const industryKeyOf = new Map<string, string>();
+  const industryKey = (text: string): string => {
+    let found = industryKeyOf.get(text);
+    if (found === undefined) {
+      found = key(text);
+      industryKeyOf.set(text, found);
+    }
+    return found;
+  };
+
+  // Clients, indexed by ID: each one's slot in input.clients.
+  const clientSlot = new Map<string, number>();
+  const clientById = {
+    get: (id: string): ReportClient | undefined => {
+      const slot = clientSlot.get(id);
+      return slot === undefined ? undefined : input.clients[slot];
+    },
+  };
   const tierCounts: Record<ReportTier, number> = { A: 0, B: 0, C: 0 };
   let activeClients = 0;
   let untiered = 0;
   let tiersComputed = false;
-  for (const client of input.clients) {
-    clientById.set(client.clientId, client);
+  input.clients.forEach((client, slot) => {
+    if (!clientSlot.has(client.clientId)) clientSlot.set(client.clientId, slot);
     if (client.tier !== null) tiersComputed = true;
-    if (client.status !== "active") continue;
+    if (client.status !== "active") return;
     activeClients++;
     if (client.tier === null) untiered++;
     else tierCounts[client.tier]++;
-  }
+  });
   const clientName = (id: string): string => clientById.get(id)?.name ?? id;
 
   // Deals.
@@ -408,7 +425,7 @@ export function computeReport(input: ReportInput): ReportModel {
       source.won += deal.amount;
       source.count++;
       bySource.set(deal.source, source);
-      const industry = client?.industry ? key(client.industry) : null;
+      const industry = client?.industry ? industryKey(client.industry) : null;
       const ind = industryWon.get(industry) ?? { won: 0, count: 0 };
       ind.won += deal.amount;
       ind.count++;
@@ -598,12 +615,12 @@ export function computeReport(input: ReportInput): ReportModel {
   let interactionTotal = 0;
   let satisfactionSum = 0;
   let satisfactionCount = 0;
-  const lastContact = new Map<string, CalDate>();
+  // Each client's last contact up to E, by slot (-Infinity: none).
+  const lastContact = new Float64Array(input.clients.length).fill(-Infinity);
   for (const interaction of input.interactions) {
     if (interaction.date <= monthEnd) {
-      const last = lastContact.get(interaction.clientId);
-      if (last === undefined || interaction.date > last)
-        lastContact.set(interaction.clientId, interaction.date);
+      const slot = clientSlot.get(interaction.clientId);
+      if (slot !== undefined && interaction.date > lastContact[slot]) lastContact[slot] = interaction.date;
     }
     if (!inMonth(interaction.date)) continue;
     interactionTotal++;
@@ -631,15 +648,16 @@ export function computeReport(input: ReportInput): ReportModel {
   }
   const industryPurchase = new Map<string | null, Cents>();
   const industryClients = new Map<string | null, number>();
-  for (const client of input.clients) {
-    const industry = client.industry ? key(client.industry) : null;
+  for (let slot = 0; slot < input.clients.length; slot++) {
+    const client = input.clients[slot];
+    const industry = client.industry ? industryKey(client.industry) : null;
     if (client.industry && industry !== null && !industryNames.has(industry))
       industryNames.set(industry, client.industry);
     bump(industryClients, industry, 1);
     bump(industryPurchase, industry, client.purchaseOverride ?? clientWon12.get(client.clientId) ?? 0);
     if (client.status !== "active") continue;
-    const last = lastContact.get(client.clientId);
-    if (last !== undefined && monthEnd - last <= input.intervalDays[client.tier ?? "C"]) compliant++;
+    const last = lastContact[clientSlot.get(client.clientId) ?? slot];
+    if (monthEnd - last <= input.intervalDays[client.tier ?? "C"]) compliant++;
   }
   const industryKeys = new Set<string | null>([...industryNames.keys(), ...industryClients.keys()]);
   const industries: IndustryFigures[] = [...industryKeys]

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/node/cli";
 import { loadXlsx } from "../../src/node/xlsx";
@@ -89,20 +90,12 @@ describe("account-desk tiers", () => {
   });
 
   it("stops with exit 2 and names the sheet when Deals is missing", async () => {
-    const dir = tempDir();
-    const file = path.join(dir, "empty.xlsx");
-    expect((await run("init", file, "--lang", "en")).code).toBe(0);
-    const { loadXlsx: load, saveXlsx } = await import("../../src/node/xlsx");
-    const loaded = await load(file);
-    loaded.excel.removeWorksheet(loaded.excel.getWorksheet("Deals")?.id ?? 0);
-    const memory = loaded.memory;
-    memory.sheets.splice(
-      memory.sheets.findIndex((s) => s.name === "Deals"),
-      1,
-    );
-    await saveXlsx(memory, loaded.excel, file);
+    const file = path.join(tempDir(), "clients-only.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Clients").addRow(["Client ID", "Name"]);
+    await workbook.xlsx.writeFile(file);
     const result = await run("tiers", file);
     expect(result.code).toBe(2);
-    expect(result.err).toContain('The sheet "Deals" (商机) is missing.');
+    expect(result.err).toContain("缺少工作表「商机」（Deals）");
   });
 });
