@@ -41,7 +41,7 @@ export function checkData(env: Env, options: RunOptions = {}): ActionResult<Chec
   noteMissingSheets(run, data.missingSheets);
   for (const check of DATA_CHECKS) {
     const found: DataIssue[] = check({ data, settings: run.settings, asOf: run.asOf, action: "check" });
-    run.issues.push(...found);
+    for (const issue of found) run.issues.push(issue);
   }
   const rows = {
     clients: data.clients.rows.length,

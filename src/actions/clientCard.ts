@@ -16,7 +16,7 @@ import { lastContacts, planClient, workingCalendar, type PlanRow } from "../core
 import { reviewContracts } from "../core/contracts";
 import { addMonths, dateParts, formatIsoDate, shiftMonth, type CalDate } from "../core/dates";
 import { formatMoney, type Cents } from "../core/money";
-import { render, t, type Language } from "../i18n";
+import { msg, render, t, type Language } from "../i18n";
 import type { Cell, Env } from "../ports";
 import {
   displayCell,
@@ -42,8 +42,8 @@ import {
   type Stage,
   type Tier,
 } from "../workbook/codes";
-import type { DataIssue } from "../workbook/issues";
-import { mapHeaders, parseTable, readData, tableOfSheet, type WorkbookData } from "../workbook/read";
+import { StopError, type DataIssue } from "../workbook/issues";
+import { mapHeaders, parseTable, tableOfSheet, type TableRead } from "../workbook/read";
 import type { ClientRow, InteractionRow } from "../workbook/rows";
 import { TABLES, type TableKey } from "../workbook/schema";
 import { contactRules } from "./contacts";
@@ -185,16 +185,114 @@ export const HISTORY_ROWS = 6;
 
 /** Tables whose rows name a client, directly or through a contract. */
 const CARD_TABLES = ["clients", "deals", "contracts", "payments", "interactions"] as const;
+type CardTable = (typeof CARD_TABLES)[number];
 
-function readCardData(run: Run, required: readonly ("clients" | "interactions")[]): WorkbookData {
-  return readData(
-    run.env.workbook,
-    run.sheets,
-    CARD_TABLES,
-    required,
-    { action: "sidebar", dateOrder: run.settings.dateOrder },
-    run.issues,
-  );
+/** The client's rows of each table the card shows (`values` is the whole sheet as read). */
+export interface ClientData {
+  readonly clients: TableRead<"clients">;
+  readonly deals: TableRead<"deals">;
+  readonly contracts: TableRead<"contracts">;
+  readonly payments: TableRead<"payments">;
+  readonly interactions: TableRead<"interactions">;
+}
+
+/** Each sheet is read at most once per server call, by whoever needs it first (the selection or the card). */
+class SheetReads {
+  private readonly cache = new Map<string, Cell[][]>();
+  constructor(private readonly run: Run) {}
+
+  values(sheet: string | null): Cell[][] {
+    if (sheet === null) return [];
+    let found = this.cache.get(sheet);
+    if (found === undefined) {
+      found = this.run.env.workbook.readSheet(sheet) ?? [];
+      this.cache.set(sheet, found);
+    }
+    return found;
+  }
+}
+
+/** An ID cell's text as the reader reads it, or null. */
+function cellId(cell: Cell | undefined): string | null {
+  if (cell === undefined || isBlank(cell)) return null;
+  const parsed = parseText(cell);
+  return parsed.ok ? parsed.value : null;
+}
+
+function columnOf(table: TableKey, values: readonly Cell[][], key: string): number | undefined {
+  return mapHeaders(table, values[0] ?? [], "", { action: "sidebar", dateOrder: "YMD" }, []).index.get(key);
+}
+
+/**
+ * The rows of a table whose `key` cell is one of `ids`, parsed exactly as the reader parses the
+ * sheet (same checks, same data issues, the spreadsheet's own row numbers); the other rows are
+ * only scanned. A card therefore costs one read per sheet and a parse of the client's rows only.
+ */
+function parseRowsWhere<K extends CardTable>(
+  run: Run,
+  reads: SheetReads,
+  table: K,
+  key: "clientId" | "contractId",
+  ids: ReadonlySet<string>,
+): TableRead<K> {
+  const sheet = run.sheets.get(table) ?? null;
+  const values = reads.values(sheet);
+  const at = sheet === null ? undefined : columnOf(table, values, key);
+  const picked: Cell[][] = [values[0] ?? []];
+  const rowOf: number[] = [1];
+  if (at !== undefined) {
+    for (let r = 1; r < values.length; r++) {
+      const id = cellId(values[r][at]);
+      if (id === null || !ids.has(id)) continue;
+      picked.push(values[r]);
+      rowOf.push(r + 1);
+    }
+  }
+  const local: DataIssue[] = [];
+  const read = parseTable(table, sheet, picked, { action: "sidebar", dateOrder: run.settings.dateOrder }, local);
+  for (const issue of local) {
+    run.issues.push(issue.row === null || issue.row < 2 ? issue : { ...issue, row: rowOf[issue.row - 1] });
+  }
+  const rows = read.rows.map((row) => ({ ...row, row: rowOf[row.row - 1] }));
+  return { ...read, rows, values };
+}
+
+/** The client's rows of every card table; a table in `required` whose sheet is missing stops. */
+function readClientData(
+  run: Run,
+  reads: SheetReads,
+  clientId: string,
+  required: readonly ("clients" | "interactions")[],
+): ClientData {
+  for (const table of required) {
+    if (!run.sheets.has(table)) {
+      throw new StopError("stop.missingSheet", { zh: TABLES[table].zh, en: TABLES[table].en });
+    }
+  }
+  const one = new Set([clientId]);
+  const clients = parseRowsWhere(run, reads, "clients", "clientId", one);
+  const allDeals = parseRowsWhere(run, reads, "deals", "clientId", one);
+  // Won and lost deals need their Closed on date (as readData has it).
+  const deals = {
+    ...allDeals,
+    rows: allDeals.rows.filter((d) => {
+      if ((d.stage !== "won" && d.stage !== "lost") || d.closedOn !== null) return true;
+      run.issues.push({
+        action: "sidebar",
+        sheet: allDeals.sheet as string,
+        row: d.row,
+        column: allDeals.header.text.get("closedOn") ?? allDeals.header.text.get("stage") ?? null,
+        value: "",
+        problem: msg("issue.closedOnRequired"),
+      });
+      return false;
+    }),
+  };
+  const contracts = parseRowsWhere(run, reads, "contracts", "clientId", one);
+  const contractIds = new Set(contracts.rows.map((c) => c.contractId));
+  const payments = parseRowsWhere(run, reads, "payments", "contractId", contractIds);
+  const interactions = parseRowsWhere(run, reads, "interactions", "clientId", one);
+  return { clients, deals, contracts, payments, interactions };
 }
 
 const hint = (run: Run, message: string): ClientCardResult => ({
@@ -215,21 +313,22 @@ export function clientCardAt(env: Env, selection: CardSelection, options: RunOpt
     return hint(run, text("sidebar.hint.chooseRow"));
   }
   if (selection.row < 2) return hint(run, text("sidebar.hint.headerRow"));
-  const data = readCardData(run, ["clients"]);
-  const clientId = selectedClientId(run, data, table as TableKey, selection);
+  const reads = new SheetReads(run);
+  const clientId = selectedClientId(run, reads, table as TableKey, selection);
   if (clientId === null) {
     return hint(run, text("sidebar.hint.noClientId", { sheet: selection.sheet, row: selection.row }));
   }
-  return clientCardOf(run, data, clientId);
+  return clientCardOf(run, reads, clientId);
 }
 
-/** The client card of a client ID (the card after logging a contact, tests). */
+/** The client card of a client ID. */
 export function clientCard(env: Env, clientId: string, options: RunOptions = {}): ClientCardResult {
   const run = startRun(env, "sidebar", options);
-  return clientCardOf(run, readCardData(run, ["clients"]), clientId);
+  return clientCardOf(run, new SheetReads(run), clientId);
 }
 
-function clientCardOf(run: Run, data: WorkbookData, clientId: string): ClientCardResult {
+function clientCardOf(run: Run, reads: SheetReads, clientId: string): ClientCardResult {
+  const data = readClientData(run, reads, clientId, ["clients"]);
   const client = data.clients.rows.find((c) => c.clientId === clientId);
   if (client === undefined) {
     return hint(
@@ -250,39 +349,20 @@ function clientCardOf(run: Run, data: WorkbookData, clientId: string): ClientCar
 }
 
 /** The Client ID of the selected row: its own cell, or its contract's client for a payment. */
-function selectedClientId(
-  run: Run,
-  data: WorkbookData,
-  table: TableKey,
-  selection: CardSelection,
-): string | null {
-  const idText = (cell: Cell | undefined): string | null => {
-    if (cell === undefined || isBlank(cell)) return null;
-    const parsed = parseText(cell);
-    return parsed.ok ? parsed.value : null;
-  };
-  const at = selection.row - 1;
-  if (table === "contactPlan") {
-    const values = run.env.workbook.readSheet(selection.sheet) ?? [];
-    const header = mapHeaders(
-      "contactPlan",
-      values[0] ?? [],
-      selection.sheet,
-      { action: "sidebar", dateOrder: "YMD" },
-      [],
-    );
-    const column = header.index.get("clientId");
-    return column === undefined ? null : idText(values[at]?.[column]);
+function selectedClientId(run: Run, reads: SheetReads, table: TableKey, selection: CardSelection): string | null {
+  const values = reads.values(selection.sheet);
+  const cellOf = (rows: readonly Cell[][], line: number, at: number | undefined) =>
+    at === undefined ? null : cellId(rows[line]?.[at]);
+  if (table !== "payments") return cellOf(values, selection.row - 1, columnOf(table, values, "clientId"));
+  const contractId = cellOf(values, selection.row - 1, columnOf("payments", values, "contractId"));
+  if (contractId === null) return null;
+  const contracts = reads.values(run.sheets.get("contracts") ?? null);
+  const idAt = columnOf("contracts", contracts, "contractId");
+  const clientAt = columnOf("contracts", contracts, "clientId");
+  for (let r = 1; r < contracts.length; r++) {
+    if (cellOf(contracts, r, idAt) === contractId) return cellOf(contracts, r, clientAt);
   }
-  if (table === "payments") {
-    const column = data.payments.header.index.get("contractId");
-    const contractId = column === undefined ? null : idText(data.payments.values[at]?.[column]);
-    if (contractId === null) return null;
-    return data.contracts.rows.find((c) => c.contractId === contractId)?.clientId ?? null;
-  }
-  const read = data[table as "clients" | "deals" | "contracts" | "interactions"];
-  const column = read.header.index.get("clientId");
-  return column === undefined ? null : idText(read.values[at]?.[column]);
+  return null;
 }
 
 /**
@@ -359,7 +439,7 @@ function monthLabel(year: number, month: number, language: Language): string {
 /** The card of one client from rows already read: every table's rows of the client picked out once. */
 export function buildCard(
   run: Run,
-  data: WorkbookData,
+  data: ClientData,
   client: ClientRow,
   history: readonly TierChangeView[],
 ): ClientCardView {
@@ -595,7 +675,7 @@ export function logContact(env: Env, submitted: unknown, options: RunOptions = {
   const shape = ContactLogSchema.safeParse(submitted);
   if (!shape.success) return { ok: false, errors: {}, message: t(language, "sidebar.log.badInput") };
   const input = shape.data;
-  const data = readCardData(run, ["clients", "interactions"]);
+  const data = readClientData(run, new SheetReads(run), input.clientId.trim(), ["clients", "interactions"]);
   const client = data.clients.rows.find((c) => c.clientId === input.clientId.trim());
   if (client === undefined) {
     const sheet = data.clients.sheet ?? TABLES.clients.zh;
@@ -675,7 +755,7 @@ export function logContact(env: Env, submitted: unknown, options: RunOptions = {
   env.workbook.appendRows(sheet, [cells]);
 
   const newRow: InteractionRow = { ...row, row: table.values.length + 1 };
-  const after: WorkbookData = { ...data, interactions: { ...table, rows: [...table.rows, newRow] } };
+  const after: ClientData = { ...data, interactions: { ...table, rows: [...table.rows, newRow] } };
   const history = readTierHistory(run, client.clientId);
   const card = buildCard(run, after, client, history);
   return { ok: true, text: pageText(language), card, logged: formatIsoDate(row.date) };

@@ -208,7 +208,7 @@ function runTiers(run: Run, review: boolean): ActionResult<TiersJson> {
   if (historySheet !== null)
     run.summary.push(msg("tiers.summaryHistory", { count: history.length, sheet: historySheet }));
   notify(run, changes, review);
-  run.issues.push(...tierChecks(run, data, results));
+  for (const issue of tierChecks(run, data, results)) run.issues.push(issue);
   return finishRun(run, { asOf: date, review, clients });
 }
 

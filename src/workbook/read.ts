@@ -4,7 +4,7 @@
  * problem into a data issue. Cross-table references (deals → clients, payments → contracts)
  * are checked with indexes by ID, never nested scans.
  */
-import { msg, type MessageRef } from "../i18n";
+import { msg } from "../i18n";
 import type { Cell, WorkbookPort } from "../ports";
 import {
   MAX_ID_LENGTH,

@@ -120,7 +120,7 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("clientId", "Client ID", "客户编号", "text", id),
       col("title", "Title", "商机名称", "text"),
       col("owner", "Owner", "负责人", "email"),
-      code("stage", "Stage", "阶段", STAGES, { required: true }),
+      code("stage", "Stage", "阶段", STAGES, { required: true, requiredColumn: true }),
       col("amount", "Amount", "金额", "amount", id),
       col("probability", "Probability", "赢率", "probability"),
       col("created", "Created", "创建日期", "date"),

@@ -320,6 +320,17 @@ describe("Recalculate tiers", () => {
     ]);
   });
 
+  it("writes no tier when the history cannot be appended (a full spreadsheet), so no change goes unrecorded", () => {
+    const env = testEnv(workbook([{ id: "C1", owner: OWNER_A }], [["C1", 1_240_000, "2026-05-10"]]));
+    const before = JSON.stringify(env.workbook.values("Clients"));
+    env.workbook.appendRows = () => {
+      throw new Error("This action would increase the number of cells in the workbook above the limit");
+    };
+    expect(() => recalculateTiers(env)).toThrow(/limit/);
+    expect(JSON.stringify(env.workbook.values("Clients"))).toBe(before);
+    expect(env.outbox).toEqual([]);
+  });
+
   it("stops with the sheet's name when Deals is missing", () => {
     const env = testEnv({ Clients: [CLIENT_HEADER] });
     let caught: unknown = null;

@@ -154,6 +154,7 @@ describe("Settings sidebar", () => {
     expect(await page.locator(".save-status").textContent()).toBe("请先修正标红的 2 项。");
     expect(await page.locator("footer .btn").isDisabled()).toBe(true);
     await page.locator("footer .btn").click({ force: true });
+    await page.evaluate("document.querySelector('.has-error').scrollIntoView({ block: 'center' })");
     await shot(page, "settings-invalid");
     expect(calls.map((c) => c.name)).toEqual(["sidebarSettingsForm"]);
     expect(env.workbook.calls.writeBlock ?? 0).toBe(0);
