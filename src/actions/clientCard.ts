@@ -8,8 +8,9 @@
  * `logContact` appends one Interactions row, validated by the same reader as the sheet, and
  * returns the card with its new next due date.
  *
- * Every table is read once (plus Tier history, and the Contact plan when it is the selected
- * sheet); the client's rows are picked out in one pass per table. Nothing is written by the card.
+ * Every sheet is read once (plus Tier history, and the Contact plan when it is the selected
+ * sheet); only the client's rows are parsed, by the reader's own parseTable, so a card costs a
+ * scan of each sheet, not a parse of the workbook. Nothing is written by the card.
  */
 import * as z from "zod";
 import { lastContacts, planClient, workingCalendar, type PlanRow } from "../core/contacts";
@@ -249,7 +250,13 @@ function parseRowsWhere<K extends CardTable>(
     }
   }
   const local: DataIssue[] = [];
-  const read = parseTable(table, sheet, picked, { action: "sidebar", dateOrder: run.settings.dateOrder }, local);
+  const read = parseTable(
+    table,
+    sheet,
+    picked,
+    { action: "sidebar", dateOrder: run.settings.dateOrder },
+    local,
+  );
   for (const issue of local) {
     run.issues.push(issue.row === null || issue.row < 2 ? issue : { ...issue, row: rowOf[issue.row - 1] });
   }
@@ -349,7 +356,12 @@ function clientCardOf(run: Run, reads: SheetReads, clientId: string): ClientCard
 }
 
 /** The Client ID of the selected row: its own cell, or its contract's client for a payment. */
-function selectedClientId(run: Run, reads: SheetReads, table: TableKey, selection: CardSelection): string | null {
+function selectedClientId(
+  run: Run,
+  reads: SheetReads,
+  table: TableKey,
+  selection: CardSelection,
+): string | null {
   const values = reads.values(selection.sheet);
   const cellOf = (rows: readonly Cell[][], line: number, at: number | undefined) =>
     at === undefined ? null : cellId(rows[line]?.[at]);

@@ -42,7 +42,11 @@ export const FEATURE_MENU_ITEMS: readonly MenuEntry[] = [
 export const TRIGGERS: readonly TriggerDef[] = [
   { handler: "triggerDailyDigest", label: "trigger.digest", schedule: (settings) => ({ kind: "daily", hour: settings["digest.hour"] }) },
   // Tiers: on the 1st, an hour before the monthly report so that its tier counts are fresh.
-  { handler: "triggerTiers", label: "triggers.tierReview", schedule: (settings) => ({ kind: "monthly", day: 1, hour: Math.max(0, settings["report.hour"] - 1) }) },
+  {
+    handler: "triggerTiers",
+    label: "triggers.tierReview",
+    schedule: (settings) => ({ kind: "monthly", day: 1, hour: Math.max(0, settings["report.hour"] - 1) }),
+  },
   {
     handler: "triggerMonthlyReport",
     label: "trigger.report",

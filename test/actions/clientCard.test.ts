@@ -198,12 +198,14 @@ describe("Client card", () => {
     expect(env.workbook.calls).toEqual({ sheetNames: 1, readSheet: 7 });
   });
 
-  it("counts the data issues met while reading, without writing the Data issues sheet", () => {
+  it("counts the data issues of the client's rows, without writing the Data issues sheet", () => {
     const sheets = sidebarWorkbook();
     sheets["商机"].push(["D099", "C001", "坏金额", "赢单", "很多", "", "", { date: "2026-11-01" }]);
     sheets["分级记录"].push([{ date: "2026-11-01" }, "C001", "A", "Z", "", "x"]);
+    sheets["商机"].push(["D098", "C002", "别的客户", "赢单", "很多", "", "", { date: "2026-11-01" }]);
     const env = envOf(sheets);
     const view = card(clientCard(env, "C001"));
+    // Only C001's rows are parsed: C002's bad deal is not this card's business.
     expect(view.issues).toBe(2);
     expect(view.tier.history).toHaveLength(3);
     expect(env.workbook.sheetNames()).not.toContain("数据问题");

@@ -4,7 +4,7 @@
  * `npm run build` first).
  */
 import { describe, expect, it } from "vitest";
-import { loadBundle, type Answer, type ResetOptions, type SeedCell } from "./harness";
+import { loadBundle, type ResetOptions, type SeedCell } from "./harness";
 
 type Sheets = Record<string, SeedCell[][]>;
 
@@ -42,7 +42,7 @@ function workbook(recipients = "boss@example.com, li@example.com", extraDeals = 
   };
 }
 
-function open(options: ResetOptions & { answers?: Answer[] }) {
+function open(options: ResetOptions) {
   return loadBundle({ seed: { timeZone: "Asia/Shanghai", now: "2026-11-01T00:00:00Z", ...options } });
 }
 
