@@ -144,7 +144,8 @@ export function readAndComputeContacts(run: Run): { data: WorkbookData; result: 
 
 export function runContactChecks(run: Run, data: WorkbookData): void {
   for (const check of CONTACT_CHECKS) {
-    for (const issue of check({ data, settings: run.settings, asOf: run.asOf, action: run.action })) run.issues.push(issue);
+    for (const issue of check({ data, settings: run.settings, asOf: run.asOf, action: run.action }))
+      run.issues.push(issue);
   }
 }
 

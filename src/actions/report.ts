@@ -101,7 +101,8 @@ function build(run: Run, month: YearMonth): Built {
   );
   noteMissingSheets(run, data.missingSheets);
   for (const check of REPORT_CHECKS) {
-    for (const issue of check({ data, settings: run.settings, asOf: run.asOf, action: "report" })) run.issues.push(issue);
+    for (const issue of check({ data, settings: run.settings, asOf: run.asOf, action: "report" }))
+      run.issues.push(issue);
   }
   const model = computeReport({
     year: month.year,

@@ -7,6 +7,7 @@
  * saved). Also the page text both sidebars get from the server, in the workbook language.
  */
 import * as z from "zod";
+import { formatIsoDate } from "../core/dates";
 import { t, type Language, type MessageKey } from "../i18n";
 import { sidebar as sidebarMessages } from "../i18n/sidebar";
 import type { Cell, Env } from "../ports";
@@ -109,10 +110,7 @@ function options(key: string, language: Language): SelectOption[] | null {
 /** A settings cell as the text the form shows. */
 export function cellText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return "";
-  if (typeof cell === "object") {
-    const iso = new Date(cell.date * 86_400_000).toISOString().slice(0, 10);
-    return iso;
-  }
+  if (typeof cell === "object") return formatIsoDate(cell.date);
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
   return typeof cell === "string" ? trimAll(cell) : String(cell);
 }

@@ -40,7 +40,11 @@ export const FEATURE_MENU_ITEMS: readonly MenuEntry[] = [
 
 /** Time-driven triggers; each feature adds its line here. */
 export const TRIGGERS: readonly TriggerDef[] = [
-  { handler: "triggerDailyDigest", label: "trigger.digest", schedule: (settings) => ({ kind: "daily", hour: settings["digest.hour"] }) },
+  {
+    handler: "triggerDailyDigest",
+    label: "trigger.digest",
+    schedule: (settings) => ({ kind: "daily", hour: settings["digest.hour"] }),
+  },
   // Tiers: on the 1st, an hour before the monthly report so that its tier counts are fresh.
   {
     handler: "triggerTiers",

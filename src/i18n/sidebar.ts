@@ -37,7 +37,6 @@ export const sidebar = defineMessages(
 
     "sidebar.card.refresh": "读取选中行",
     "sidebar.card.asOf": "截至 {date}",
-    "sidebar.card.inactive": "已停用",
     "sidebar.card.noTier": "未分级",
     "sidebar.card.tierSince": "自 {date} 起",
     "sidebar.card.override": "手工分级",
@@ -70,7 +69,6 @@ export const sidebar = defineMessages(
     "sidebar.card.payments": "待回款",
     "sidebar.card.noPayments": "没有待回款。",
     "sidebar.card.dueOn": "应收 {date}",
-    "sidebar.card.overdue": "逾期",
     "sidebar.card.total": "合计 {amount}",
     "sidebar.card.issues": "读取时发现 {count} 个数据问题，可运行「检查数据」查看。",
 
@@ -131,7 +129,6 @@ export const sidebar = defineMessages(
 
     "sidebar.card.refresh": "Use selected row",
     "sidebar.card.asOf": "As of {date}",
-    "sidebar.card.inactive": "Inactive",
     "sidebar.card.noTier": "No tier",
     "sidebar.card.tierSince": "since {date}",
     "sidebar.card.override": "Manual tier",
@@ -164,7 +161,6 @@ export const sidebar = defineMessages(
     "sidebar.card.payments": "Outstanding payments",
     "sidebar.card.noPayments": "Nothing outstanding.",
     "sidebar.card.dueOn": "due {date}",
-    "sidebar.card.overdue": "overdue",
     "sidebar.card.total": "Total {amount}",
     "sidebar.card.issues": "{count} data issues found while reading; run Check data to see them.",
 

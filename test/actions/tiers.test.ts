@@ -208,7 +208,9 @@ describe("Recalculate tiers", () => {
     ]);
     expect(result.data.clients.map((c) => c.rule)).toEqual(["base", "uplift", "kept", "override"]);
     expect(env.outbox.map((m) => m.subject)).toEqual(["客户分级变动：3 位客户（2026-11-27）"]);
-    expect(env.outbox[0].htmlBody).toContain("您好，以下由您负责的客户在 2026-11-27 的客户分级计算中分级发生了变动：");
+    expect(env.outbox[0].htmlBody).toContain(
+      "您好，以下由您负责的客户在 2026-11-27 的客户分级计算中分级发生了变动：",
+    );
   });
 
   it("holds a downgrade back in an ordinary run and applies it in the quarterly review beyond the margin", () => {

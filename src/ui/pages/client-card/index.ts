@@ -82,7 +82,7 @@ function header(t: PageText, card: CardView): HTMLElement {
       h("p", { class: "sub" }, meta.join(" · ")),
       h(
         "p",
-        { class: "owner" },
+        { class: "owner", title: t["sidebar.card.owner"] },
         svgIcon(ICON_PERSON),
         h("span", { attrs: { "data-field": "owner" } }, card.owner ?? t["sidebar.card.noOwner"]),
         card.active ? null : h("span", { class: "pill" }, card.statusLabel),
