@@ -5,14 +5,8 @@
  * they become CalDates here, and CalDates become such dates on the way back.
  */
 import { parseIsoDate, formatIsoDate, type CalDate } from "../core/dates";
-import {
-  isDateCell,
-  type Cell,
-  type ChartSpec,
-  type NumberFormatKind,
-  type SheetFormat,
-  type WorkbookPort,
-} from "../ports";
+import { numberPattern } from "../workbook/formats";
+import { isDateCell, type Cell, type ChartSpec, type SheetFormat, type WorkbookPort } from "../ports";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -214,20 +208,4 @@ function widest(values: readonly (readonly Cell[])[]): number {
   let width = 0;
   for (const line of values) if (line.length > width) width = line.length;
   return width;
-}
-
-/** Sheets number format patterns. */
-export function numberPattern(kind: NumberFormatKind, currency = "CNY"): string {
-  switch (kind) {
-    case "date":
-      return "yyyy-mm-dd";
-    case "amount":
-      return currency === "CNY" ? '"¥"#,##0.00' : "#,##0.00";
-    case "percent":
-      return "0.0%";
-    case "integer":
-      return "0";
-    case "text":
-      return "@";
-  }
 }

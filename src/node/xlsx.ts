@@ -13,7 +13,8 @@
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { calDateFromUtc, utcMidnight } from "../core/dates";
-import { isDateCell, type Cell, type NumberFormatKind, type SheetFormat } from "../ports";
+import { isDateCell, type Cell, type SheetFormat } from "../ports";
+import { DATE_PATTERN, numberPattern } from "../workbook/formats";
 import { MemoryWorkbook, usedRange, type MemorySheet } from "../workbook/memory";
 import { zipEntries, zipEntryData } from "./zip";
 
@@ -40,8 +41,6 @@ export interface SaveReport {
  * rows, but at least as many as a new Google Sheets grid, so rows typed later get it too.
  */
 export const VALIDATION_GRID_ROWS = 1000;
-
-const DATE_FORMAT = "yyyy-mm-dd";
 
 /** Reads an .xlsx file. Throws when the file cannot be read or is not an .xlsx workbook. */
 export async function loadXlsx(file: string): Promise<XlsxFile> {
@@ -201,7 +200,7 @@ function setCell(cell: ExcelJS.Cell, value: Cell): void {
   }
   if (isDateCell(value)) {
     cell.value = utcMidnight(value.date);
-    if (!isDateFormat(cell.numFmt)) restyle(cell, { numFmt: DATE_FORMAT });
+    if (!isDateFormat(cell.numFmt)) restyle(cell, { numFmt: DATE_PATTERN });
     return;
   }
   // A string is stored as a shared string, never parsed as a formula, whatever it starts with.
@@ -290,22 +289,6 @@ function solidFill(color: string): ExcelJS.Fill {
     pattern: "solid",
     fgColor: { argb: `FF${color.replace(/^#/, "").toUpperCase()}` },
   };
-}
-
-/** Excel number format patterns (the same as the Sheets adapter's). */
-export function numberPattern(kind: NumberFormatKind, currency = "CNY"): string {
-  switch (kind) {
-    case "date":
-      return DATE_FORMAT;
-    case "amount":
-      return currency === "CNY" ? '"¥"#,##0.00' : "#,##0.00";
-    case "percent":
-      return "0.0%";
-    case "integer":
-      return "0";
-    case "text":
-      return "@";
-  }
 }
 
 /** exceljs keeps a worksheet's validations as a map from address or range to validation (not in its typings). */
