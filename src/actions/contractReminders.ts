@@ -22,7 +22,6 @@ import { msg, t, type Language } from "../i18n";
 import type { PropertiesPort } from "../ports";
 import { contractsReview } from "./contracts";
 import type { DigestProvider, DigestRow, DigestSection } from "./digest";
-import { sentKeys } from "./mail";
 
 /** Property holding the number of state chunks. */
 export const REMINDER_STATE_KEY = "contracts.reminders";
@@ -301,12 +300,12 @@ export const contractReminderProvider: DigestProvider = {
   label: "action.contracts",
   tables: ["clients", "contracts", "payments"],
   requires: ["contracts", "payments"],
-  sections({ run, data, asOf }) {
+  sections({ run, data, asOf, sent }) {
     const review = contractsReview(data, asOf, run.settings["renewal.noticeDays"]);
     const open = openReminders(review);
     const properties = run.env.properties;
     const state = loadReminderState(properties);
-    const plan = planReminders(open, state, sentKeys(run), asOf);
+    const plan = planReminders(open, state, sent, asOf);
     if (!sameState(state, plan.nextState)) saveReminderState(properties, plan.nextState);
     if (plan.unowned > 0) run.summary.push(msg("contracts.digest.noOwner", { count: plan.unowned }));
     const out: DigestSection[] = [];

@@ -15,7 +15,7 @@ import { TABLES, type InputTableKey } from "../workbook/schema";
 import { contactDigestProvider } from "./contactDigest";
 import { contractReminderProvider } from "./contractReminders";
 import { actionableCount, renderDigestMail } from "./digestHtml";
-import { sendMails, type OutgoingMail, type SendOutcome } from "./mail";
+import { sendMails, sentKeys, type OutgoingMail, type SendOutcome } from "./mail";
 import { finishRun, startRun, type ActionResult, type Run, type RunOptions } from "./run";
 
 /** A table a provider may read (Settings is always read by the run). */
@@ -52,6 +52,8 @@ export interface DigestInput {
   readonly run: Run;
   readonly data: WorkbookData;
   readonly asOf: CalDate;
+  /** Send-log keys already sent, read once for the whole digest. */
+  readonly sent: ReadonlySet<string>;
 }
 
 /** A feature's contribution to the digest. */
@@ -112,6 +114,7 @@ export function sendDailyDigest(
     { action: "digest", dateOrder: run.settings.dateOrder },
     run.issues,
   );
+  const sent = sentKeys(run);
   const sections: DigestSection[] = [];
   for (const provider of providers) {
     const missing = provider.requires.filter((table) => !run.sheets.has(table));
@@ -124,7 +127,7 @@ export function sendDailyDigest(
       );
       continue;
     }
-    sections.push(...provider.sections({ run, data, asOf: run.asOf }));
+    sections.push(...provider.sections({ run, data, asOf: run.asOf, sent }));
   }
 
   const byOwner = sectionsByOwner(sections);
@@ -132,7 +135,7 @@ export function sendDailyDigest(
     what: digestKey(run.asOf, owner),
     message: renderDigestMail(run.language, owner, run.asOf, list),
   }));
-  const report = sendMails(run, mails);
+  const report = sendMails(run, mails, { sent });
   const outcomeOf = new Map(report.outcomes.map((o) => [o.what, o.outcome] as const));
   const owners = [...byOwner.entries()].map(([owner, list]) => ({
     owner,

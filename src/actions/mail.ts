@@ -56,10 +56,10 @@ export function sentKeys(run: Run): Set<string> {
 export function sendMails(
   run: Run,
   mails: readonly OutgoingMail[],
-  options: { force?: boolean; allOrNothing?: boolean } = {},
+  options: { force?: boolean; allOrNothing?: boolean; sent?: ReadonlySet<string> } = {},
 ): SendReport {
   const outcomes: SendReport["outcomes"][number][] = [];
-  const sent = options.force ? new Set<string>() : sentKeys(run);
+  const sent = options.force ? new Set<string>() : (options.sent ?? sentKeys(run));
   const pending = mails.filter((mail) => {
     if (!sent.has(mail.what)) return true;
     outcomes.push({ what: mail.what, to: mail.message.to.join(","), outcome: "already-sent" });
