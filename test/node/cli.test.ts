@@ -4,19 +4,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/node/cli";
 import { loadXlsx, saveXlsx } from "../../src/node/xlsx";
 import { SETTING_DEFS } from "../../src/workbook/settings";
-import { readWorkbook, tempDir, writeWorkbook } from "./fixtures";
+import { readWorkbook, tempDir, writeWorkbook, runCli as run } from "./fixtures";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t) });
-  return { code, out: out.join(""), err: err.join("") };
-}
 
 /** A new English workbook (Set up only) with some cells written into it. */
 async function englishWorkbook(

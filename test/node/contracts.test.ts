@@ -6,20 +6,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/node/cli";
 import { loadXlsx } from "../../src/node/xlsx";
 import { isDateCell, type Cell } from "../../src/ports";
 import { CONTRACT_STATUSES } from "../../src/workbook/codes";
 import { generateSample } from "../../src/workbook/sample";
 import { TABLES, type TableKey } from "../../src/workbook/schema";
-import { tempDir } from "./fixtures";
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t) });
-  return { code, out: out.join(""), err: err.join("") };
-}
+import { tempDir, runCli as run } from "./fixtures";
 
 const DAY = 86_400_000;
 const CLIENTS = 60;

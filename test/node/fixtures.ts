@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { main } from "../../src/node/cli";
 
 interface JSZipFile {
   async(type: "string"): Promise<string>;
@@ -175,4 +176,12 @@ export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await readFile(file)) as unknown as ExcelJS.Buffer);
   return wb;
+}
+
+/** Runs the command line in-process and collects what it printed. */
+export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t) });
+  return { code, out: out.join(""), err: err.join("") };
 }

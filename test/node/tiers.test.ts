@@ -7,16 +7,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/node/cli";
 import { loadXlsx } from "../../src/node/xlsx";
-import { tempDir } from "./fixtures";
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t) });
-  return { code, out: out.join(""), err: err.join("") };
-}
+import { tempDir, runCli as run } from "./fixtures";
 
 describe("account-desk tiers", () => {
   it("grades the sample, prints the notices, writes the JSON and the file, and is stable on its own output", async () => {
