@@ -65,9 +65,47 @@ export interface SheetFormat {
   readonly boldRows?: readonly number[];
   /** Column widths in pixels from column 1. */
   readonly columnWidths?: readonly number[];
+  /** Horizontal alignment of blocks (numbers right-aligned under right-aligned headers). */
+  readonly alignments?: readonly { readonly range: CellRange; readonly align: "left" | "center" | "right" }[];
+  /** Blocks whose text wraps inside the column instead of being clipped. */
+  readonly wraps?: readonly CellRange[];
+  /** Font sizes of blocks (points), e.g. the figure of a headline card. */
+  readonly fontSizes?: readonly { readonly range: CellRange; readonly size: number }[];
+  /** Font colours of blocks (#rrggbb), e.g. a muted caption or a red change. */
+  readonly fontColors?: readonly { readonly range: CellRange; readonly color: string }[];
+  /** Blocks merged into one cell (a title across a table's width). */
+  readonly merges?: readonly CellRange[];
+  /** How the sheet prints; adapters that cannot print (Sheets has no API for it) ignore it. */
+  readonly print?: PrintSetup;
 }
 
-/** A native chart over a block of an output sheet (Sheets only; other adapters may ignore it). */
+/** A rectangular block, 1-based. */
+export interface CellRange {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** Page setup of a printed sheet. */
+export interface PrintSetup {
+  readonly paper: "A4";
+  readonly orientation: "portrait" | "landscape";
+  /** Fit to one page wide, as many pages tall as needed. */
+  readonly fitToWidth: boolean;
+  /** Rows repeated at the top of every printed page (1-based, inclusive). */
+  readonly repeatRows?: { readonly from: number; readonly to: number };
+  /** A footer with "page / pages". */
+  readonly pageNumbers: boolean;
+  /** Text at the left of the header of each page (e.g. the report's title), plain text. */
+  readonly headerText?: string;
+}
+
+/**
+ * A native chart over a block of an output sheet: Sheets embeds it, the .xlsx adapter writes a
+ * chart part (DrawingML) with the same data. The block's first column holds the categories, its
+ * header row the series names, each further column one series.
+ */
 export interface ChartSpec {
   readonly kind: "column" | "bar" | "line" | "pie";
   readonly title: string;
@@ -79,6 +117,11 @@ export interface ChartSpec {
   /** Where the chart's top-left corner goes. */
   readonly anchorRow: number;
   readonly anchorColumn: number;
+  /** Series (0-based among the block's value columns) drawn as lines over a column chart, e.g. the target. */
+  readonly lineSeries?: readonly number[];
+  /** Size in pixels (default 520 × 300). */
+  readonly width?: number;
+  readonly height?: number;
 }
 
 export interface WorkbookPort {
