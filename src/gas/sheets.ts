@@ -97,7 +97,9 @@ export class SheetsWorkbook implements WorkbookPort {
 
   writeBlock(name: string, row: number, column: number, values: readonly (readonly Cell[])[]): void {
     if (values.length === 0 || values[0].length === 0) return;
-    this.sheet(name).getRange(row, column, values.length, values[0].length).setValues(this.toRaw(values));
+    const sheet = this.sheet(name);
+    makeRoom(sheet, row + values.length - 1, column + values[0].length - 1);
+    sheet.getRange(row, column, values.length, values[0].length).setValues(this.toRaw(values));
   }
 
   appendRows(name: string, values: readonly (readonly Cell[])[]): void {
@@ -105,7 +107,9 @@ export class SheetsWorkbook implements WorkbookPort {
     const sheet = this.sheet(name);
     const width = widest(values);
     const padded = values.map((line) => [...line, ...new Array<Cell>(width - line.length).fill("")]);
-    sheet.getRange(sheet.getLastRow() + 1, 1, padded.length, width).setValues(this.toRaw(padded));
+    const first = sheet.getLastRow() + 1;
+    makeRoom(sheet, first + padded.length - 1, width);
+    sheet.getRange(first, 1, padded.length, width).setValues(this.toRaw(padded));
   }
 
   replaceSheet(name: string, values: readonly (readonly Cell[])[], format?: SheetFormat): void {
@@ -118,15 +122,22 @@ export class SheetsWorkbook implements WorkbookPort {
       for (const chart of sheet.getCharts()) sheet.removeChart(chart);
     }
     const width = widest(values);
+    const extent = format ? formatExtent(format) : { rows: 0, columns: 0 };
+    const needed = Math.max(values.length, extent.rows);
+    const grid = makeRoom(sheet, needed, Math.max(width, extent.columns));
     if (values.length > 0 && width > 0) {
       const padded = values.map((line) => [...line, ...new Array<Cell>(width - line.length).fill("")]);
       sheet.getRange(1, 1, padded.length, width).setValues(this.toRaw(padded));
     }
+    trimRows(sheet, grid.rows, needed);
     if (format) this.applyFormat(sheet, format);
   }
 
   format(name: string, format: SheetFormat): void {
-    this.applyFormat(this.sheet(name), format);
+    const sheet = this.sheet(name);
+    const extent = formatExtent(format);
+    makeRoom(sheet, extent.rows, extent.columns);
+    this.applyFormat(sheet, format);
   }
 
   private applyFormat(sheet: Sheet, format: SheetFormat): void {
@@ -204,7 +215,72 @@ export class SheetsWorkbook implements WorkbookPort {
   }
 }
 
-function widest(values: readonly (readonly Cell[])[]): number {
+/** A new sheet's rows in Sheets: replaceSheet never trims an output sheet below it. */
+export const NEW_SHEET_ROWS = 1000;
+/** Empty rows replaceSheet keeps below the content when it trims a sheet a longer write had grown. */
+export const SPARE_ROWS = 20;
+
+/**
+ * Makes the grid at least lastRow × lastColumn before a write (Sheets throws for a range past
+ * the grid; a new sheet is 1,000 × 26): one insert for the rows, one for the columns, when
+ * short. Returns the grid's size after.
+ */
+function makeRoom(sheet: Sheet, lastRow: number, lastColumn: number): { rows: number; columns: number } {
+  let rows = sheet.getMaxRows();
+  if (lastRow > rows) {
+    sheet.insertRowsAfter(rows, lastRow - rows);
+    rows = lastRow;
+  }
+  let columns = sheet.getMaxColumns();
+  if (lastColumn > columns) {
+    sheet.insertColumnsAfter(columns, lastColumn - columns);
+    columns = lastColumn;
+  }
+  return { rows, columns };
+}
+
+/**
+ * Deletes the surplus rows of an output sheet that an earlier, longer write had grown, in one
+ * call: the sheet keeps its content, SPARE_ROWS empty rows and at least a new sheet's 1,000
+ * rows (so drop-downs and formats down to the last row still cover a usual sheet).
+ */
+function trimRows(sheet: Sheet, rows: number, needed: number): void {
+  const keep = Math.max(needed + SPARE_ROWS, NEW_SHEET_ROWS);
+  if (rows > keep) sheet.deleteRows(keep + 1, rows - keep);
+}
+
+/** The rows and columns a format reaches (1-based, inclusive), so that the grid can hold it first. */
+export function formatExtent(format: SheetFormat): { rows: number; columns: number } {
+  let rows = format.frozenRows !== undefined && format.frozenRows > 0 ? format.frozenRows + 1 : 0;
+  let columns = 0;
+  const reach = (row: number, column: number) => {
+    if (row > rows) rows = row;
+    if (column > columns) columns = column;
+  };
+  if (format.headerNotes && format.headerNotes.length > 0) reach(1, format.headerNotes.length);
+  if (format.headerBackgrounds && format.headerBackgrounds.length > 0)
+    reach(1, format.headerBackgrounds.length);
+  if (format.boldHeaderColumns) reach(1, format.boldHeaderColumns);
+  for (const v of format.validations ?? []) reach(v.toRow ?? v.fromRow, v.column);
+  for (const n of format.numberFormats ?? []) reach(n.toRow ?? n.fromRow, n.column);
+  if (format.backgrounds && format.backgrounds.colors.length > 0) {
+    const { row, column, colors } = format.backgrounds;
+    reach(row + colors.length - 1, column + widest(colors) - 1);
+  }
+  for (const row of format.boldRows ?? []) reach(row, 1);
+  if (format.columnWidths && format.columnWidths.length > 0) reach(0, format.columnWidths.length);
+  const ranges = [
+    ...(format.alignments ?? []).map((a) => a.range),
+    ...(format.wraps ?? []),
+    ...(format.fontSizes ?? []).map((f) => f.range),
+    ...(format.fontColors ?? []).map((f) => f.range),
+    ...(format.merges ?? []),
+  ];
+  for (const r of ranges) reach(r.row + r.rows - 1, r.column + r.columns - 1);
+  return { rows, columns };
+}
+
+function widest(values: readonly (readonly unknown[])[]): number {
   let width = 0;
   for (const line of values) if (line.length > width) width = line.length;
   return width;

@@ -91,6 +91,17 @@ function log() {
   return Logger.getLog();
 }
 function insert(name) { return SpreadsheetApp.getActiveSpreadsheet().insertSheet(name).getName(); }
+function grid(name) { var s = sheet(name); return [s.getMaxRows(), s.getMaxColumns()]; }
+function insertRows(after, n) { sheet().insertRowsAfter(after, n); return grid(); }
+function insertColumns(after, n) { sheet().insertColumnsAfter(after, n); return grid(); }
+function deleteRows(at, n) { sheet().deleteRows(at, n); return grid(); }
+function formatAt(row, col, rows, cols, pattern) { sheet().getRange(row, col, rows, cols).setNumberFormat(pattern); }
+function paintAt(row, col) { sheet().getRange(row, col, 1, 1).setBackgrounds([["#ff0000"]]); }
+function validateAt(a1) {
+  var rule = SpreadsheetApp.newDataValidation().requireValueInList(["A"], true).build();
+  sheet().getRange(a1).setDataValidation(rule);
+}
+function append(values) { sheet().appendRow(values); return grid(); }
 `;
 
 function load(seed: ResetOptions = { sheets: { Data: [] } }): GasHandle {
@@ -244,10 +255,42 @@ describe("writing cells", () => {
     expect(h.fake.sheetNames()).toEqual(["Data", "Other"]);
   });
 
-  it("grows the grid with writes and enforces list validation that rejects input", () => {
+  it("refuses ranges outside the grid as Sheets does; inserted rows and columns make room", () => {
     const h = load();
+    const outside = "The coordinates of the range are outside the dimensions of the sheet.";
+    expect(h.call("grid")).toEqual([1000, 26]);
+    expect(h.call("insert", "New")).toBe("New");
+    expect(h.call("grid", "New")).toEqual([1000, 26]);
+    expect(() => h.call("write", 1500, 30, [["far"]])).toThrow(outside);
+    expect(() => h.call("write", 1000, 1, [["a"], ["b"]])).toThrow(outside);
+    expect(() => h.call("write", 1, 26, [["a", "b"]])).toThrow(outside);
+    expect(() => h.call("writeRange", "A1000:A1001", [["a"], ["b"]])).toThrow(outside);
+    expect(() => h.call("formatAt", 1, 1, 1001, 1, "@")).toThrow(outside);
+    expect(() => h.call("paintAt", 1, 27)).toThrow(outside);
+    expect(() => h.call("validateAt", "A2:A1001")).toThrow(outside);
+    expect(h.fake.sheetValues("Data")).toEqual([]);
+    expect(h.call("insertRows", 1000, 500)).toEqual([1500, 26]);
+    expect(h.call("insertColumns", 26, 4)).toEqual([1500, 30]);
     h.call("write", 1500, 30, [["far"]]);
-    expect(h.fake.sheetState("Data")).toMatchObject({ maxRows: 1500, maxColumns: 30 });
+    expect(h.fake.cell("Data", "AD1500").value).toBe("far");
+    expect(h.call("deleteRows", 1200, 301)).toEqual([1199, 30]);
+    expect(() => h.call("deleteRows", 1199, 2)).toThrow("Those rows are out of bounds.");
+    expect(h.fake.calls).toMatchObject({
+      "Sheet.insertRowsAfter": 1,
+      "Sheet.insertColumnsAfter": 1,
+      "Sheet.deleteRows": 2,
+    });
+  });
+
+  it("appendRow adds a row past the last one when the grid is full", () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => [`r${i + 1}`]);
+    const h = load({ sheets: { Data: rows } });
+    expect(h.call("append", ["next", 2])).toEqual([1001, 26]);
+    expect(h.fake.cell("Data", "A1001").value).toBe("next");
+  });
+
+  it("enforces list validation that rejects input", () => {
+    const h = load();
     expect(h.call("validate")).toEqual(["VALUE_IN_LIST", [["A", "B", "C"], true]]);
     expect(h.fake.sheetState("Data").validations).toEqual([
       {

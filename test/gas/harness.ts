@@ -267,6 +267,8 @@ export interface FakeControl {
   resetCalls(): void;
   /** Total calls on Spreadsheet, Sheet and Range objects. */
   spreadsheetCalls(): number;
+  /** Calls that change a sheet's grid (insertRowsAfter, deleteRows, insertColumnsAfter, …). */
+  gridCalls(): number;
   sheetNames(): string[];
   /** The used range as stored (null for empty cells); throws for an unknown sheet. */
   sheetValues(name: string): StoredCell[][];

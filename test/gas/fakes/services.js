@@ -873,7 +873,18 @@
     return book.sheets.reduce((sum, s) => sum + s.maxRows * s.maxCols, 0);
   }
 
-  /** Sheets adds rows and columns when a write goes past the grid. */
+  const OUTSIDE_GRID = "The coordinates of the range are outside the dimensions of the sheet.";
+
+  /**
+   * A range of the sheet's grid. Like Sheets, a range past the grid (a new sheet is 1,000 rows ×
+   * 26 columns) throws: only insertRows…/insertColumns… (and appendRow) make the grid larger.
+   */
+  function gridRange(sd, r, c, nr, nc) {
+    if (r + nr - 1 > sd.maxRows || c + nc - 1 > sd.maxCols) throw new Error(OUTSIDE_GRID);
+    return new Range(sd, r, c, nr, nc);
+  }
+
+  /** Makes the grid at least lastRow × lastCol (inserting rows/columns, appendRow), within the cell limit. */
   function grow(sd, lastRow, lastCol) {
     const rows = Math.max(sd.maxRows, lastRow);
     const cols = Math.max(sd.maxCols, lastCol);
@@ -1292,7 +1303,6 @@
     _apply(method, values, fn, isGrid) {
       checkAlive(this._s);
       if (isGrid) checkDims(values, this._nr, this._nc, "SpreadsheetApp.Range." + method);
-      grow(this._s, this._r + this._nr - 1, this._c + this._nc - 1);
       for (let i = 0; i < this._nr; i++) {
         for (let j = 0; j < this._nc; j++)
           fn(cellFor(this._s, this._r + i, this._c + j), isGrid ? values[i][j] : values);
@@ -1339,7 +1349,6 @@
         }
         contents.push(line);
       }
-      grow(this._s, this._r + this._nr - 1, this._c + this._nc - 1);
       for (let i = 0; i < this._nr; i++) {
         for (let j = 0; j < this._nc; j++)
           setContent(cellFor(this._s, this._r + i, this._c + j), contents[i][j]);
@@ -1655,7 +1664,7 @@
       const r = this._r + rowOffset;
       const c = this._c + columnOffset;
       if (r < 1 || c < 1) throw new Error("The starting row of the range is too small.");
-      return new Range(
+      return gridRange(
         this._s,
         r,
         c,
@@ -2092,7 +2101,7 @@
         const p = parseA1(a, this._s);
         if (p.sheet !== null && p.sheet.toLowerCase() !== this._s.name.toLowerCase())
           throw new Error("Range not found");
-        return new Range(this._s, p.r, p.c, p.nr, p.nc);
+        return gridRange(this._s, p.r, p.c, p.nr, p.nc);
       }
       const n = arguments.length;
       if (n < 2 || n > 4) throw signatureError("SpreadsheetApp.Sheet.getRange", arguments);
@@ -2105,7 +2114,7 @@
       if (b < 1) throw new Error("The starting column of the range is too small.");
       if (numRows < 1) throw new Error("The number of rows in the range must be at least 1.");
       if (numCols < 1) throw new Error("The number of columns in the range must be at least 1.");
-      return new Range(this._s, Math.floor(a), Math.floor(b), Math.floor(numRows), Math.floor(numCols));
+      return gridRange(this._s, Math.floor(a), Math.floor(b), Math.floor(numRows), Math.floor(numCols));
     }
     getDataRange() {
       checkAlive(this._s);
@@ -2127,12 +2136,16 @@
     }
     insertRowsAfter(afterPosition, howMany) {
       checkPosition("SpreadsheetApp.Sheet.insertRowsAfter", arguments, afterPosition, this._s.maxRows);
+      if (!isInt(howMany) || howMany < 1)
+        throw signatureError("SpreadsheetApp.Sheet.insertRowsAfter", arguments);
       grow(this._s, this._s.maxRows + howMany, this._s.maxCols);
       shiftRows(this._s, afterPosition, howMany);
       return this;
     }
     insertRowsBefore(beforePosition, howMany) {
       checkPosition("SpreadsheetApp.Sheet.insertRowsBefore", arguments, beforePosition, this._s.maxRows);
+      if (!isInt(howMany) || howMany < 1)
+        throw signatureError("SpreadsheetApp.Sheet.insertRowsBefore", arguments);
       grow(this._s, this._s.maxRows + howMany, this._s.maxCols);
       shiftRows(this._s, beforePosition - 1, howMany);
       return this;
@@ -2145,12 +2158,16 @@
     }
     insertColumnsAfter(afterPosition, howMany) {
       checkPosition("SpreadsheetApp.Sheet.insertColumnsAfter", arguments, afterPosition, this._s.maxCols);
+      if (!isInt(howMany) || howMany < 1)
+        throw signatureError("SpreadsheetApp.Sheet.insertColumnsAfter", arguments);
       grow(this._s, this._s.maxRows, this._s.maxCols + howMany);
       shiftColumns(this._s, afterPosition, howMany);
       return this;
     }
     insertColumnsBefore(beforePosition, howMany) {
       checkPosition("SpreadsheetApp.Sheet.insertColumnsBefore", arguments, beforePosition, this._s.maxCols);
+      if (!isInt(howMany) || howMany < 1)
+        throw signatureError("SpreadsheetApp.Sheet.insertColumnsBefore", arguments);
       grow(this._s, this._s.maxRows, this._s.maxCols + howMany);
       shiftColumns(this._s, beforePosition - 1, howMany);
       return this;
@@ -2164,9 +2181,11 @@
     deleteRows(rowPosition, howMany) {
       checkPosition("SpreadsheetApp.Sheet.deleteRows", arguments, rowPosition, this._s.maxRows);
       const n = howMany === undefined ? 1 : howMany;
+      if (!isInt(n) || n < 1) throw signatureError("SpreadsheetApp.Sheet.deleteRows", arguments);
+      if (rowPosition + n - 1 > this._s.maxRows) throw new Error("Those rows are out of bounds.");
       if (n >= this._s.maxRows) throw new Error("You can't delete all the rows on the sheet.");
       this._s.rows.splice(rowPosition - 1, n);
-      this._s.maxRows -= Math.min(n, this._s.maxRows - rowPosition + 1);
+      this._s.maxRows -= n;
       return this;
     }
     deleteRow(rowPosition) {
@@ -2175,9 +2194,11 @@
     deleteColumns(columnPosition, howMany) {
       checkPosition("SpreadsheetApp.Sheet.deleteColumns", arguments, columnPosition, this._s.maxCols);
       const n = howMany === undefined ? 1 : howMany;
+      if (!isInt(n) || n < 1) throw signatureError("SpreadsheetApp.Sheet.deleteColumns", arguments);
+      if (columnPosition + n - 1 > this._s.maxCols) throw new Error("Those columns are out of bounds.");
       if (n >= this._s.maxCols) throw new Error("You can't delete all the columns on the sheet.");
       for (const row of this._s.rows) if (row) row.splice(columnPosition - 1, n);
-      this._s.maxCols -= Math.min(n, this._s.maxCols - columnPosition + 1);
+      this._s.maxCols -= n;
       return this;
     }
     deleteColumn(columnPosition) {
@@ -2188,6 +2209,7 @@
       if (!Array.isArray(rowContents)) throw signatureError("SpreadsheetApp.Sheet.appendRow", arguments);
       if (rowContents.length === 0) return this;
       const row = lastRowOf(this._s) + 1;
+      grow(this._s, row, rowContents.length);
       new Range(this._s, row, 1, 1, rowContents.length)._write("appendRow", [rowContents], true);
       return this;
     }
@@ -2475,7 +2497,7 @@
       const sd = p.sheet === null ? book.active : sheetByName(p.sheet);
       if (!sd) throw new Error("Range not found");
       const q = parseA1(a1Notation, sd);
-      return new Range(sd, q.r, q.c, q.nr, q.nc);
+      return gridRange(sd, q.r, q.c, q.nr, q.nc);
     }
     toast(msg, title, timeoutSeconds) {
       fake.toasts.push({
@@ -3918,6 +3940,12 @@
       let n = 0;
       for (const key of Object.keys(fake.calls))
         if (SPREADSHEET_CLASSES[key.split(".")[0]]) n += fake.calls[key];
+      return n;
+    },
+    gridCalls() {
+      let n = 0;
+      for (const key of Object.keys(fake.calls))
+        if (/^Sheet\.(?:insert|delete)(?:Rows?|Columns?)(?:After|Before)?$/.test(key)) n += fake.calls[key];
       return n;
     },
     sheetNames() {
