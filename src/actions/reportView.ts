@@ -38,6 +38,18 @@ export function reportNotes(model: ReportModel, asOf: CalDate, currency: string)
     notes.push(msg("report.note.monthNotOver", { month: model.month, date: formatIsoDate(asOf) }));
   if (!model.tiersComputed) notes.push(msg("report.note.tiersNeverComputed"));
   else if (model.untiered > 0) notes.push(msg("report.note.untiered", { count: model.untiered }));
+  const withoutTarget = model.team.coverageMonthsWithoutTarget;
+  if (withoutTarget.length > 0) {
+    const months = withoutTarget.join(", ");
+    notes.push(
+      msg(
+        model.team.coverageMonths.length > 0
+          ? "report.note.coverageWithoutTarget"
+          : "report.note.coverageNoTarget",
+        { months },
+      ),
+    );
+  }
   if (model.team.unassignedCount > 0) {
     notes.push(
       msg("report.note.unassigned", {

@@ -16,7 +16,7 @@ import {
   type CalDate,
   type MonthKey,
 } from "./dates";
-import { fromCents, type Cents } from "./money";
+import { ExactSum, fromCents, type Cents } from "./money";
 import { indexTargets, monthRange, type TargetEntry, type YearMonth } from "./targets";
 
 export type ReportTier = "A" | "B" | "C";
@@ -143,10 +143,16 @@ export interface TeamFigures {
   readonly ytdWon: Cents;
   readonly ytdTarget: Cents | null;
   readonly ytdAttainment: number | null;
-  /** Weighted open pipeline expected to close in the coverage window, and the window's team target. */
+  /**
+   * Coverage: over the months among the 3 after M that have a team target (`coverageMonths`), the
+   * weighted open pipeline expected to close in them ÷ their target; null when none has one.
+   * `coverageMonthsWithoutTarget` names the others, which coverage leaves out on both sides.
+   */
   readonly coverageWeighted: Cents;
   readonly coverageTarget: Cents | null;
   readonly coverage: number | null;
+  readonly coverageMonths: readonly MonthKey[];
+  readonly coverageMonthsWithoutTarget: readonly MonthKey[];
   /** Won in M by deals with no owner and a client with no owner (in the team, in no owner's row). */
   readonly unassignedWon: Cents;
   readonly unassignedCount: number;
@@ -305,7 +311,6 @@ interface OwnerTally {
   wonCount: number;
   lostCount: number;
   lostDeals: LostDeal[];
-  open: { count: number; amount: Cents; weighted: Cents };
 }
 
 const newTally = (): OwnerTally => ({
@@ -313,8 +318,20 @@ const newTally = (): OwnerTally => ({
   wonCount: 0,
   lostCount: 0,
   lostDeals: [],
-  open: { count: 0, amount: 0, weighted: 0 },
 });
+
+/** Open deals: count, amount and the weighted amount summed exactly (rounded once, when shown). */
+interface OpenTally {
+  count: number;
+  amount: Cents;
+  weighted: ExactSum;
+}
+
+const newOpen = (): OpenTally => ({ count: 0, amount: 0, weighted: new ExactSum() });
+const openFigures = (open: OpenTally | undefined): PipelineTotal =>
+  open
+    ? { count: open.count, amount: open.amount, weighted: open.weighted.cents() }
+    : { count: 0, amount: 0, weighted: 0 };
 
 /** Computes every figure of the report for the input's month. */
 export function computeReport(input: ReportInput): ReportModel {
@@ -383,14 +400,15 @@ export function computeReport(input: ReportInput): ReportModel {
     }
     return found;
   };
-  const openOwners = new Map<string, { count: number; amount: Cents; weighted: Cents }>();
+  const openOwners = new Map<string, OpenTally>();
   const stageIndex = new Map(input.openStages.map((stage, i) => [stage, i] as const));
-  const pipeline = input.openStages.map((stage) => ({ stage, count: 0, amount: 0, weighted: 0 }));
-  const coverageEnd = (() => {
-    const m = shiftMonth(at.year, at.month, 3);
-    return lastDayOfMonth(m.year, m.month);
-  })();
-  let coverageWeighted = 0;
+  const openByStage = input.openStages.map(newOpen);
+  const openAll = newOpen();
+  // The coverage window (E, end of M + 3]: the weighted pipeline of each of its three months.
+  const coverageWindow = [1, 2, 3].map((i) => shiftMonth(at.year, at.month, i));
+  const coverageEnd = lastDayOfMonth(coverageWindow[2].year, coverageWindow[2].month);
+  const coverageStarts = coverageWindow.map((m) => firstDayOfMonth(m.year, m.month));
+  const coverageByMonth = coverageWindow.map(() => new ExactSum());
   let won = 0;
   let wonCount = 0;
   let lostCount = 0;
@@ -458,20 +476,21 @@ export function computeReport(input: ReportInput): ReportModel {
       if (index === undefined) continue;
       const owner = deal.owner ?? clientById.get(deal.clientId)?.owner ?? null;
       const probability = deal.probability ?? input.defaultProbability[deal.stage] ?? 0;
-      const weighted = Math.round(deal.amount * probability);
-      const line = pipeline[index];
-      line.count++;
-      line.amount += deal.amount;
-      line.weighted += weighted;
-      if (deal.expectedClose !== null && deal.expectedClose > monthEnd && deal.expectedClose <= coverageEnd) {
-        coverageWeighted += weighted;
-      }
+      const tallies = [openByStage[index], openAll];
       if (owner !== null) {
-        const open = openOwners.get(owner) ?? { count: 0, amount: 0, weighted: 0 };
+        let open = openOwners.get(owner);
+        if (!open) openOwners.set(owner, (open = newOpen()));
+        tallies.push(open);
+      }
+      for (const open of tallies) {
         open.count++;
         open.amount += deal.amount;
-        open.weighted += weighted;
-        openOwners.set(owner, open);
+        open.weighted.add(deal.amount, probability);
+      }
+      const close = deal.expectedClose;
+      if (close !== null && close > monthEnd && close <= coverageEnd) {
+        const slot = close >= coverageStarts[2] ? 2 : close >= coverageStarts[1] ? 1 : 0;
+        coverageByMonth[slot].add(deal.amount, probability);
       }
     }
   }
@@ -487,9 +506,14 @@ export function computeReport(input: ReportInput): ReportModel {
   const ytdWon = wonByMonth.slice(13 - ytdMonths.length).reduce((a, b) => a + b, 0);
   const qtdTarget = targets.teamTargetSum(qtdMonths);
   const ytdTarget = targets.teamTargetSum(ytdMonths);
-  const coverageTarget = targets.teamTargetSum(
-    monthRange(shiftMonth(at.year, at.month, 1), shiftMonth(at.year, at.month, 3)),
-  );
+  // Coverage counts only the months of the window that have a team target, on both sides.
+  const coverageWithTarget = coverageWindow.map((m) => targets.teamTarget(m) !== null);
+  const coverageSum = new ExactSum();
+  coverageByMonth.forEach((sum, i) => {
+    if (coverageWithTarget[i]) coverageSum.addSum(sum);
+  });
+  const coverageTarget = targets.teamTargetSum(coverageWindow);
+  const coverageMonthKeys = coverageWindow.map((m) => monthKey(m.year, m.month));
   const team: TeamFigures = {
     won,
     wonCount,
@@ -507,9 +531,11 @@ export function computeReport(input: ReportInput): ReportModel {
     ytdWon,
     ytdTarget,
     ytdAttainment: rate(ytdWon, ytdTarget),
-    coverageWeighted,
+    coverageWeighted: coverageSum.cents(),
     coverageTarget,
-    coverage: rate(coverageWeighted, coverageTarget),
+    coverage: rate(coverageSum.value(), coverageTarget),
+    coverageMonths: coverageMonthKeys.filter((_, i) => coverageWithTarget[i]),
+    coverageMonthsWithoutTarget: coverageMonthKeys.filter((_, i) => !coverageWithTarget[i]),
     unassignedWon,
     unassignedCount,
   };
@@ -533,26 +559,20 @@ export function computeReport(input: ReportInput): ReportModel {
     .filter((o) => o.underperforming)
     .map((o) => {
       const t = owners.get(o.owner) as OwnerTally;
-      const open = openOwners.get(o.owner);
       return {
         owner: o.owner,
         won: o.won,
         target: o.target,
         attainment: o.attainment,
         lostDeals: [...t.lostDeals].sort((a, b) => b.amount - a.amount || compareText(a.dealId, b.dealId)),
-        openPipeline: open
-          ? { count: open.count, amount: open.amount, weighted: open.weighted }
-          : { count: 0, amount: 0, weighted: 0 },
+        openPipeline: openFigures(openOwners.get(o.owner)),
       };
     });
-  const pipelineTotal = pipeline.reduce(
-    (sum, line) => ({
-      count: sum.count + line.count,
-      amount: sum.amount + line.amount,
-      weighted: sum.weighted + line.weighted,
-    }),
-    { count: 0, amount: 0, weighted: 0 },
-  );
+  const pipeline: PipelineStage[] = input.openStages.map((stage, i) => ({
+    stage,
+    ...openFigures(openByStage[i]),
+  }));
+  const pipelineTotal = openFigures(openAll);
 
   // Contracts and payments.
   const contractById = new Map<string, ReportContract>();
@@ -783,6 +803,8 @@ export function reportJson(model: ReportModel, currency: string) {
       coverage: t.coverage,
       coverageWeighted: money(t.coverageWeighted),
       coverageTarget: moneyOrNull(t.coverageTarget),
+      coverageMonths: [...t.coverageMonths],
+      coverageMonthsWithoutTarget: [...t.coverageMonthsWithoutTarget],
       unassignedWon: money(t.unassignedWon),
     },
     owners: model.owners.map((o) => ({

@@ -1,14 +1,17 @@
 /**
  * Target resolution (workbook.md, Targets; rules.md §3 and §4). A month's target for an owner is
- * its month row; without one, its quarter row ÷ 3; without one, its year row ÷ 12 (a share of a
- * quarter or year is rounded to whole cents, half away from zero). The team's target is the
+ * its month row; without one, its share of the quarter row; without one, its share of the year
+ * row. A quarter or a year is split into its months by largest remainder (`splitCents`), so the
+ * months of a period sum to exactly the target typed, and each to-date sum of them is the exact
+ * share rounded once (¥1,000,000 a quarter: ¥333,333.33, ¥333,333.34 and ¥333,333.33, so the
+ * quarter to date is ¥333,333.33, ¥666,666.67, then ¥1,000,000). The team's target is the
  * `ALL` row resolved the same way, else the sum of the owners' targets for that month. In sums
  * over several months a month without a target counts 0, and when no month has one the sum is
  * null. When one owner has two rows for the same period, the first applies (the report's
  * checks say so).
  */
 import { shiftMonth } from "./dates";
-import type { Cents } from "./money";
+import { splitCents, type Cents } from "./money";
 
 export type TargetPeriod =
   | { readonly kind: "year"; readonly year: number }
@@ -55,9 +58,9 @@ export interface TargetIndex {
   ownerTargetSum(owner: string, months: readonly YearMonth[]): Cents | null;
 }
 
-/** Divides cents into equal shares, rounded to whole cents half away from zero. */
-function share(total: Cents, parts: number): Cents {
-  return Math.round(total / parts);
+/** The share of a period's target that falls in its `index`-th month (0-based), by largest remainder. */
+function share(total: Cents, parts: number, index: number): Cents {
+  return splitCents(total, parts)[index];
 }
 
 export function indexTargets(entries: readonly TargetEntry[]): TargetIndex {
@@ -74,9 +77,9 @@ export function indexTargets(entries: readonly TargetEntry[]): TargetIndex {
     const month = byKey.get(`${owner}|${at.year}-${at.month}`);
     if (month !== undefined) return month;
     const quarter = byKey.get(`${owner}|${at.year}-Q${Math.floor((at.month - 1) / 3) + 1}`);
-    if (quarter !== undefined) return share(quarter, 3);
+    if (quarter !== undefined) return share(quarter, 3, (at.month - 1) % 3);
     const year = byKey.get(`${owner}|${at.year}`);
-    if (year !== undefined) return share(year, 12);
+    if (year !== undefined) return share(year, 12, at.month - 1);
     return null;
   };
 

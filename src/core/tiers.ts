@@ -10,7 +10,7 @@
  * number of cents that satisfies it, with the shares read as the decimals they were typed as.
  */
 import { addMonths, addYears, dateParts, daysInMonth, type CalDate, type DateParts } from "./dates";
-import type { Cents } from "./money";
+import { divideCents, ratio, type Cents, type Ratio } from "./money";
 
 export type TierCode = "A" | "B" | "C";
 
@@ -198,7 +198,7 @@ export function computeTiers(input: TierInput): TierResult[] {
       wonLast12Months: sums.p12,
       recent: sums.recent,
       before: sums.before,
-      annualised: Math.round((sums.recent * 365) / surgeDays),
+      annualised: divideCents(sums.recent * 365, surgeDays),
       industryGrowth: growth,
       rising,
       cooperationStart: start,
@@ -286,24 +286,6 @@ function scaleOf(rules: TierRules, scale: Ratio): Scale {
     upliftMinimum: { C: uplift(medium), B: uplift(high) },
     surgeMinimum: { C: surge(medium), B: surge(high) },
   };
-}
-
-/** A non-negative rational. */
-interface Ratio {
-  readonly num: bigint;
-  readonly den: bigint;
-}
-
-/** A non-negative number read as the decimal it prints as (0.1 → 1/10, 2 → 2/1). */
-export function ratio(value: number): Ratio {
-  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
-  if (!m) throw new RangeError(`Not a non-negative finite number: ${value}`);
-  const fraction = m[2] ?? "";
-  const exponent = Number(m[3] ?? 0) - fraction.length;
-  const digits = BigInt(m[1] + fraction);
-  return exponent >= 0
-    ? { num: digits * 10n ** BigInt(exponent), den: 1n }
-    : { num: digits, den: 10n ** BigInt(-exponent) };
 }
 
 function ceilDiv(num: bigint, den: bigint): Cents {

@@ -25,6 +25,9 @@ export const report = defineMessages(
     "report.note.unassigned":
       "{count} 笔赢单（{amount}）的商机和客户都没有负责人，计入团队但不计入任何负责人。",
     "report.note.pipelineNow": "商机管道为工作簿中当前未关闭的全部商机。",
+    "report.note.coverageWithoutTarget":
+      "未来三个月中 {months} 没有团队目标：管道覆盖率只按有目标的月份计算（加权管道与目标取相同月份）。",
+    "report.note.coverageNoTarget": "未来三个月（{months}）都没有团队目标，无法计算管道覆盖率。",
     "report.block.headline": "核心指标",
     "report.block.owners": "负责人业绩",
     "report.block.underperformers": "未达标负责人（达成率低于 {share}）",
@@ -173,6 +176,10 @@ export const report = defineMessages(
     "report.note.unassigned":
       "{count} won deals ({amount}) have no owner on the deal or the client: they count for the team but for no owner.",
     "report.note.pipelineNow": "The pipeline is every deal open in the workbook now.",
+    "report.note.coverageWithoutTarget":
+      "No team target for {months}: pipeline coverage counts only the next three months that have one (weighted pipeline and target over the same months).",
+    "report.note.coverageNoTarget":
+      "None of the next three months ({months}) has a team target, so there is no pipeline coverage.",
     "report.block.headline": "Headline figures",
     "report.block.owners": "Performance by owner",
     "report.block.underperformers": "Owners below {share} of target",

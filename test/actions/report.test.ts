@@ -190,6 +190,23 @@ describe("Generate monthly report", () => {
     expect(generateReport(env, { asOf }).sheet).toBe("Report 2026-10");
   });
 
+  it("names the months of the coverage window without a team target, in the sheet and the HTML", () => {
+    const env = testEnv(workbook());
+    const result = generateReport(env, { month: october, asOf });
+    // b@x.com's Q4 target covers November and December; nobody has one for January 2027.
+    expect(result.data.team.coverageMonths).toEqual(["2026-11", "2026-12"]);
+    expect(result.data.team.coverageMonthsWithoutTarget).toEqual(["2027-01"]);
+    const note =
+      "No team target for 2027-01: pipeline coverage counts only the next three months that have one (weighted pipeline and target over the same months).";
+    expect((env.workbook.values("Report 2026-10") ?? []).some((row) => row[0] === note)).toBe(true);
+    expect(result.html).toContain("No team target for 2027-01");
+    const none = generateReport(testEnv(workbook()), { month: { year: 2027, month: 3 }, asOf });
+    expect(none.data.team.coverage).toBeNull();
+    expect(none.html).toContain(
+      "None of the next three months (2027-04, 2027-05, 2027-06) has a team target",
+    );
+  });
+
   it("writes the sheet with the same number of spreadsheet calls for 30 and 600 clients", () => {
     const calls = (clients: number) => {
       const sample = generateSample({ language: "en", clients, asOf, seed: 3 });

@@ -281,10 +281,14 @@ describe("monthly report figures (rules.md §3, hand-computed October 2026)", ()
     expect(report.team.ytdTarget).toBe(yuan(300_000));
   });
 
-  it("computes coverage over (E, last day of the third month after M] against the next three months' team target", () => {
-    expect(report.team.coverageWeighted).toBe(yuan(148_000));
+  it("computes coverage over the months of (E, end of M + 3] that have a team target, naming the others", () => {
+    // November (ALL 300,000) and December (B's Q4 share 50,000 + C's year share 10,000) have a
+    // target, January 2027 none: D10 (48,000 weighted, closing 2027-01-31) is left out with it.
+    expect(report.team.coverageWeighted).toBe(yuan(100_000));
     expect(report.team.coverageTarget).toBe(yuan(360_000));
-    expect(report.team.coverage).toBe(148_000 / 360_000);
+    expect(report.team.coverage).toBe(100_000 / 360_000);
+    expect(report.team.coverageMonths).toEqual(["2026-11", "2026-12"]);
+    expect(report.team.coverageMonthsWithoutTarget).toEqual(["2027-01"]);
   });
 
   it("lists every open stage with count, amount and weighted amount (blank probability by stage)", () => {
@@ -412,7 +416,9 @@ describe("monthly report figures (rules.md §3, hand-computed October 2026)", ()
       won: 160_000,
       target: 210_000,
       winRate: 0.6,
-      coverage: 148_000 / 360_000,
+      coverage: 100_000 / 360_000,
+      coverageMonths: ["2026-11", "2026-12"],
+      coverageMonthsWithoutTarget: ["2027-01"],
     });
     expect(json.renewalsDue).toEqual([
       { contractId: "K1", clientId: "C1", end: "2027-01-29", value: 500_000 },
@@ -543,6 +549,92 @@ describe("monthly report invariants (property)", () => {
           }),
         ).team.won;
         expect(after - before).toBe(extra);
+      }),
+    );
+  });
+});
+
+describe("weighted pipeline and coverage, to the cent", () => {
+  it("sums the weighted pipeline unrounded and rounds each figure once", () => {
+    // Three ¥0.05 leads at 10%: 0.5 cent each, 1.5 cents together → 2 cents (3 when rounded per deal).
+    const report = computeReport(
+      input({
+        clients: [client("C1", { owner: A })],
+        deals: [
+          deal("D1", "C1", "lead", 0.05, { expectedClose: day("2026-11-10") }),
+          deal("D2", "C1", "lead", 0.05, { expectedClose: day("2026-11-10") }),
+          deal("D3", "C1", "lead", 0.05, { expectedClose: day("2026-11-10") }),
+          deal("D4", "C1", "won", 0, { closedOn: day("2026-10-10") }),
+        ],
+        targets: [
+          target(A, { kind: "month", year: 2026, month: 10 }, 100),
+          target("ALL", { kind: "year", year: 2026 }, 1_200),
+        ],
+        underperformShare: 0.8,
+      }),
+    );
+    expect(report.pipeline[0]).toEqual({ stage: "lead", count: 3, amount: 15, weighted: 2 });
+    expect(report.pipelineTotal).toEqual({ count: 3, amount: 15, weighted: 2 });
+    expect(report.team.coverageWeighted).toBe(2);
+    expect(report.team.coverage).toBe(1.5 / yuan(200));
+    expect(report.underperformers[0].openPipeline).toEqual({ count: 3, amount: 15, weighted: 2 });
+  });
+
+  it("a workbook whose targets stop in December shows about 112% coverage in October, not 168%", () => {
+    const monthly = (m: number) => target("ALL", { kind: "month", year: 2026, month: m }, 1_000_000);
+    const report = computeReport(
+      input({
+        clients: [client("C1")],
+        deals: [
+          deal("N", "C1", "proposal", 2_000_000, { expectedClose: day("2026-11-20") }),
+          deal("D", "C1", "proposal", 2_480_000, { expectedClose: day("2026-12-31") }),
+          deal("J", "C1", "proposal", 2_240_000, { expectedClose: day("2027-01-15") }),
+        ],
+        targets: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(monthly),
+      }),
+    );
+    expect(report.team.coverageWeighted).toBe(yuan(2_240_000));
+    expect(report.team.coverageTarget).toBe(yuan(2_000_000));
+    expect(report.team.coverage).toBe(1.12);
+    expect(report.team.coverageMonths).toEqual(["2026-11", "2026-12"]);
+    expect(report.team.coverageMonthsWithoutTarget).toEqual(["2027-01"]);
+    const none = computeReport(input({ month: 12 }));
+    expect(none.team.coverage).toBeNull();
+    expect(none.team.coverageMonths).toEqual([]);
+    expect(none.team.coverageMonthsWithoutTarget).toEqual(["2027-01", "2027-02", "2027-03"]);
+  });
+
+  it("each stage's weighted total is the exactly-rounded exact sum of amount × probability (property)", () => {
+    const stages = ["lead", "qualified", "proposal", "negotiation"] as const;
+    const spec = fc.record({
+      stage: fc.constantFrom(...stages),
+      amount: fc.integer({ min: 0, max: 1e10 }),
+      probability: fc.option(fc.integer({ min: 0, max: 100 }).map((n) => n / 100)),
+    });
+    fc.assert(
+      fc.property(fc.array(spec, { maxLength: 40 }), (specs) => {
+        const deals = specs.map((s, i) =>
+          deal(`D${i}`, "C1", s.stage, 0, { amount: s.amount, probability: s.probability }),
+        );
+        const defaults: Record<string, number> = {
+          lead: 0.1,
+          qualified: 0.25,
+          proposal: 0.5,
+          negotiation: 0.75,
+        };
+        const report = computeReport(input({ clients: [client("C1")], deals }));
+        // Reference: Σ amount × percent in hundredths of a cent (BigInt), rounded half away from zero once.
+        const exact = (of: typeof specs) => {
+          const hundredths = of.reduce(
+            (n, s) => n + BigInt(s.amount) * BigInt(Math.round((s.probability ?? defaults[s.stage]) * 100)),
+            0n,
+          );
+          return Number((hundredths + 50n) / 100n);
+        };
+        for (const line of report.pipeline) {
+          expect(line.weighted).toBe(exact(specs.filter((s) => s.stage === line.stage)));
+        }
+        expect(report.pipelineTotal.weighted).toBe(exact(specs));
       }),
     );
   });

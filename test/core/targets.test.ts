@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { divideCents } from "../../src/core/money";
 import { indexTargets, monthRange, targetKey, type TargetEntry } from "../../src/core/targets";
 
 const A = "a@x.com";
@@ -33,10 +34,15 @@ describe("target resolution", () => {
     expect(index.ownerTarget(A, { year: 2027, month: 1 })).toBeNull();
   });
 
-  it("rounds a quarter's or a year's share to whole cents", () => {
+  it("splits a quarter or a year into whole-cent months by largest remainder, running totals exact", () => {
     const index = indexTargets([year(A, 2026, 10_000_000), quarter(B, 2026, 1, 100)]);
-    expect(index.ownerTarget(A, { year: 2026, month: 5 })).toBe(833_333);
-    expect(index.ownerTarget(B, { year: 2026, month: 2 })).toBe(33);
+    // Year to April 3,333,333.33 → 3,333,333; to May 4,166,666.67 → 4,166,667: May gets 833,334.
+    expect(index.ownerTarget(A, { year: 2026, month: 4 })).toBe(833_333);
+    expect(index.ownerTarget(A, { year: 2026, month: 5 })).toBe(833_334);
+    // ¥1 a quarter: 33, 34, 33 cents (to date 33, 67, 100).
+    expect(index.ownerTarget(B, { year: 2026, month: 1 })).toBe(33);
+    expect(index.ownerTarget(B, { year: 2026, month: 2 })).toBe(34);
+    expect(index.ownerTarget(B, { year: 2026, month: 3 })).toBe(33);
   });
 
   it("resolves the team from its ALL row, else as the sum of the owners' targets, else null", () => {
@@ -80,6 +86,49 @@ describe("target resolution", () => {
           monthRange({ year: 2026, month: 1 }, { year: 2026, month: 12 }),
         ) as number;
         expect(Math.abs(sum - total)).toBeLessThanOrEqual(6);
+      }),
+    );
+  });
+
+  it("a quarterly ¥1,000,000 gives a quarter-to-date target of exactly ¥1,000,000", () => {
+    const index = indexTargets([quarter("ALL", 2026, 4, 100_000_000), year(A, 2026, 9_400_000_000)]);
+    const q4 = monthRange({ year: 2026, month: 10 }, { year: 2026, month: 12 });
+    expect(q4.map((m) => index.teamTarget(m))).toEqual([33_333_333, 33_333_334, 33_333_333]);
+    expect(index.teamTargetSum(q4)).toBe(100_000_000);
+    expect(index.teamTargetSum(q4.slice(0, 2))).toBe(66_666_667);
+    // ¥94,000,000 a year: to October ¥78,333,333.33 (ten twelfths rounded once, not 10 × ¥7,833,333.33).
+    const ytd = monthRange({ year: 2026, month: 1 }, { year: 2026, month: 10 });
+    expect(index.ownerTargetSum(A, ytd)).toBe(7_833_333_333);
+    expect(index.ownerTargetSum(A, monthRange({ year: 2026, month: 1 }, { year: 2026, month: 12 }))).toBe(
+      9_400_000_000,
+    );
+  });
+
+  it("the months of a quarter or a year always sum to exactly its target (property)", () => {
+    const period = fc.oneof(
+      fc.record({ kind: fc.constant("year" as const), year: fc.integer({ min: 2000, max: 2100 }) }),
+      fc.record({
+        kind: fc.constant("quarter" as const),
+        year: fc.integer({ min: 2000, max: 2100 }),
+        quarter: fc.integer({ min: 1, max: 4 }),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e13 }), period, fc.boolean(), (total, p, team) => {
+        const owner = team ? "ALL" : A;
+        const index = indexTargets([{ owner, period: p, target: total }]);
+        const first = p.kind === "year" ? 1 : (p.quarter - 1) * 3 + 1;
+        const last = p.kind === "year" ? 12 : first + 2;
+        const months = monthRange({ year: p.year, month: first }, { year: p.year, month: last });
+        const sum = team ? index.teamTargetSum(months) : index.ownerTargetSum(A, months);
+        expect(sum).toBe(total);
+        months.forEach((m, i) => {
+          const share = index.ownerTarget(owner, m) as number;
+          expect(Math.abs(share * months.length - total)).toBeLessThan(months.length);
+          // To date: the exact share of the months so far, rounded once.
+          const toDate = index.ownerTargetSum(owner, months.slice(0, i + 1)) as number;
+          expect(toDate).toBe(divideCents(total * (i + 1), months.length));
+        });
       }),
     );
   });

@@ -10,13 +10,13 @@ import {
 } from "../../src/core/dates";
 import {
   computeTiers,
-  ratio,
   type TierClientInput,
   type TierDealInput,
   type TierInput,
   type TierResult,
   type TierRules,
 } from "../../src/core/tiers";
+import { ratio } from "../../src/core/money";
 
 const D = calDate(2026, 11, 27);
 const yuan = (amount: number) => Math.round(amount * 100);

@@ -87,10 +87,14 @@ function expectedReport() {
     );
     const m = mine.find((t) => t.period === `${year}-${String(month).padStart(2, "0")}`);
     if (m) return m.amount;
+    // A quarter's or a year's month k: the period to month k minus the period to month k − 1,
+    // each the exact share rounded once (targets are non-negative: Math.round is half away from zero).
+    const shareOf = (total: number, parts: number, k: number) =>
+      Math.round((total * k) / parts) - Math.round((total * (k - 1)) / parts);
     const q = mine.find((t) => t.period === `${year}-Q${Math.ceil(month / 3)}`);
-    if (q) return Math.round(q.amount / 3);
+    if (q) return shareOf(q.amount, 3, ((month - 1) % 3) + 1);
     const y = mine.find((t) => t.period === String(year));
-    if (y) return Math.round(y.amount / 12);
+    if (y) return shareOf(y.amount, 12, month);
     if (owner !== "team") return null;
     const owners = [...new Set(targets.filter((t) => !isTeam(t.owner)).map((t) => t.owner.toLowerCase()))];
     const values = owners.map((o) => targetOf(o, year, month)).filter((v): v is number => v !== null);
@@ -111,12 +115,24 @@ function expectedReport() {
       owners.push(t.owner.toLowerCase());
   const defaults: Record<string, number> = { lead: 0.1, qualified: 0.25, proposal: 0.5, negotiation: 0.75 };
   const open = deals.filter((d) => d.stage in defaults);
-  const weighted = (d: (typeof deals)[number]) => Math.round(d.amount * (d.probability ?? defaults[d.stage]));
-  const coverageWeighted = open
-    .filter(
-      (d) => d.expectedClose !== null && d.expectedClose > E && d.expectedClose <= monthEnd(2026, 10, 3),
-    )
-    .reduce((n, d) => n + weighted(d), 0);
+  // Weighted amounts in hundredths of a cent (the sample's probabilities are whole percents),
+  // summed exactly and rounded once.
+  const weighted = (d: (typeof deals)[number]) =>
+    d.amount * Math.round((d.probability ?? defaults[d.stage]) * 100);
+  const weightedSum = (list: (typeof deals)[number][]) =>
+    Math.round(list.reduce((n, d) => n + weighted(d), 0) / 100);
+  // Coverage: the months among November, December and January that have a team target.
+  const coverageMonths = [11, 12, 13].filter((m) => teamSum([m]) !== null);
+  const coverageWeighted =
+    open
+      .filter((d) => {
+        if (d.expectedClose === null) return false;
+        return coverageMonths.some(
+          (m) =>
+            d.expectedClose! > monthEnd(2026, 10, m - 11) && d.expectedClose! <= monthEnd(2026, 10, m - 10),
+        );
+      })
+      .reduce((n, d) => n + weighted(d), 0) / 100;
 
   const contracts = rows("contracts").map((c) => ({
     id: text(c.contractId) as string,
@@ -174,7 +190,7 @@ function expectedReport() {
       qtdTarget: yuan(teamSum([10])),
       ytdWon: yuan(sum(wonIn(monthStart(2026, 1), E))),
       ytdTarget: yuan(teamSum([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])),
-      coverage: rate(coverageWeighted, teamSum([11, 12, 13])),
+      coverage: rate(coverageWeighted, teamSum(coverageMonths)),
     },
     owners: [...new Set(owners)].sort().map((owner) => {
       const w = won.filter((d) => d.owner === owner);
@@ -198,7 +214,7 @@ function expectedReport() {
         stage,
         count: list.length,
         amount: yuan(sum(list)),
-        weighted: yuan(list.reduce((n, d) => n + weighted(d), 0)),
+        weighted: yuan(weightedSum(list)),
       };
     }),
     contractsSigned: {
