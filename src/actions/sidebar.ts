@@ -1,38 +1,57 @@
 /**
- * The Settings sidebar's server side: the form (every key of the Settings sheet, grouped by
- * topic, with its description, default, current value and whether that value is valid) and
- * the save (every changed value validated with the same zod schemas the actions read Settings
- * with — settingSchema / validateSettingText of workbook/settings.ts — and written to the
+ * The Settings sidebar's server side: the form (every key of the Settings sheet, in task
+ * sections, with its label, help, default, current value as a manager reads it — see
+ * settingsFields.ts — and whether that value is valid) and the save (every changed value
+ * converted back to what the sheet stores, validated with the same zod schemas the actions
+ * read Settings with — validateSettingText of workbook/settings.ts — and written to the
  * Settings sheet in one write; an invalid value is reported next to its field and nothing is
- * saved). Also the page text both sidebars get from the server, in the workbook language.
+ * saved). The page itself carries no validation library: the server is the validator. Also the
+ * page text both sidebars get from the server, in the workbook language only.
  */
 import * as z from "zod";
 import { formatIsoDate } from "../core/dates";
 import { t, type Language, type MessageKey } from "../i18n";
+import { settings as settingsMessages } from "../i18n/settings";
 import { sidebar as sidebarMessages } from "../i18n/sidebar";
 import type { Cell, Env } from "../ports";
 import { isBlank, parseAmount, type DateOrder } from "../workbook/cells";
-import { CHANNELS, TIERS, type Tier } from "../workbook/codes";
+import { TIERS, type Tier } from "../workbook/codes";
 import { locateSheets, readSettings, type HeaderMap } from "../workbook/read";
 import { headerName, sheetName, TABLES } from "../workbook/schema";
 import { trimAll } from "../workbook/names";
+import { SETTING_DEFS, findSetting, validateSettingText, type SettingDef } from "../workbook/settings";
 import {
-  SETTING_DEFS,
-  findSetting,
-  validateSettingText,
-  type SettingDef,
-  type SettingsGroup,
-} from "../workbook/settings";
+  SECTIONS,
+  SECTION_OF_GROUP,
+  displayOf,
+  kindOf,
+  labelOf,
+  optionsOf,
+  sameStored,
+  storedOf,
+  unitOf,
+  type FieldContext,
+  type FieldKind,
+  type HolidayRow,
+  type SectionId,
+  type SelectOption,
+} from "./settingsFields";
 
 // ---------------------------------------------------------------------------------------
 // Page text
 
-/** Keys of the strings the pages show; the server sends them rendered in the workbook language. */
-export type PageTextKey = Extract<keyof (typeof sidebarMessages)["zh"], `sidebar.${string}`>;
+/**
+ * Keys of the strings the pages show. The server sends them rendered in the workbook language
+ * only, so a page carries no dictionary of its own.
+ */
+export type PageTextKey = Extract<
+  keyof (typeof sidebarMessages)["zh"] | keyof (typeof settingsMessages)["zh"],
+  `sidebar.${string}`
+>;
 export type PageText = Readonly<Record<PageTextKey, string>>;
 
-const PAGE_TEXT_KEYS = Object.keys(sidebarMessages.zh).filter((key) =>
-  key.startsWith("sidebar."),
+const PAGE_TEXT_KEYS = [...Object.keys(sidebarMessages.zh), ...Object.keys(settingsMessages.zh)].filter(
+  (key) => key.startsWith("sidebar."),
 ) as PageTextKey[];
 
 export function pageText(language: Language): PageText {
@@ -44,29 +63,33 @@ export function pageText(language: Language): PageText {
 // ---------------------------------------------------------------------------------------
 // The form
 
-export interface SelectOption {
-  readonly value: string;
-  readonly label: string;
-}
+export type { FieldKind, HolidayRow, SectionId, SelectOption } from "./settingsFields";
 
 export interface SettingField {
   readonly key: string;
-  readonly group: SettingsGroup;
-  /** The setting's description in the workbook language (the field's label). */
+  readonly section: SectionId;
+  readonly kind: FieldKind;
+  /** Short label and a sentence of help, in the workbook language. */
   readonly label: string;
+  readonly help: string;
+  /** The default as the form shows it ("" when the default is blank). */
   readonly defaultText: string;
-  /** The value as the form shows it (the cell's text; a code in its stored form). */
+  /** The value as the form shows it: `¥1,000,000`, `10` (percent), `Mon,Tue`, `1,4,7,10`. */
   readonly value: string;
+  /** The holiday list's rows (date in the workbook's date order, name); null for other kinds. */
+  readonly holidays: readonly HolidayRow[] | null;
   /** Why the current value is invalid (the actions then use the default), or null. */
   readonly error: string | null;
-  /** A drop-down for closed lists; free text otherwise. */
+  /** Choices of a drop-down or of a row of check boxes; null otherwise. */
   readonly options: readonly SelectOption[] | null;
+  /** What stands beside the field: `%`, `天`, `×`, or the currency symbol of an amount. */
+  readonly unit: string | null;
   /** The tier of a contact cadence key (`contact.A.channel` → A), else null. */
   readonly cadenceTier: Tier | null;
 }
 
 export interface SettingsGroupView {
-  readonly id: SettingsGroup;
+  readonly id: SectionId;
   readonly title: string;
   readonly fields: readonly SettingField[];
 }
@@ -76,35 +99,10 @@ export interface SettingsForm {
   readonly text: PageText;
   /** False when the workbook has no Settings sheet yet (saving creates it). */
   readonly hasSheet: boolean;
+  /** How dates are typed in this workbook (the `dateOrder` setting) and the hint that says so. */
+  readonly dateOrder: DateOrder;
+  readonly dateHint: string;
   readonly groups: readonly SettingsGroupView[];
-}
-
-const GROUP_ORDER: readonly SettingsGroup[] = ["general", "tiers", "contact", "report"];
-const GROUP_TITLE: Readonly<Record<SettingsGroup, MessageKey>> = {
-  general: "sidebar.group.general",
-  tiers: "sidebar.group.tiers",
-  contact: "sidebar.group.contact",
-  report: "sidebar.group.report",
-};
-
-function options(key: string, language: Language): SelectOption[] | null {
-  if (key === "language") {
-    return [
-      { value: "zh-CN", label: "简体中文 (zh-CN)" },
-      { value: "en", label: "English (en)" },
-    ];
-  }
-  if (key === "dateOrder") {
-    return [
-      { value: "YMD", label: "YMD · 2026-10-05" },
-      { value: "DMY", label: "DMY · 05/10/2026" },
-      { value: "MDY", label: "MDY · 10/05/2026" },
-    ];
-  }
-  if (/^contact\.[ABC]\.channel$/.test(key)) {
-    return CHANNELS.values.map((code) => ({ value: code, label: CHANNELS.label(code, language) }));
-  }
-  return null;
 }
 
 /** A settings cell as the text the form shows. */
@@ -113,15 +111,6 @@ export function cellText(cell: Cell | undefined): string {
   if (typeof cell === "object") return formatIsoDate(cell.date);
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
   return typeof cell === "string" ? trimAll(cell) : String(cell);
-}
-
-/** The form's value of a setting: a closed list shows its stored code when the text is one of its spellings. */
-function formValue(def: SettingDef, text: string, language: Language): string {
-  if (text === "") return "";
-  const list = options(def.key, language);
-  if (list === null) return text;
-  const parsed = def.read(text, { dateOrder: "YMD" });
-  return parsed.ok && typeof parsed.value === "string" ? parsed.value : text;
 }
 
 function validate(key: string, text: string, language: Language, dateOrder: DateOrder): string | null {
@@ -175,6 +164,59 @@ function readSheetSettings(env: Env): SheetSettings {
   };
 }
 
+/** What the form's conversions need, from the values the form is built on. */
+function contextOf(textOf: (key: string) => string, language: Language, dateOrder: DateOrder): FieldContext {
+  const currency = (findSetting("currency") as SettingDef).read(textOf("currency") || "CNY", { dateOrder });
+  return { language, dateOrder, currency: currency.ok ? (currency.value as string) : "CNY" };
+}
+
+/** Every setting's key in the order of its section; a key no section lists goes last into its topic's section. */
+function sectionKeys(): Map<SectionId, SettingDef[]> {
+  const out = new Map<SectionId, SettingDef[]>(SECTIONS.map((section) => [section.id, []]));
+  const listed = new Set<string>();
+  for (const section of SECTIONS) {
+    for (const key of section.keys) {
+      const def = findSetting(key);
+      if (def === undefined) continue;
+      (out.get(section.id) as SettingDef[]).push(def);
+      listed.add(def.key);
+    }
+  }
+  for (const d of SETTING_DEFS) {
+    const def = d as SettingDef;
+    if (!listed.has(def.key)) (out.get(SECTION_OF_GROUP[def.group]) as SettingDef[]).push(def);
+  }
+  return out;
+}
+
+function fieldOf(
+  def: SettingDef,
+  section: SectionId,
+  stored: string,
+  defaultText: string,
+  ctx: FieldContext,
+): SettingField {
+  const cadence = /^contact\.([ABC])\./.exec(def.key);
+  const kind = kindOf(def.key);
+  // A choice left blank shows its default chosen (blank means the default); text fields show
+  // the default as their placeholder instead.
+  const choice = kind === "select" || kind === "weekdays" || kind === "months";
+  const shown = displayOf(def, stored === "" && choice ? defaultText : stored, ctx);
+  return {
+    key: def.key,
+    section,
+    kind,
+    ...labelOf(def, ctx.language),
+    defaultText: displayOf(def, defaultText, ctx).value,
+    value: shown.value,
+    holidays: shown.holidays,
+    error: validate(def.key, stored, ctx.language, ctx.dateOrder),
+    options: optionsOf(def.key, ctx.language),
+    unit: unitOf(def.key, kind, ctx),
+    cadenceTier: cadence ? TIERS.match(cadence[1]) : null,
+  };
+}
+
 function buildForm(
   language: Language,
   hasSheet: boolean,
@@ -182,27 +224,23 @@ function buildForm(
   dateOrder: DateOrder,
   defaultTimeZone: string,
 ): SettingsForm {
-  const groups = GROUP_ORDER.map((group) => ({
-    id: group,
-    title: t(language, GROUP_TITLE[group]),
-    fields: SETTING_DEFS.filter((d) => d.group === group).map((d): SettingField => {
-      const def = d as SettingDef;
-      const text = textOf(def.key);
-      const cadence = /^contact\.([ABC])\./.exec(def.key);
-      return {
-        key: def.key,
-        group,
-        label: def.description[language === "en" ? "en" : "zh"],
-        // The time zone defaults to the spreadsheet's own (Set up writes it).
-        defaultText: def.key === "timeZone" ? defaultTimeZone : def.defaultText,
-        value: formValue(def, text, language),
-        error: validate(def.key, text, language, dateOrder),
-        options: options(def.key, language),
-        cadenceTier: cadence ? TIERS.match(cadence[1]) : null,
-      };
-    }),
+  const ctx = contextOf(textOf, language, dateOrder);
+  const groups = [...sectionKeys()].map(([section, defs]) => ({
+    id: section,
+    title: t(language, `sidebar.section.${section}`),
+    // The time zone defaults to the spreadsheet's own (Set up writes it).
+    fields: defs.map((def) =>
+      fieldOf(def, section, textOf(def.key), def.key === "timeZone" ? defaultTimeZone : def.defaultText, ctx),
+    ),
   }));
-  return { language, text: pageText(language), hasSheet, groups };
+  return {
+    language,
+    text: pageText(language),
+    hasSheet,
+    dateOrder,
+    dateHint: t(language, `sidebar.dateHint.${dateOrder}`),
+    groups: groups.filter((group) => group.fields.length > 0),
+  };
 }
 
 /** The Settings sidebar's form: one read of the Settings sheet. */
@@ -232,8 +270,10 @@ function cellOfText(text: string): Cell {
 }
 
 /**
- * Validates the submitted values (key → text as typed) and writes the changed ones to the
- * Settings sheet in one write. Nothing is written when any value is invalid.
+ * Saves the values the page sent (key → text as the form shows it, usually only the changed
+ * ones): each is converted to what the sheet stores (¥1,500,000 → 1500000, 12 % → 0.12, holiday
+ * dates → ISO), validated with the actions' own schemas, and the values that differ from the
+ * sheet are written in one write. Nothing is written when any value is invalid.
  */
 export function saveSettings(env: Env, submitted: unknown): SaveSettingsResult {
   const current = readSheetSettings(env);
@@ -250,25 +290,44 @@ export function saveSettings(env: Env, submitted: unknown): SaveSettingsResult {
       message: t(language, "sidebar.settings.unknownKeys", { keys: unknown.slice(0, 5).join(", ") }),
     };
   }
-  const currentValue = (key: string): string =>
-    formValue(findSetting(key) as SettingDef, current.text.get(key) ?? "", language);
+  const storedNow = (key: string): string => current.text.get(key) ?? "";
+  const ctx = contextOf(storedNow, language, current.dateOrder);
   const changed = new Map<string, string>();
-  for (const [key, raw] of Object.entries(shape.data)) {
-    const text = trimAll(raw);
-    if (text !== currentValue(key)) changed.set(key, text);
+  for (const [key, shown] of Object.entries(shape.data)) {
+    const def = findSetting(key) as SettingDef;
+    const stored = storedOf(def, shown, ctx);
+    // A blank value means the default: a choice shown at its default is no change.
+    const orDefault = (text: string) =>
+      text === "" ? (key === "timeZone" ? env.defaultTimeZone : def.defaultText) : text;
+    if (!sameStored(def, orDefault(stored), orDefault(storedNow(key)), current.dateOrder))
+      changed.set(key, stored);
   }
-  const after = (key: string): string => changed.get(key) ?? currentValue(key);
+  const errors = problemsOf(changed, storedNow, current.dateOrder, language);
+  const count = Object.keys(errors).length;
+  if (count > 0) {
+    return { ok: false, errors, message: t(language, "sidebar.settings.fixErrors", { count }) };
+  }
+  if (changed.size > 0) writeSettings(env, current, changed);
+  return { ok: true, saved: [...changed.keys()], form: settingsFormFrom(env, current, changed) };
+}
 
+/** The problems of the values to be written, by key: each value's schema, then the thresholds' order. */
+function problemsOf(
+  changed: ReadonlyMap<string, string>,
+  storedNow: (key: string) => string,
+  currentOrder: DateOrder,
+  language: Language,
+): Record<string, string> {
+  const after = (key: string): string => changed.get(key) ?? storedNow(key);
   // dateOrder first: the holidays are read with the order being saved.
-  const dateOrder = dateOrderOf(after("dateOrder"), current.dateOrder);
+  const dateOrder = dateOrderOf(after("dateOrder"), currentOrder);
   const errors: Record<string, string> = {};
   for (const [key, text] of changed) {
     const problem = validate(key, text, language, dateOrder);
     if (problem !== null) errors[key] = problem;
   }
-  const holidays = after("contact.holidays");
   if (changed.has("dateOrder") && !errors["contact.holidays"]) {
-    const problem = validate("contact.holidays", holidays, language, dateOrder);
+    const problem = validate("contact.holidays", after("contact.holidays"), language, dateOrder);
     if (problem !== null) errors["contact.holidays"] = problem;
   }
   const threshold = (key: string): number | null => {
@@ -281,12 +340,7 @@ export function saveSettings(env: Env, submitted: unknown): SaveSettingsResult {
   if (high !== null && medium !== null && medium > high && !errors["tier.mediumThreshold"]) {
     errors["tier.mediumThreshold"] = t(language, "sidebar.settings.thresholdOrder");
   }
-  const count = Object.keys(errors).length;
-  if (count > 0) {
-    return { ok: false, errors, message: t(language, "sidebar.settings.fixErrors", { count }) };
-  }
-  if (changed.size > 0) writeSettings(env, current, changed);
-  return { ok: true, saved: [...changed.keys()], form: settingsFormFrom(env, current, changed) };
+  return errors;
 }
 
 function settingsFormFrom(
@@ -388,4 +442,25 @@ function writeSettings(env: Env, current: SheetSettings, changed: ReadonlyMap<st
     block.push(line);
   }
   port.writeBlock(current.sheet, top + 1, left + 1, block);
+}
+
+// ---------------------------------------------------------------------------------------
+// First data in the page
+
+/** The id of the element a page reads its first data from (see pageWithData). */
+export const PAGE_DATA_ID = "page-data";
+
+/**
+ * The built page with `data` put into it as JSON in a non-executed script element, so the page
+ * needs no round trip to the server before it shows. `<`, U+2028 and U+2029 are escaped, so no
+ * text of the workbook can end the element or run as script.
+ */
+export function pageWithData(html: string, data: unknown): string {
+  const json = JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+  const element = `<script type="application/json" id="${PAGE_DATA_ID}">${json}</script>`;
+  const at = html.indexOf("</head>");
+  return at < 0 ? element + html : html.slice(0, at) + element + html.slice(at);
 }

@@ -142,7 +142,7 @@ export function triggerMonthlyReport(): void {
 
 /** Settings…: the settings sidebar (its page calls sidebarSettingsForm and sidebarSaveSettings). */
 export function menuSettings(): void {
-  openSidebar(SIDEBAR_PAGES.settings, "sidebar.settings.title");
+  openSidebar(SIDEBAR_PAGES.settings, "sidebar.settings.title", () => sidebarServer.sidebarSettingsForm());
 }
 
 /** Client card: the sidebar of the selected row's client (its page calls sidebarClientCard and sidebarLogContact). */
@@ -156,6 +156,10 @@ export function sidebarSettingsForm() {
 
 export function sidebarSaveSettings(values: Readonly<Record<string, string>>) {
   return sidebarServer.sidebarSaveSettings(values);
+}
+
+export function sidebarTestMail(recipients: string) {
+  return sidebarServer.sidebarTestMail(recipients);
 }
 
 export function sidebarClientCard() {

@@ -6,7 +6,8 @@
  */
 import { clientCardAt, type CardSelection } from "../actions/clientCard";
 import { logContact } from "../actions/clientCard";
-import { saveSettings, settingsForm } from "../actions/sidebar";
+import { pageWithData, saveSettings, settingsForm } from "../actions/sidebar";
+import { sendTestMail } from "../actions/testMail";
 import { render, t, type MessageKey } from "../i18n";
 import type { Env } from "../ports";
 import type { SidebarServer } from "../ui/api";
@@ -18,11 +19,29 @@ import { errorMessage } from "./ui";
 /** The pages of src/ui/pages/, built into dist/NAME.html. */
 export const SIDEBAR_PAGES = { settings: "settings", clientCard: "client-card" } as const;
 
-/** Opens a page in the Sheets sidebar, titled in the workbook language. */
-export function openSidebar(page: string, title: MessageKey): void {
-  const language = workbookLanguage(createEnv(false));
-  const output = HtmlService.createHtmlOutputFromFile(page).setTitle(t(language, title));
-  SpreadsheetApp.getUi().showSidebar(output);
+/**
+ * Opens a page in the Sheets sidebar, titled in the workbook language. With `data`, what the
+ * page would first ask the server for is computed now and put into the page, so it shows at
+ * once; if that fails, the page asks itself and shows the error.
+ */
+export function openSidebar(page: string, title: MessageKey, data?: () => unknown): void {
+  const env = createEnv(false);
+  const language = workbookLanguage(env);
+  let output = HtmlService.createHtmlOutputFromFile(page);
+  if (data !== undefined) {
+    const first = firstData(data);
+    if (first !== undefined) output = HtmlService.createHtmlOutput(pageWithData(output.getContent(), first));
+  }
+  SpreadsheetApp.getUi().showSidebar(output.setTitle(t(language, title)));
+}
+
+/** The page's first data, or undefined when computing it failed (the page then asks and shows why). */
+function firstData(data: () => unknown): unknown {
+  try {
+    return data();
+  } catch {
+    return undefined;
+  }
 }
 
 function serve<T>(body: (env: Env) => T, locked: boolean): T {
@@ -47,6 +66,7 @@ function activeSelection(): CardSelection {
 export const sidebarServer: SidebarServer = {
   sidebarSettingsForm: () => serve((env) => settingsForm(env), false),
   sidebarSaveSettings: (values) => serve((env) => saveSettings(env, values), true),
+  sidebarTestMail: (recipients) => serve((env) => sendTestMail(env, recipients), true),
   sidebarClientCard: () => serve((env) => clientCardAt(env, activeSelection()), false),
   sidebarLogContact: (input) => serve((env) => logContact(env, input), true),
 };

@@ -8,6 +8,7 @@ import { contacts } from "./contacts";
 import { contracts } from "./contracts";
 import type { Dictionary } from "./define";
 import { report } from "./report";
+import { settings } from "./settings";
 import { sidebar } from "./sidebar";
 import { tiers } from "./tiers";
 
@@ -17,7 +18,7 @@ export type Language = "zh-CN" | "en";
 export const LANGUAGES: readonly Language[] = ["zh-CN", "en"];
 
 /** Each feature adds its dictionary here. */
-const dictionaries = [common, contacts, contracts, report, tiers, sidebar] as const;
+const dictionaries = [common, contacts, contracts, report, tiers, sidebar, settings] as const;
 
 type KeysOf<D> = D extends Dictionary<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof dictionaries)[number]>;

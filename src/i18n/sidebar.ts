@@ -15,10 +15,6 @@ export const sidebar = defineMessages(
     "sidebar.error.server": "操作未完成：{message}",
     "sidebar.retry": "重试",
 
-    "sidebar.group.general": "语言与时区",
-    "sidebar.group.tiers": "客户分级",
-    "sidebar.group.contact": "沟通节奏",
-    "sidebar.group.report": "报告与提醒",
     "sidebar.settings.intro": "修改后点击“保存”，一次写入「设置」表。留空则使用默认值。",
     "sidebar.settings.noSheet": "工作簿还没有「设置」表；保存时会创建它。",
     "sidebar.settings.default": "默认 {value}",
@@ -106,10 +102,6 @@ export const sidebar = defineMessages(
     "sidebar.error.server": "That did not work: {message}",
     "sidebar.retry": "Try again",
 
-    "sidebar.group.general": "Language & time zone",
-    "sidebar.group.tiers": "Client tiers",
-    "sidebar.group.contact": "Contact cadence",
-    "sidebar.group.report": "Reports & digest",
     "sidebar.settings.intro":
       "Change values, then Save: one write to the Settings sheet. Leave a field blank for its default.",
     "sidebar.settings.noSheet": "This workbook has no Settings sheet yet; saving creates it.",

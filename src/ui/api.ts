@@ -6,6 +6,7 @@
  */
 import type { ClientCardResult, ContactLogInput, LogContactResult } from "../actions/clientCard";
 import type { SaveSettingsResult, SettingsForm } from "../actions/sidebar";
+import type { TestMailResult } from "../actions/testMail";
 
 export type {
   ClientCardResult,
@@ -14,7 +15,10 @@ export type {
   ContactLogInput,
   LogContactResult,
 } from "../actions/clientCard";
+export type { TestMailResult } from "../actions/testMail";
+export type { DateOrder } from "../workbook/cells";
 export type {
+  HolidayRow,
   PageText,
   PageTextKey,
   SaveSettingsResult,
@@ -27,6 +31,8 @@ export interface SidebarServer {
   sidebarSettingsForm(): SettingsForm;
   /** Settings sidebar: validates and saves the values (key → text as typed) in one write. */
   sidebarSaveSettings(values: Readonly<Record<string, string>>): SaveSettingsResult;
+  /** Settings sidebar: a short test message to the recipients as typed (quota checked, Send log). */
+  sidebarTestMail(recipients: string): TestMailResult;
   /** Client card: the card of the client of the selected row, or how to choose one. */
   sidebarClientCard(): ClientCardResult;
   /** Client card: appends one Interactions row and returns the refreshed card. */

@@ -3,7 +3,7 @@
  * the reason they cannot be read. Every parser returns a `Parsed<T>`; none throws. Accepted
  * forms are those of the workbook contract (workbook.md, General rules).
  */
-import { calDate, isValidDate, type CalDate } from "../core/dates";
+import { calDate, dateParts, formatIsoDate, isValidDate, type CalDate } from "../core/dates";
 import { toCents, type Cents } from "../core/money";
 import type { MessageRef } from "../i18n";
 import { msg } from "../i18n";
@@ -95,6 +95,14 @@ export function parseDate(cell: Cell, order: DateOrder = "YMD"): Parsed<CalDate>
     return fail(msg("issue.ambiguousDate"));
   }
   return fail(msg("issue.expectedDate"));
+}
+
+/** A date as text in the workbook's date order: `2026-10-05`, `05/10/2026` (DMY), `10/05/2026` (MDY). */
+export function formatDateInOrder(date: CalDate, order: DateOrder): string {
+  if (order === "YMD") return formatIsoDate(date);
+  const { year, month, day } = dateParts(date);
+  const [first, second] = order === "DMY" ? [day, month] : [month, day];
+  return `${String(first).padStart(2, "0")}/${String(second).padStart(2, "0")}/${year}`;
 }
 
 function dateFromParts(year: number, month: number, day: number): Parsed<CalDate> {

@@ -137,13 +137,8 @@ const readers = {
       const one = parseDate(cell, context.dateOrder);
       return one.ok ? ok([one.value]) : one;
     }
-    const out: CalDate[] = [];
-    for (const part of splitList(textOf(cell))) {
-      const parsed = parseDate(part, context.dateOrder);
-      if (!parsed.ok) return fail(msg("issue.expectedDateList", { value: part }));
-      out.push(parsed.value);
-    }
-    return ok(out);
+    const list = readHolidayList(textOf(cell), context.dateOrder);
+    return list.ok ? ok(list.value.map((h) => h.date)) : list;
   }) as CellReader<CalDate[]>,
   emails: ((cell) => {
     const out: string[] = [];
@@ -155,6 +150,40 @@ const readers = {
     return ok(out);
   }) as CellReader<string[]>,
 };
+
+/** A holiday of the `contact.holidays` list: its date and the name written after it (may be empty). */
+export interface Holiday {
+  readonly date: CalDate;
+  readonly name: string;
+}
+
+/**
+ * One entry of a holiday list: a date, optionally followed by white space and a name
+ * (`2026-10-01 国庆节`, `01/10/2026 National Day`). The longest leading text that is a date wins,
+ * so dates written with spaces (`2026 年 10 月 1 日 国庆节`) keep their name apart.
+ */
+export function readHoliday(entry: string, dateOrder: DateOrder): Parsed<Holiday> {
+  const text = trimAll(entry);
+  const whole = parseDate(text, dateOrder);
+  if (whole.ok) return ok({ date: whole.value, name: "" });
+  for (let at = text.length - 1; at > 0; at--) {
+    if (!/\s/.test(text[at])) continue;
+    const parsed = parseDate(text.slice(0, at), dateOrder);
+    if (parsed.ok) return ok({ date: parsed.value, name: trimAll(text.slice(at)) });
+  }
+  return fail(msg("issue.expectedDateList", { value: text }));
+}
+
+/** A holiday list as written in Settings: entries separated by `,` `，` `;` or `；`. */
+export function readHolidayList(text: string, dateOrder: DateOrder): Parsed<Holiday[]> {
+  const out: Holiday[] = [];
+  for (const part of splitList(text)) {
+    const parsed = readHoliday(part, dateOrder);
+    if (!parsed.ok) return parsed;
+    out.push(parsed.value);
+  }
+  return ok(out);
+}
 
 /** True for an IANA zone name the runtime knows (Intl is in Apps Script V8 and Node). */
 export function isTimeZone(name: string): boolean {

@@ -44,31 +44,42 @@ function failed(result: SaveSettingsResult) {
 }
 
 describe("Settings form", () => {
-  it("lists every setting once, grouped by topic, in the workbook language", () => {
+  it("lists every setting once, in task sections with report and digest e-mails first, in the workbook language", () => {
     const form = settingsForm(testEnv(workbook()));
     expect(form.language).toBe("en");
     expect(form.hasSheet).toBe(true);
     expect(form.groups.map((g) => [g.id, g.title, g.fields.length])).toEqual([
-      ["general", "Language & time zone", 4],
-      ["tiers", "Client tiers", 9],
+      ["mail", "Report & reminder e-mails", 4],
       ["contact", "Contact cadence", 9],
-      ["report", "Reports & digest", 6],
+      ["tiers", "Client tiers", 9],
+      ["contracts", "Contracts & performance", 2],
+      ["general", "Language & region", 4],
+    ]);
+    expect(form.groups[0].fields.map((f) => f.key)).toEqual([
+      "report.recipients",
+      "report.dayOfMonth",
+      "report.hour",
+      "digest.hour",
     ]);
     const keys = form.groups.flatMap((g) => g.fields.map((f) => f.key));
     expect(keys.sort()).toEqual(SETTING_DEFS.map((d) => d.key).sort());
     expect(form.text["sidebar.settings.save"]).toBe("Save");
   });
 
-  it("shows the current value, the default and the description, and marks an invalid current value", () => {
+  it("shows the current value as money, with a label, help and default, and marks an invalid current value", () => {
     const form = settingsForm(testEnv(workbook()));
     expect(fieldOf(form, "tier.highThreshold")).toEqual({
       key: "tier.highThreshold",
-      group: "tiers",
-      label: "12-month purchase at or above which a client is tier A",
-      defaultText: "1000000",
-      value: "1000000",
+      section: "tiers",
+      kind: "money",
+      label: "Tier A threshold (12-month purchase)",
+      help: "Clients whose 12-month purchase reaches this amount are tier A (high value).",
+      defaultText: "¥1,000,000",
+      value: "¥1,000,000",
+      holidays: null,
       error: null,
       options: null,
+      unit: "¥",
       cadenceTier: null,
     });
     expect(fieldOf(form, "contact.A.channel")).toMatchObject({
@@ -88,8 +99,32 @@ describe("Settings form", () => {
     );
     expect(fieldOf(form, "tier.mediumThreshold")).toMatchObject({
       value: "",
-      defaultText: "200000",
+      defaultText: "¥200,000",
       error: null,
+    });
+    expect(fieldOf(form, "tier.downgradeMargin")).toMatchObject({
+      kind: "percent",
+      defaultText: "10",
+      unit: "%",
+    });
+    expect(fieldOf(form, "contact.workingDays")).toMatchObject({
+      kind: "weekdays",
+      value: "Mon,Tue,Wed,Thu,Fri",
+    });
+    expect(fieldOf(form, "contact.workingDays").options?.map((o) => o.label)).toEqual([
+      "Mon",
+      "Tue",
+      "Wed",
+      "Thu",
+      "Fri",
+      "Sat",
+      "Sun",
+    ]);
+    expect(fieldOf(form, "report.hour")).toMatchObject({ kind: "select", value: "8" });
+    expect(fieldOf(form, "contact.B.intervalDays")).toMatchObject({
+      kind: "integer",
+      unit: "days",
+      value: "",
     });
     expect(fieldOf(form, "timeZone").defaultText).toBe("Asia/Shanghai");
   });
@@ -130,7 +165,7 @@ describe("Saving settings", () => {
     expect(result.ok).toBe(true);
     expect(env.workbook.calls.writeBlock).toBe(1);
     expect(env.workbook.values("Settings")?.slice(2)).toEqual([
-      ["tier.highThreshold", "120万", "", "A threshold"],
+      ["tier.highThreshold", 1200000, "", "A threshold"],
       ["contact.A.channel", "面访", "", "A channel"],
       ["report.recipients", "boss@example.com, not-an-email", "", "Recipients"],
       ["contact.B.intervalDays", 10, "", "Tier B contact interval, in days"],
@@ -206,14 +241,14 @@ describe("Saving settings", () => {
       "每日沟通提醒的发送时刻（0–23）",
     ]);
     expect(readBack(env).issues).toEqual([]);
-    expect(result.ok && fieldOf(result.form, "tier.highThreshold").value).toBe("1000000");
+    expect(result.ok && fieldOf(result.form, "tier.highThreshold").value).toBe("¥1,000,000");
   });
 
   it("returns the form in the language just saved", () => {
     const env = testEnv(workbook());
     const result = saveSettings(env, { language: "zh-CN" });
     expect(result.ok && result.form.language).toBe("zh-CN");
-    expect(result.ok && result.form.groups[0].title).toBe("语言与时区");
+    expect(result.ok && result.form.groups[0].title).toBe("报告与提醒邮件");
   });
 });
 
@@ -236,7 +271,11 @@ describe("Saving settings, for any input", () => {
         ),
         (key, raw) => {
           const env = testEnv(workbook());
-          const text = raw.trim();
+          // The form types rates in percent: 12 means 12 %.
+          const text =
+            key === "tier.downgradeMargin" && raw.trim() !== "" && !raw.trim().endsWith("%")
+              ? `${raw.trim()}%`
+              : raw.trim();
           const valid = text === "" || validateSettingText(key, text, "en").ok;
           const result = saveSettings(env, { [key]: raw });
           const orderBroken =

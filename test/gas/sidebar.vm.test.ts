@@ -7,7 +7,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ClientCardResult, LogContactResult, SaveSettingsResult, SettingsForm } from "../../src/ui/api";
+import type {
+  ClientCardResult,
+  LogContactResult,
+  SaveSettingsResult,
+  SettingsForm,
+  TestMailResult,
+} from "../../src/ui/api";
 import { sidebarWorkbook, XSS_NAME } from "../helpers/sidebarWorkbook";
 import { loadBundle, ROOT, type MenuItemRecord, type SeedCell } from "./harness";
 
@@ -35,12 +41,21 @@ describe("Sidebars from the menu", () => {
     expect(handlers).toContain("menuSettings");
   });
 
-  it("opens the Settings sidebar with the built page, titled in the workbook language", () => {
+  it("opens the Settings sidebar with the built page and its form already in it, titled in the workbook language", () => {
     const gas = open();
     gas.call("menuSettings");
     expect(gas.fake.sidebars).toHaveLength(1);
     expect(gas.fake.sidebars[0].title).toBe("商务助手 设置");
-    expect(gas.fake.sidebars[0].content).toBe(readFileSync(path.join(ROOT, "dist", "settings.html"), "utf8"));
+    const content = gas.fake.sidebars[0].content;
+    const data = /<script type="application\/json" id="page-data">(.*?)<\/script>/s.exec(content);
+    expect(data).not.toBeNull();
+    expect(content.replace(data?.[0] ?? "", "")).toBe(
+      readFileSync(path.join(ROOT, "dist", "settings.html"), "utf8"),
+    );
+    expect(data?.[1]).not.toContain("<");
+    const form = JSON.parse(data?.[1] ?? "null") as SettingsForm;
+    expect(form).toEqual(gas.call("sidebarSettingsForm"));
+    expect(form.groups[0].fields[0]).toMatchObject({ key: "report.recipients", value: "boss@example.com" });
   });
 
   it("opens the client card sidebar with the built page", () => {
@@ -60,10 +75,16 @@ describe("Settings sidebar server functions", () => {
     gas.fake.resetCalls();
     const form = gas.call("sidebarSettingsForm") as SettingsForm;
     expect(form.language).toBe("zh-CN");
-    expect(form.groups.map((g) => g.title)).toEqual(["语言与时区", "客户分级", "沟通节奏", "报告与提醒"]);
-    expect(form.groups[1].fields[0]).toMatchObject({
+    expect(form.groups.map((g) => g.title)).toEqual([
+      "报告与提醒邮件",
+      "沟通节奏",
+      "客户分级",
+      "合同与业绩",
+      "语言与地区",
+    ]);
+    expect(form.groups[2].fields[0]).toMatchObject({
       key: "tier.highThreshold",
-      value: "1000000",
+      value: "¥1,000,000",
       error: null,
     });
     expect(gas.fake.calls["Range.getValues"]).toBe(1);
@@ -105,6 +126,40 @@ describe("Settings sidebar server functions", () => {
       message: "请先修正标红的 2 项。",
     });
     expect(gas.fake.calls["Range.setValues"] ?? 0).toBe(0);
+  });
+});
+
+describe("Settings sidebar's Test e-mail", () => {
+  it("sends one short message to the recipients as typed, holding the lock, and logs it in the Send log", () => {
+    const gas = open();
+    const result = gas.call("sidebarTestMail", "boss@example.com, cfo@example.com") as TestMailResult;
+    expect(result).toEqual({ ok: true, message: "测试邮件已发送给 2 位收件人，并记入「发送记录」。" });
+    expect(gas.fake.outbox.map((m) => [m.to, m.subject])).toEqual([
+      ["boss@example.com,cfo@example.com", "商务助手测试邮件"],
+    ]);
+    expect(gas.fake.outbox[0].body).toContain("每月 1 日 08:00");
+    expect(gas.fake.sheetValues("发送记录").slice(1)).toEqual([
+      ["2026-11-27 09:00", "test:2026-11-27 09:00", "boss@example.com,cfo@example.com", "sent"],
+    ]);
+    expect(gas.fake.locks.acquired).toBe(1);
+  });
+
+  it("checks the quota first and sends nothing when it is too low", () => {
+    const gas = loadBundle({
+      seed: { timeZone: "Asia/Shanghai", now: NOW, sheets: sidebarWorkbook(), mailQuota: 1 },
+    });
+    const result = gas.call("sidebarTestMail", "boss@example.com, cfo@example.com") as TestMailResult;
+    expect(result.ok).toBe(false);
+    expect(result.message).toBe("今日邮件额度不足（还可发给 1 位收件人），未发送；已记入「发送记录」。");
+    expect(gas.fake.outbox).toEqual([]);
+    expect(gas.fake.sheetValues("发送记录").at(-1)?.[3]).toBe("no-quota");
+  });
+
+  it("refuses an address that is not one, naming it, and sends nothing", () => {
+    const gas = open();
+    const result = gas.call("sidebarTestMail", "boss at example.com") as TestMailResult;
+    expect(result).toEqual({ ok: false, message: "收件人中有无效的邮箱：boss at example.com" });
+    expect(gas.fake.outbox).toEqual([]);
   });
 });
 

@@ -1,20 +1,21 @@
 /**
- * The Settings sidebar. It asks the server for the form (every setting, grouped, in the
- * workbook language), validates each value as it is typed with validateSettingText — the same
- * zod schemas the actions read the Settings sheet with, bundled into the page — and sends the
- * values to sidebarSaveSettings, which validates them again and writes them in one write.
- * Invalid values are marked next to their field and never sent.
+ * The Settings sidebar. The server puts the form into the page (every setting in task
+ * sections, labelled in the workbook language, values as a manager reads them: `¥1,000,000`,
+ * `12` %, weekdays as boxes, holidays as rows) or sends it on request. The page makes only light
+ * checks as values are typed (a number where a number goes, an @ in an address); the server
+ * converts each changed value back to what the Settings sheet stores and validates it with the
+ * actions' own schemas, so the page carries no validation library and no dictionary.
  */
 import "../../sidebar.css";
-import { parseAmount, type DateOrder } from "../../../workbook/cells";
-import { validateSettingText } from "../../../workbook/settings";
 import type { PageText, SaveSettingsResult, SettingField, SettingsForm } from "../../api";
 import { errorBox, format, h, replace, root } from "../../dom";
 import { call } from "../../rpc";
+import { controlFor, type FieldControl } from "./controls";
+import { lightProblem, moneyValue } from "./checks";
 
 interface FieldView {
   readonly field: SettingField;
-  readonly control: HTMLInputElement | HTMLSelectElement;
+  readonly control: FieldControl;
   readonly error: HTMLElement;
   /** Where the error shows (a cadence row shows both of its fields' errors under the row). */
   readonly box: HTMLElement;
@@ -29,7 +30,6 @@ const THRESHOLDS = ["tier.highThreshold", "tier.mediumThreshold"] as const;
 
 class SettingsPage {
   private readonly views = new Map<string, FieldView>();
-  private readonly original = new Map<string, string>();
   /** Errors of the server for values as they were sent; cleared when the value changes. */
   private readonly serverErrors = new Map<string, string>();
   private readonly errors = new Map<string, string | null>();
@@ -38,21 +38,18 @@ class SettingsPage {
   private readonly statusLine = h("p", { class: "save-status", attrs: { "aria-live": "polite" } });
   private readonly saveButton = h("button", { class: "btn btn-primary", attrs: { type: "button" } });
 
-  constructor(private readonly form: SettingsForm) {
-    for (const group of form.groups)
-      for (const field of group.fields) this.original.set(field.key, field.value);
-  }
+  constructor(private readonly form: SettingsForm) {}
 
   private get text(): PageText {
     return this.form.text;
   }
 
-  render(): void {
+  render(status: Status | null = null): void {
+    this.status = status;
     document.documentElement.lang = this.form.language;
     document.title = this.text["sidebar.settings.title"];
     const app = root();
     app.removeAttribute("aria-busy");
-    this.saveButton.textContent = this.text["sidebar.settings.save"];
     this.saveButton.addEventListener("click", () => void this.save());
     replace(
       app,
@@ -67,28 +64,33 @@ class SettingsPage {
         h(
           "details",
           { class: "group", attrs: { "data-group": group.id, open: "" } },
+          h("summary", null, h("h2", { class: "group-title" }, group.title)),
           h(
-            "summary",
-            null,
-            h("h2", { class: "group-title" }, group.title),
-            h("span", { class: "count" }, group.fields.length),
+            "div",
+            { class: "panel" },
+            ...this.groupBody(group.fields),
+            group.id === "mail" ? this.testMail() : null,
           ),
-          h("div", { class: "panel" }, ...this.groupBody(group.fields)),
         ),
       ),
       h("footer", { class: "sticky-footer" }, this.statusLine, this.saveButton),
     );
-    for (const key of this.views.keys()) this.validate(key);
-    this.validateThresholds();
+    for (const key of this.views.keys()) this.check(key);
+    this.checkThresholds();
     this.refresh();
   }
 
   private groupBody(fields: readonly SettingField[]): HTMLElement[] {
     const cadence = fields.filter((f) => f.cadenceTier !== null);
-    const others = fields.filter((f) => f.cadenceTier === null);
     const out: HTMLElement[] = [];
-    if (cadence.length > 0) out.push(this.cadenceTable(cadence));
-    for (const field of others) out.push(this.fieldBlock(field));
+    let cadenceShown = false;
+    for (const field of fields) {
+      if (field.cadenceTier === null) out.push(this.fieldBlock(field));
+      else if (!cadenceShown) {
+        out.push(this.cadenceTable(cadence));
+        cadenceShown = true;
+      }
+    }
     return out;
   }
 
@@ -104,18 +106,17 @@ class SettingsPage {
     );
     const rows = tiers.map((tier) => {
       const own = fields.filter((f) => f.cadenceTier === tier);
-      const channel = own.find((f) => f.key.endsWith(".channel"));
-      const interval = own.find((f) => f.key.endsWith(".intervalDays"));
       const errors = h("div", { class: "cadence-errors" });
-      const cells = [channel, interval].map((field) => {
+      const cells = [".channel", ".intervalDays"].map((suffix) => {
+        const field = own.find((f) => f.key.endsWith(suffix));
         if (!field) return h("span", null, "");
         const control = this.control(field);
-        control.setAttribute("aria-label", field.label);
-        control.title = `${field.label} · ${this.defaultText(field)}`;
+        control.target.setAttribute("aria-label", field.label);
+        control.target.title = `${field.label} · ${this.defaultText(field)}`;
         const error = h("div", { class: "field-error", attrs: { hidden: "" } });
         errors.appendChild(error);
         this.views.set(field.key, { field, control, error, box: errors });
-        return control;
+        return control.element;
       });
       const label = format(this.text["sidebar.settings.cadenceTier"], { tier });
       return h(
@@ -135,13 +136,29 @@ class SettingsPage {
 
   private fieldBlock(field: SettingField): HTMLElement {
     const control = this.control(field);
-    const error = h("div", { class: "field-error", attrs: { hidden: "" } });
+    const error = h("div", { class: "field-error", attrs: { hidden: "", role: "alert" } });
+    const grouped = control.labelledBy;
+    const labelId = `label-${control.id}`;
+    const label = h(
+      grouped ? "span" : "label",
+      {
+        class: "field-label",
+        title: format(this.text["sidebar.settings.keyTitle"], { key: field.key }),
+        attrs: grouped ? { id: labelId } : { for: control.id, id: labelId },
+      },
+      field.label,
+    );
+    if (grouped) control.target.setAttribute("aria-labelledby", labelId);
+    // The default is worth a line only when the field shows something else.
+    const defaultLine =
+      field.defaultText === "" || field.value === field.defaultText ? null : this.defaultText(field);
     const box = h(
       "div",
-      { class: "field", attrs: { "data-key": field.key } },
-      h("label", { class: "field-label", attrs: { for: control.id } }, field.label),
-      control,
-      h("div", { class: "field-hint" }, h("code", null, field.key), ` · ${this.defaultText(field)}`),
+      { class: "field", attrs: { "data-key": field.key, "data-kind": field.kind } },
+      label,
+      field.help === "" ? null : h("div", { class: "field-help" }, field.help),
+      control.element,
+      defaultLine === null ? null : h("div", { class: "field-hint" }, defaultLine),
       error,
     );
     this.views.set(field.key, { field, control, error, box });
@@ -149,85 +166,54 @@ class SettingsPage {
   }
 
   private defaultText(field: SettingField): string {
-    return field.defaultText === ""
-      ? this.text["sidebar.settings.defaultBlank"]
-      : format(this.text["sidebar.settings.default"], { value: this.optionLabel(field, field.defaultText) });
+    if (field.defaultText === "") return this.text["sidebar.settings.defaultBlank"];
+    const labels = field.defaultText
+      .split(",")
+      .map((part) => field.options?.find((o) => o.value === part)?.label ?? part);
+    const shown = field.kind === "weekdays" || field.kind === "months" ? labels.join(" ") : labels.join(",");
+    const unit =
+      field.kind === "money" || field.unit === null ? "" : field.kind === "percent" ? "%" : ` ${field.unit}`;
+    return format(this.text["sidebar.settings.default"], { value: `${shown}${unit}` });
   }
 
-  private optionLabel(field: SettingField, value: string): string {
-    return field.options?.find((o) => o.value === value)?.label ?? value;
-  }
-
-  private control(field: SettingField): HTMLInputElement | HTMLSelectElement {
-    const id = `setting-${field.key.replace(/[^A-Za-z0-9]/g, "-")}`;
-    let control: HTMLInputElement | HTMLSelectElement;
-    if (field.options) {
-      const select = h("select", { class: "input", attrs: { id, name: field.key } });
-      const values = new Set(field.options.map((o) => o.value));
-      const choices = [
-        ...(field.value === "" ? [{ value: "", label: this.defaultText(field) }] : []),
-        ...(field.value !== "" && !values.has(field.value)
-          ? [{ value: field.value, label: field.value }]
-          : []),
-        ...field.options,
-      ];
-      for (const choice of choices)
-        select.appendChild(h("option", { attrs: { value: choice.value } }, choice.label));
-      select.value = field.value;
-      control = select;
-    } else {
-      const input = h("input", {
-        class: "input",
-        attrs: { id, name: field.key, type: "text", autocomplete: "off", spellcheck: "false" },
+  private control(field: SettingField): FieldControl {
+    const control = controlFor(field, this.text, this.form.dateOrder, () => this.changed(field.key));
+    if (field.kind === "money") {
+      control.target.addEventListener("focusout", () => {
+        const value = moneyValue(control.read(), field.unit ?? "");
+        if (value !== null) control.write(value);
+        this.changed(field.key);
       });
-      input.value = field.value;
-      input.placeholder = field.defaultText;
-      control = input;
     }
-    control.addEventListener("input", () => this.changed(field.key));
-    control.addEventListener("change", () => this.changed(field.key));
     return control;
-  }
-
-  private value(key: string): string {
-    return this.views.get(key)?.control.value.trim() ?? "";
-  }
-
-  private dateOrder(): DateOrder {
-    const text = this.value("dateOrder").toUpperCase();
-    return text === "DMY" || text === "MDY" ? text : "YMD";
   }
 
   private changed(key: string): void {
     this.serverErrors.delete(key);
     this.status = null;
-    this.validate(key);
-    if (key === "dateOrder") this.validate("contact.holidays");
+    this.check(key);
     if ((THRESHOLDS as readonly string[]).includes(key)) {
-      for (const k of THRESHOLDS) this.validate(k);
-      this.validateThresholds();
+      for (const k of THRESHOLDS) this.check(k);
+      this.checkThresholds();
     }
     this.refresh();
   }
 
-  /** The value's problem by the sidebar's own copy of the actions' schemas; blank means the default. */
-  private validate(key: string): void {
-    const text = this.value(key);
-    if (!this.views.has(key)) return;
-    if (text === "") {
-      this.errors.set(key, null);
-      return;
-    }
-    const result = validateSettingText(key, text, this.form.language, this.dateOrder());
-    this.errors.set(key, result.ok ? null : result.message);
+  private check(key: string): void {
+    const view = this.views.get(key);
+    if (!view) return;
+    this.errors.set(
+      key,
+      lightProblem(view.field, view.control.read(), this.text, this.form.dateOrder, this.form.dateHint),
+    );
   }
 
-  private validateThresholds(): void {
+  private checkThresholds(): void {
     const amount = (key: string): number | null => {
-      if (this.errors.get(key)) return null;
       const view = this.views.get(key);
-      const parsed = parseAmount(this.value(key) === "" ? (view?.field.defaultText ?? "") : this.value(key));
-      return parsed.ok ? parsed.value : null;
+      if (!view || this.errors.get(key)) return null;
+      const text = view.control.read();
+      return moneyAmount(text === "" ? view.field.defaultText : text, view.field.unit ?? "");
     };
     const high = amount("tier.highThreshold");
     const medium = amount("tier.mediumThreshold");
@@ -237,7 +223,7 @@ class SettingsPage {
   }
 
   private changes(): string[] {
-    return [...this.views.keys()].filter((key) => this.value(key) !== this.original.get(key));
+    return [...this.views].filter(([, view]) => view.control.read() !== view.field.value).map(([key]) => key);
   }
 
   private problem(key: string): string | null {
@@ -257,17 +243,17 @@ class SettingsPage {
   }
 
   private refresh(): void {
+    const changes = this.changes();
     for (const [key, view] of this.views) {
       const problem = this.problem(key);
-      view.control.setAttribute("aria-invalid", problem === null ? "false" : "true");
+      view.control.target.setAttribute("aria-invalid", problem === null ? "false" : "true");
       view.error.textContent = problem ?? "";
       view.error.hidden = problem === null;
       view.box.classList.toggle("has-error", view.box.querySelector(".field-error:not([hidden])") !== null);
       const group = view.box.closest("details");
       if (problem !== null && group !== null) group.open = true;
-      view.control.classList.toggle("is-changed", this.value(key) !== this.original.get(key));
+      view.control.target.classList.toggle("is-changed", changes.includes(key));
     }
-    const changes = this.changes();
     const blocking = this.blocking(changes);
     let status = this.status;
     if (status === null && blocking.length > 0) {
@@ -289,11 +275,12 @@ class SettingsPage {
       : this.text["sidebar.settings.save"];
   }
 
+  /** Sends the changed values only, as the form shows them; the server converts and validates. */
   private async save(): Promise<void> {
     const changes = this.changes();
     if (this.saving || changes.length === 0 || this.blocking(changes).length > 0) return;
     const values: Record<string, string> = {};
-    for (const key of this.views.keys()) values[key] = this.value(key);
+    for (const key of changes) values[key] = (this.views.get(key) as FieldView).control.read();
     this.saving = true;
     this.refresh();
     let result: SaveSettingsResult;
@@ -310,27 +297,76 @@ class SettingsPage {
     }
     this.saving = false;
     if (result.ok) {
-      const page = new SettingsPage(result.form);
-      page.status = {
+      const text = result.form.text;
+      new SettingsPage(result.form).render({
         tone: "ok",
         text:
           result.saved.length === 0
-            ? result.form.text["sidebar.settings.noChanges"]
-            : format(result.form.text["sidebar.settings.saved"], { count: result.saved.length }),
-      };
-      page.render();
+            ? text["sidebar.settings.noChanges"]
+            : format(text["sidebar.settings.saved"], { count: result.saved.length }),
+      });
       return;
     }
     for (const [key, message] of Object.entries(result.errors)) this.serverErrors.set(key, message);
     this.status = { tone: "error", text: result.message };
     this.refresh();
   }
+
+  /** The Test e-mail button: the server sends to the recipients as typed (quota, Send log). */
+  private testMail(): HTMLElement {
+    const button = h("button", { class: "btn", attrs: { type: "button", "data-action": "test-mail" } });
+    button.textContent = this.text["sidebar.test.button"];
+    const result = h("p", { class: "test-result small", attrs: { "aria-live": "polite", role: "status" } });
+    button.addEventListener("click", () => {
+      const recipients = this.views.get("report.recipients")?.control.read() ?? "";
+      button.disabled = true;
+      button.textContent = this.text["sidebar.test.sending"];
+      result.className = "test-result small";
+      call("sidebarTestMail", recipients)
+        .then((answer) => {
+          result.textContent = answer.message;
+          result.classList.add(answer.ok ? "tone-ok" : "tone-error");
+        })
+        .catch((error: Error) => {
+          result.textContent = format(this.text["sidebar.error.server"], { message: error.message });
+          result.classList.add("tone-error");
+        })
+        .finally(() => {
+          button.disabled = false;
+          button.textContent = this.text["sidebar.test.button"];
+        });
+    });
+    return h(
+      "div",
+      { class: "field test-mail" },
+      button,
+      h("div", { class: "field-help" }, this.text["sidebar.test.help"]),
+      result,
+    );
+  }
+}
+
+function moneyAmount(text: string, symbol: string): number | null {
+  const shown = moneyValue(text, symbol);
+  return shown === null ? null : Number(shown.replace(/[^\d.]/g, ""));
+}
+
+/** The form the server put into the page, if any (read once). */
+function pageData(): SettingsForm | null {
+  const element = document.getElementById("page-data");
+  if (element === null) return null;
+  element.remove();
+  try {
+    return JSON.parse(element.textContent ?? "") as SettingsForm;
+  } catch {
+    return null;
+  }
 }
 
 async function start(): Promise<void> {
   const app = root();
   try {
-    const form = await call("sidebarSettingsForm");
+    const form = pageData() ?? (await call("sidebarSettingsForm"));
     new SettingsPage(form).render();
   } catch (error) {
     app.removeAttribute("aria-busy");
