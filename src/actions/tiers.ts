@@ -202,6 +202,7 @@ function runTiers(run: Run, review: boolean): ActionResult<TiersJson> {
     TIER_COLUMNS,
     updates,
     language,
+    settings.dateOrder,
   );
   run.summary.push(msg(review ? "tiers.summaryReview" : "tiers.summary", { date, ...counts }));
   noteMissingSheets(run, data.missingSheets);

@@ -1,23 +1,18 @@
 /**
  * The Apps Script adapter of WorkbookPort. One getValues per table read, one setValues per
- * block written, an output sheet replaced with one clear and one write, formatting in a
- * constant number of calls. Sheets date cells are midnight in the spreadsheet's time zone;
+ * block written (with its number formats, so that no text changes type: see sheetCells.ts), an
+ * output sheet replaced with one clear and one write, formatting in a constant number of calls. Sheets date cells are midnight in the spreadsheet's time zone;
  * they become CalDates here, and CalDates become such dates on the way back.
  */
 import { parseIsoDate, formatIsoDate, type CalDate } from "../core/dates";
 import { numberPattern } from "../workbook/formats";
+import { AUTOMATIC, cellPattern, sheetText } from "./sheetCells";
 import { isDateCell, type Cell, type ChartSpec, type SheetFormat, type WorkbookPort } from "../ports";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 type RawValue = string | number | boolean | Date | null;
-
-/** Text Sheets would read as something else (a formula, a number, a date, a boolean) gets a leading apostrophe. */
-const NEEDS_APOSTROPHE = /^(?:[=+\-@'#\s]|[\d.$¥%(]|true$|false$)/i;
-
-export function toSheetText(text: string): string {
-  return NEEDS_APOSTROPHE.test(text) ? `'${text}` : text;
-}
 
 export class SheetsWorkbook implements WorkbookPort {
   private readonly zone: string;
@@ -76,7 +71,7 @@ export class SheetsWorkbook implements WorkbookPort {
     return values.map((line) =>
       line.map((v): RawValue => {
         if (v === null) return "";
-        if (typeof v === "string") return toSheetText(v);
+        if (typeof v === "string") return sheetText(v);
         if (isDateCell(v)) return this.dateOfCal(v.date);
         return v;
       }),
@@ -99,7 +94,19 @@ export class SheetsWorkbook implements WorkbookPort {
     if (values.length === 0 || values[0].length === 0) return;
     const sheet = this.sheet(name);
     makeRoom(sheet, row + values.length - 1, column + values[0].length - 1);
-    sheet.getRange(row, column, values.length, values[0].length).setValues(this.toRaw(values));
+    const range = sheet.getRange(row, column, values.length, values[0].length);
+    const current = range.getNumberFormats();
+    this.setCells(range, values, (i, j) => current[i][j]);
+  }
+
+  /** Number formats first (one call), then the values (one call): the formats decide how Sheets reads them. */
+  private setCells(
+    range: Range,
+    values: readonly (readonly Cell[])[],
+    current: (row: number, column: number) => string,
+  ): void {
+    range.setNumberFormats(values.map((line, i) => line.map((v, j) => cellPattern(v, current(i, j)))));
+    range.setValues(this.toRaw(values));
   }
 
   appendRows(name: string, values: readonly (readonly Cell[])[]): void {
@@ -109,7 +116,9 @@ export class SheetsWorkbook implements WorkbookPort {
     const padded = values.map((line) => [...line, ...new Array<Cell>(width - line.length).fill("")]);
     const first = sheet.getLastRow() + 1;
     makeRoom(sheet, first + padded.length - 1, width);
-    sheet.getRange(first, 1, padded.length, width).setValues(this.toRaw(padded));
+    const range = sheet.getRange(first, 1, padded.length, width);
+    const current = range.getNumberFormats();
+    this.setCells(range, padded, (i, j) => current[i][j]);
   }
 
   replaceSheet(name: string, values: readonly (readonly Cell[])[], format?: SheetFormat): void {
@@ -125,12 +134,14 @@ export class SheetsWorkbook implements WorkbookPort {
     const extent = format ? formatExtent(format) : { rows: 0, columns: 0 };
     const needed = Math.max(values.length, extent.rows);
     const grid = makeRoom(sheet, needed, Math.max(width, extent.columns));
-    if (values.length > 0 && width > 0) {
+    const written = values.length > 0 && width > 0 ? { rows: values.length, columns: width } : null;
+    if (written) {
       const padded = values.map((line) => [...line, ...new Array<Cell>(width - line.length).fill("")]);
-      sheet.getRange(1, 1, padded.length, width).setValues(this.toRaw(padded));
+      const column = columnPatterns(format);
+      this.setCells(sheet.getRange(1, 1, padded.length, width), padded, (i, j) => column(i + 1, j + 1));
     }
     trimRows(sheet, grid.rows, needed);
-    if (format) this.applyFormat(sheet, format);
+    if (format) this.applyFormat(sheet, format, written);
   }
 
   format(name: string, format: SheetFormat): void {
@@ -140,7 +151,8 @@ export class SheetsWorkbook implements WorkbookPort {
     this.applyFormat(sheet, format);
   }
 
-  private applyFormat(sheet: Sheet, format: SheetFormat): void {
+  /** `written`: a block at A1 whose number formats setCells already set (column formats apply below it). */
+  private applyFormat(sheet: Sheet, format: SheetFormat, written: BlockSize | null = null): void {
     if (format.frozenRows !== undefined) sheet.setFrozenRows(format.frozenRows);
     if (format.headerNotes && format.headerNotes.length > 0) {
       const range = sheet.getRange(1, 1, 1, format.headerNotes.length);
@@ -167,9 +179,11 @@ export class SheetsWorkbook implements WorkbookPort {
     }
     for (const numberFormat of format.numberFormats ?? []) {
       const last = numberFormat.toRow ?? maxRows;
-      if (last < numberFormat.fromRow) continue;
+      const inBlock = written !== null && numberFormat.column <= written.columns;
+      const first = inBlock ? Math.max(numberFormat.fromRow, written.rows + 1) : numberFormat.fromRow;
+      if (last < first) continue;
       sheet
-        .getRange(numberFormat.fromRow, numberFormat.column, last - numberFormat.fromRow + 1, 1)
+        .getRange(first, numberFormat.column, last - first + 1, 1)
         .setNumberFormat(numberPattern(numberFormat.kind, numberFormat.currency));
     }
     if (format.backgrounds && format.backgrounds.colors.length > 0) {
@@ -213,6 +227,31 @@ export class SheetsWorkbook implements WorkbookPort {
   timeZone(): string | null {
     return this.zone;
   }
+}
+
+interface BlockSize {
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/**
+ * The number format each cell of a new sheet's block gets from the format's column formats
+ * (row and column 1-based); Automatic where none applies. Built once, looked up per cell.
+ */
+function columnPatterns(format: SheetFormat | undefined): (row: number, column: number) => string {
+  const byColumn = new Map<number, { from: number; to: number; pattern: string }[]>();
+  for (const f of format?.numberFormats ?? []) {
+    const list = byColumn.get(f.column) ?? [];
+    list.push({ from: f.fromRow, to: f.toRow ?? Infinity, pattern: numberPattern(f.kind, f.currency) });
+    byColumn.set(f.column, list);
+  }
+  return (row, column) => {
+    const list = byColumn.get(column);
+    if (!list) return AUTOMATIC;
+    let pattern = AUTOMATIC;
+    for (const f of list) if (row >= f.from && row <= f.to) pattern = f.pattern;
+    return pattern;
+  };
 }
 
 /** A new sheet's rows in Sheets: replaceSheet never trims an output sheet below it. */

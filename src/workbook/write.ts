@@ -6,6 +6,7 @@
  */
 import { render, type Language } from "../i18n";
 import type { Cell, SheetFormat, WorkbookPort } from "../ports";
+import { parseDate, type DateOrder } from "./cells";
 import type { DataIssue } from "./issues";
 import type { HeaderMap, SheetMap } from "./read";
 import { headerName, sheetName, TABLES, type TableKey } from "./schema";
@@ -22,9 +23,9 @@ export const COLORS = {
 
 /**
  * Writes computed columns of a table. `updates` maps a spreadsheet row to the new values of
- * that row's computed cells; rows not in it keep what they had. Missing columns are added
- * after the last column (header in the workbook language). Returns the sheet's header map
- * after any columns were added.
+ * that row's computed cells; rows not in it keep what they had, except that a date column's
+ * text that reads as a date (in the workbook's `dateOrder`) becomes a date cell. Missing columns
+ * are added after the last column (header in the workbook language).
  */
 export function writeComputedColumns(
   port: WorkbookPort,
@@ -35,6 +36,7 @@ export function writeComputedColumns(
   columns: readonly string[],
   updates: ReadonlyMap<number, Readonly<Record<string, Cell>>>,
   language: Language,
+  dateOrder: DateOrder,
 ): void {
   const index = new Map(header.index);
   const missing = columns.filter((key) => !index.has(key));
@@ -54,6 +56,7 @@ export function writeComputedColumns(
   if (lastRow < 2) return;
   const positions = columns.map((key) => index.get(key) as number).sort((a, b) => a - b);
   const keyAt = new Map(columns.map((key) => [index.get(key) as number, key] as const));
+  const dateKeys = new Set(TABLES[table].columns.filter((c) => c.type === "date").map((c) => c.key));
   // One block per run of adjacent columns.
   let runStart = 0;
   for (let i = 1; i <= positions.length; i++) {
@@ -66,13 +69,21 @@ export function writeComputedColumns(
       const line: Cell[] = [];
       for (let c = from; c <= to; c++) {
         const key = keyAt.get(c) as string;
-        line.push(update && key in update ? update[key] : (values[row - 1]?.[c] ?? null));
+        const cell = update && key in update ? update[key] : (values[row - 1]?.[c] ?? null);
+        line.push(dateKeys.has(key) ? asDateCell(cell, dateOrder) : cell);
       }
       block.push(line);
     }
     port.writeBlock(sheet, 2, from + 1, block);
     runStart = i;
   }
+}
+
+/** A cell of a date column: text that reads as a date becomes a date cell; anything else stays. */
+function asDateCell(cell: Cell, dateOrder: DateOrder): Cell {
+  if (typeof cell !== "string") return cell;
+  const parsed = parseDate(cell, dateOrder);
+  return parsed.ok ? { date: parsed.value } : cell;
 }
 
 function lastNonBlank(row: readonly Cell[]): number {

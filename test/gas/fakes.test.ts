@@ -229,6 +229,42 @@ describe("writing cells", () => {
     expect(h.fake.cell("Data", "A2")).toMatchObject({ type: "text", value: "00123" });
   });
 
+  it("reads month-day, month-year and locale date forms as dates outside plain-text cells", () => {
+    const h = load({ sheets: { Data: [] }, locale: "zh_CN", now: "2026-11-27T00:00:00Z" });
+    const awkward = ["May 5", "Jan 2026", "5月5日", "2026年10月", "2026-10-05", "true", "+5", "=A1"];
+    h.call("write", 1, 1, [awkward]);
+    expect(h.fake.sheetValues("Data")).toEqual([
+      [
+        { date: "2026-05-05" },
+        { date: "2026-01-01" },
+        { date: "2026-05-05" },
+        { date: "2026-10-01" },
+        { date: "2026-10-05" },
+        true,
+        5,
+        { formula: "=A1" },
+      ],
+    ]);
+    h.call("formatAt", 2, 1, 1, awkward.length, "@");
+    h.call("write", 2, 1, [awkward]);
+    expect(h.fake.sheetValues("Data")[1]).toEqual([...awkward.slice(0, -1), { formula: "=A1" }]);
+  });
+
+  it("takes the harmful reading of what plain-text cells leave undocumented: a formula, a kept apostrophe", () => {
+    const h = load({ sheets: { Data: [] }, now: "2026-11-27T00:00:00Z" });
+    h.call("formatAt", 1, 1, 1, 2, "@");
+    h.call("write", 1, 1, [["=1+1", "'May 5"]]);
+    expect(h.fake.sheetValues("Data")).toEqual([[{ formula: "=1+1" }, "'May 5"]]);
+    h.call("write", 2, 1, [["'=1+1", "'May 5"]]);
+    expect(h.fake.sheetValues("Data")[1]).toEqual(["=1+1", "May 5"]);
+    h.call("write", 3, 1, [["plain", "May 5"]]);
+    expect(h.fake.coercions).toEqual([
+      { cell: "Data!A1", written: "=1+1", stored: { formula: "=1+1" } },
+      { cell: "Data!B1", written: "'May 5", stored: "'May 5" },
+      { cell: "Data!B3", written: "May 5", stored: { date: "2026-05-05" } },
+    ]);
+  });
+
   it("reads empty cells as empty strings and error cells as their text", () => {
     const h = load({
       sheets: {

@@ -242,6 +242,11 @@ export interface FakeControl {
   logs: { level: string; message: string }[];
   /** Things Apps Script would do silently that a test probably did not mean (host Dates, objects in cells). */
   warnings: string[];
+  /**
+   * Strings the script wrote that did not land as that text (a number, date, boolean, formula or
+   * error; or an apostrophe written into a plain-text cell, where Sheets may keep it).
+   */
+  coercions: { cell: string; written: string; stored: StoredCell }[];
   /** Answers for the next alerts/prompts, first in first out (default: the first button, ""). */
   answers: Answer[];
   htmlFiles: Record<string, string>;

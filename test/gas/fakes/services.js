@@ -39,6 +39,12 @@
     logs: [],
     /** Things real Apps Script would do silently but a test probably did not mean (host Dates, objects written to cells). */
     warnings: [],
+    /**
+     * Strings the script wrote that did not land as that text: Sheets read them as a number, a
+     * date, a boolean, a formula or an error, or an apostrophe went into a plain-text cell
+     * (where Sheets may keep it). {cell: "Sheet!A1", written, stored}.
+     */
+    coercions: [],
     /** Scripted answers for Ui.alert / Ui.prompt, first in first out: {button, text}. */
     answers: [],
     /** HTML files of the project, by name without ".html" (createHtmlOutputFromFile). */
@@ -1031,6 +1037,10 @@
     return sign * n;
   }
 
+  function currentYear() {
+    return new RealDate(wallOf(bookZone(), nowMs())).getUTCFullYear();
+  }
+
   /** Content of a string as Sheets parses typed input in the spreadsheet's locale; text otherwise. */
   function parseTyped(text) {
     const trimmed = text.trim();
@@ -1055,6 +1065,14 @@
     m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(trimmed);
     if (m && /^(zh|ja)/.test(book.locale))
       return dateContent(Number(m[1]), Number(m[2]), Number(m[3])) || { t: "s", v: text };
+    m = /^(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(trimmed);
+    if (m && /^(zh|ja)/.test(book.locale))
+      return dateContent(currentYear(), Number(m[1]), Number(m[2])) || { t: "s", v: text };
+    m = /^(\d{4})\s*年\s*(\d{1,2})\s*月$/.exec(trimmed);
+    if (m && /^(zh|ja)/.test(book.locale))
+      return dateContent(Number(m[1]), Number(m[2]), 1) || { t: "s", v: text };
+    m = /^(\d{4})[-/](\d{1,2})$/.exec(trimmed);
+    if (m) return dateContent(Number(m[1]), Number(m[2]), 1) || { t: "s", v: text };
     m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(trimmed);
     if (m && !/^(zh|ja|ko)/.test(book.locale)) {
       let year = Number(m[3]);
@@ -1063,6 +1081,15 @@
       const month = Number(monthFirst ? m[1] : m[2]);
       const day = Number(monthFirst ? m[2] : m[1]);
       return dateContent(year, month, day) || { t: "s", v: text };
+    }
+    m = /^([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(trimmed);
+    if (m) {
+      const name = m[1].toLowerCase();
+      const month = MONTH_PREFIX.indexOf(name.slice(0, 3)) + 1;
+      if (month > 0 && MONTHS[month - 1].toLowerCase().startsWith(name)) {
+        const date = dateContent(Number(m[2]), month, 1);
+        if (date) return date;
+      }
     }
     m =
       /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?$/.exec(trimmed) ||
@@ -1074,7 +1101,7 @@
       const full = MONTHS[month - 1];
       if (month > 0 && full.toLowerCase().startsWith(name)) {
         const day = Number(dayFirst ? m[1] : m[2]);
-        const year = m[3] ? Number(m[3]) : new RealDate(wallOf(bookZone(), nowMs())).getUTCFullYear();
+        const year = m[3] ? Number(m[3]) : currentYear();
         const date = dateContent(year, month, day);
         if (date) return date;
       }
@@ -1109,11 +1136,18 @@
       return { t: "d", v: wallOf(bookZone(), ms) };
     }
     if (typeof value === "string") {
-      if (value.charAt(0) === "'") return value.length === 1 ? null : { t: "s", v: value.slice(1) };
-      if (value.length > 1 && value.charAt(0) === "=") return { t: "e", v: "#ERROR!", f: value };
-      if (cell && cell.nf === "@") return value === "" ? null : { t: "s", v: value };
       if (value.length > 50000)
         throw new Error("Your input contains more than the maximum of 50000 characters in a single cell.");
+      const formula = value.length > 1 && value.charAt(0) === "=";
+      // A plain-text cell keeps typed text as it is. What it does with a leading "=" or "'" is not
+      // documented; the fakes take the harmful reading (a formula; the apostrophe kept in the
+      // value), so a script that relies on either fails here.
+      if (cell && cell.nf === "@") {
+        if (formula) return { t: "e", v: "#ERROR!", f: value };
+        return value === "" ? null : { t: "s", v: value };
+      }
+      if (value.charAt(0) === "'") return value.length === 1 ? null : { t: "s", v: value.slice(1) };
+      if (formula) return { t: "e", v: "#ERROR!", f: value };
       return parseTyped(value);
     }
     if (Object.prototype.toString.call(value) === "[object Date]") {
@@ -1122,6 +1156,20 @@
     }
     warn(where + ": wrote " + Object.prototype.toString.call(value) + " (stored as its text)");
     return { t: "s", v: String(value) };
+  }
+
+  /** Records a written string that did not land as that text (see fake.coercions). */
+  function noteCoercion(where, written, cell, content) {
+    const plain = Boolean(cell && cell.nf === "@");
+    const apostrophe = written.charAt(0) === "'";
+    const intended = apostrophe && !plain ? written.slice(1) : written;
+    const stored = content === null ? "" : content.t === "s" ? content.v : null;
+    if (stored === intended && !(plain && apostrophe)) return;
+    fake.coercions.push({
+      cell: where,
+      written: written,
+      stored: content === null ? null : storedValue(content),
+    });
   }
 
   /** A seeded value: stored as it is (no parsing); {date}, {formula, value} and error text recognised. */
@@ -1338,6 +1386,9 @@
             cell,
             this._s.name + "!" + a1Of(r, c, 1, 1),
           );
+          const written = isGrid ? values[i][j] : values;
+          if (typeof written === "string" && method !== "setFormula" && method !== "setFormulas")
+            noteCoercion(this._s.name + "!" + a1Of(r, c, 1, 1), written, cell, content);
           if (cell && !ruleAccepts(cell.dv, content)) {
             throw new Error(
               "The data you entered in cell " +
@@ -3881,6 +3932,7 @@
     fake.outbox = [];
     fake.logs = [];
     fake.warnings = [];
+    fake.coercions = [];
     fake.answers = (o.answers || []).slice();
     fake.htmlFiles = Object.assign({}, project.htmlFiles, o.htmlFiles || {});
     fake.lockBusy = false;
