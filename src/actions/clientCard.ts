@@ -23,6 +23,7 @@ import {
   displayCell,
   isBlank,
   parseCode,
+  formatDateInOrder,
   parseDate,
   parseEmail,
   parseText,
@@ -47,6 +48,7 @@ import { StopError, type DataIssue } from "../workbook/issues";
 import { mapHeaders, parseTable, tableOfSheet, type TableRead } from "../workbook/read";
 import type { ClientRow, InteractionRow } from "../workbook/rows";
 import { TABLES, type TableKey } from "../workbook/schema";
+import { cardAlerts, type CardAlert } from "./cardAlerts";
 import { contactRules } from "./contacts";
 import { startRun, type Run, type RunOptions } from "./run";
 import { pageText, type PageText, type SelectOption } from "./sidebar";
@@ -161,9 +163,15 @@ export interface ClientCardView {
   readonly contracts: readonly ContractView[];
   readonly payments: readonly PaymentView[];
   readonly outstandingTotal: string;
+  /** Overdue receivables, renewals inside the notice window, an overdue contact: shown first. */
+  readonly alerts: readonly CardAlert[];
   /** What the contact form offers and starts with. */
   readonly logForm: {
     readonly today: string;
+    /** Today as the date field shows it, in the workbook's date order (`27/11/2026` for DMY). */
+    readonly todayText: string;
+    /** How to type a date in this workbook, e.g. `日/月/年，如 01/10/2026`. */
+    readonly dateHint: string;
     readonly channel: Channel;
     readonly channels: readonly SelectOption[];
     readonly responded: readonly SelectOption[];
@@ -628,8 +636,28 @@ export function buildCard(
       daysOverdue: overdueRows.get(p.row) ?? 0,
     })),
     outstandingTotal: money(outstandingTotal),
+    alerts: cardAlerts({
+      language,
+      money,
+      overdue: outstanding
+        .filter((p) => overdueRows.has(p.row))
+        .map((p) => ({ cents: p.amountDue - p.amountPaid, days: overdueRows.get(p.row) ?? 0 })),
+      renewals: contracts
+        .filter((c) => renewals.has(c.row))
+        .map((c) => ({
+          contract: c.title ?? c.contractId,
+          end: iso(c.end) ?? "",
+          days: renewals.get(c.row) ?? 0,
+        })),
+      contact:
+        plan === null
+          ? null
+          : { status: plan.status, daysOverdue: plan.daysOverdue, nextDue: formatIsoDate(plan.nextDue) },
+    }),
     logForm: {
       today: formatIsoDate(asOf),
+      todayText: formatDateInOrder(asOf, settings.dateOrder),
+      dateHint: t(language, `sidebar.dateHint.${settings.dateOrder}`),
       channel: defaultChannel,
       channels: CHANNELS.values.map((code) => ({ value: code, label: CHANNELS.label(code, language) })),
       responded: [
@@ -744,7 +772,9 @@ export function logContact(env: Env, submitted: unknown, options: RunOptions = {
   }
   const row = parsed.rows[0];
   if (row !== undefined && row.date > run.asOf && errors.date === undefined) {
-    errors.date = t(language, "sidebar.log.futureDate", { today: formatIsoDate(run.asOf) });
+    errors.date = t(language, "sidebar.log.futureDate", {
+      today: formatDateInOrder(run.asOf, run.settings.dateOrder),
+    });
   }
   if (Object.keys(errors).length > 0 || row === undefined) {
     return { ok: false, errors, message: null };
@@ -770,5 +800,10 @@ export function logContact(env: Env, submitted: unknown, options: RunOptions = {
   const after: ClientData = { ...data, interactions: { ...table, rows: [...table.rows, newRow] } };
   const history = readTierHistory(run, client.clientId);
   const card = buildCard(run, after, client, history);
-  return { ok: true, text: pageText(language), card, logged: formatIsoDate(row.date) };
+  return {
+    ok: true,
+    text: pageText(language),
+    card,
+    logged: formatDateInOrder(row.date, run.settings.dateOrder),
+  };
 }

@@ -31,6 +31,10 @@ export const sidebar = defineMessages(
     "sidebar.settings.thresholdOrder": "B级门槛不能高于A级门槛",
     "sidebar.settings.unknownKeys": "无法识别的设置项：{keys}",
 
+    "sidebar.alert.title": "需要关注",
+    "sidebar.alert.receivables": "逾期应收 {amount}：{count} 笔，最久逾期 {days} 天",
+    "sidebar.alert.renewal": "待续约：「{contract}」将于 {end} 到期（还有 {days} 天）",
+    "sidebar.alert.contact": "联系已逾期 {days} 天（应于 {date} 联系）",
     "sidebar.card.refresh": "读取选中行",
     "sidebar.card.asOf": "截至 {date}",
     "sidebar.card.noTier": "未分级",
@@ -78,6 +82,7 @@ export const sidebar = defineMessages(
     "sidebar.log.title": "记录沟通",
     "sidebar.log.open": "记录沟通",
     "sidebar.log.date": "日期",
+    "sidebar.log.dateHint": "按 {hint} 填写",
     "sidebar.log.channel": "渠道",
     "sidebar.log.responded": "客户回应",
     "sidebar.log.unknown": "未知",
@@ -119,6 +124,11 @@ export const sidebar = defineMessages(
     "sidebar.settings.thresholdOrder": "The tier B threshold cannot be above the tier A threshold",
     "sidebar.settings.unknownKeys": "Unknown settings: {keys}",
 
+    "sidebar.alert.title": "Needs attention",
+    "sidebar.alert.receivables":
+      "Overdue receivables {amount}: {count} instalments, the oldest {days} days overdue",
+    "sidebar.alert.renewal": "Renewal due: {contract} ends on {end} ({days} days left)",
+    "sidebar.alert.contact": "Contact {days} days overdue (was due {date})",
     "sidebar.card.refresh": "Use selected row",
     "sidebar.card.asOf": "As of {date}",
     "sidebar.card.noTier": "No tier",
@@ -166,6 +176,7 @@ export const sidebar = defineMessages(
     "sidebar.log.title": "Log a contact",
     "sidebar.log.open": "Log a contact",
     "sidebar.log.date": "Date",
+    "sidebar.log.dateHint": "Write it as {hint}",
     "sidebar.log.channel": "Channel",
     "sidebar.log.responded": "Client responded",
     "sidebar.log.unknown": "Unknown",

@@ -3,12 +3,22 @@
  * shows for a seeded client, escaping, the hint when no client is selected, and logging a
  * contact.
  */
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { calDate } from "../../src/core/dates";
 import { XSS_NAME } from "../helpers/sidebarWorkbook";
-import { noHorizontalOverflow, open, shot, startBrowser } from "./session";
+import { noHorizontalOverflow, open, shot, startBrowser, withSettings } from "./session";
 
 let browser: Browser;
+
+/** The confirmation is on screen, focused, and announced (role status, aria-live). */
+async function confirmationInView(page: Page): Promise<void> {
+  const box = await page.locator(".notice-ok").boundingBox();
+  const viewport = page.viewportSize();
+  expect(box !== null && viewport !== null && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
+  expect(await page.evaluate("document.activeElement?.className")).toBe("notice notice-ok");
+  expect(await page.locator(".notice-ok").getAttribute("aria-live")).toBe("polite");
+}
 
 beforeAll(async () => {
   browser = await startBrowser();
@@ -58,6 +68,15 @@ describe("Client card sidebar", () => {
       "2024年度框架协议¥200,000K001 · 应收 2026-10-15 逾期 43 天",
     ]);
     expect(await page.locator(".timeline li").count()).toBe(3);
+    // Alerts come first, right under the client's name.
+    expect(await page.locator("[data-alert]").allTextContents()).toEqual([
+      "逾期应收 ¥200,000：1 笔，最久逾期 43 天",
+      "待续约：「2024年度框架协议」将于 2026-12-31 到期（还有 34 天）",
+      "联系已逾期 2 天（应于 2026-11-25 联系）",
+    ]);
+    expect(
+      await page.locator("article.card > *").evaluateAll((nodes) => nodes.map((n) => n.className)),
+    ).toEqual(["client-head", "alerts", "tier-block", "kpi"]);
     expect(calls).toEqual([{ name: "sidebarClientCard", args: [] }]);
     expect(errors).toEqual([]);
     await noHorizontalOverflow(page);
@@ -102,6 +121,8 @@ describe("Client card sidebar", () => {
     await page.selectOption("[name='satisfaction']", "5");
     await page.fill("[name='summary']", "确认二期合同条款，下周寄送报价");
     await shot(page, "client-card-log");
+    await page.locator(".log-form button[type='submit']").scrollIntoViewIfNeeded();
+    expect((await page.evaluate("window.scrollY")) as number).toBeGreaterThan(0);
     await page.click(".log-form button[type='submit']");
     await page.waitForSelector(".notice-ok");
     expect(calls.filter((c) => c.name === "sidebarLogContact")).toEqual([
@@ -122,6 +143,8 @@ describe("Client card sidebar", () => {
     expect(await page.locator(".notice-ok").textContent()).toBe(
       "已记录 2026-11-27 的沟通。下次联系：2026-12-04",
     );
+    await confirmationInView(page);
+    await shot(page, "client-card-logged");
     expect(await page.locator("[data-field='nextDue']").textContent()).toBe("2026-12-04");
     expect(await page.locator("[data-field='status']").textContent()).toBe("待办");
     expect(env.workbook.calls.appendRows).toBe(1);
@@ -146,6 +169,43 @@ describe("Client card sidebar", () => {
     await page.waitForSelector(".log-form .field-error:not([hidden])");
     expect(await page.locator(".log-form .field-error:not([hidden])").allTextContents()).toEqual([
       "日期不能晚于今天（2026-11-27）",
+    ]);
+    expect(env.workbook.calls.appendRows ?? 0).toBe(0);
+    await page.close();
+  });
+
+  for (const [order, today, typed, hint] of [
+    ["DMY", "27/11/2026", "26/11/2026", "日/月/年，如 01/10/2026"],
+    ["MDY", "11/27/2026", "11/26/2026", "月/日/年，如 10/01/2026"],
+  ] as const) {
+    it(`takes the contact's date in the workbook's ${order} order, whatever the browser's locale`, async () => {
+      const { page, env } = await open(browser, "client-card", {
+        selection: { sheet: "客户", row: 2 },
+        sheets: withSettings([["dateOrder", order]]),
+      });
+      await page.waitForSelector("article.card");
+      await page.click("[data-action='log']");
+      expect(await page.locator("[name='date']").getAttribute("type")).toBe("text");
+      expect(await page.locator("[name='date']").inputValue()).toBe(today);
+      expect(await page.locator("#log-date-hint").textContent()).toBe(hint);
+      await page.fill("[name='date']", typed);
+      await page.click(".log-form button[type='submit']");
+      await page.waitForSelector(".notice-ok");
+      expect(env.workbook.values("沟通记录")?.at(-1)?.[0]).toEqual({ date: calDate(2026, 11, 26) });
+      expect(await page.locator(".notice-ok").textContent()).toMatch(new RegExp(`^已记录 ${typed} 的沟通。`));
+      await page.close();
+    });
+  }
+
+  it("refuses a day-first date in a year-first workbook rather than guessing", async () => {
+    const { page, env } = await open(browser, "client-card", { selection: { sheet: "客户", row: 2 } });
+    await page.waitForSelector("article.card");
+    await page.click("[data-action='log']");
+    await page.fill("[name='date']", "26/11/2026");
+    await page.click(".log-form button[type='submit']");
+    await page.waitForSelector(".log-form .field-error:not([hidden])");
+    expect(await page.locator(".log-form .field-error:not([hidden])").allTextContents()).toEqual([
+      "日期有歧义：请写成年在前（2026-10-05），或在设置中将 dateOrder 设为 DMY 或 MDY",
     ]);
     expect(env.workbook.calls.appendRows ?? 0).toBe(0);
     await page.close();

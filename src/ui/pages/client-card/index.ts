@@ -91,6 +91,22 @@ function header(t: PageText, card: CardView): HTMLElement {
   );
 }
 
+/** What needs attention, first: overdue receivables, renewals due, an overdue contact. */
+function alertsBlock(t: PageText, card: CardView): HTMLElement | null {
+  if (card.alerts.length === 0) return null;
+  return h(
+    "section",
+    { class: "alerts", attrs: { "aria-label": t["sidebar.alert.title"] } },
+    h(
+      "ul",
+      null,
+      ...card.alerts.map((alert) =>
+        h("li", { class: `alert alert-${alert.tone}`, attrs: { "data-alert": alert.kind } }, alert.text),
+      ),
+    ),
+  );
+}
+
 function tierBlock(t: PageText, card: CardView): HTMLElement {
   const tier = card.tier;
   const facts: Child[] = [];
@@ -361,7 +377,7 @@ function logForm(
 ) {
   const form = h("form", { class: "log-form", attrs: { novalidate: "" } });
   const errors = new Map<ContactField, HTMLElement>();
-  const field = (name: ContactField, label: string, control: HTMLElement) => {
+  const field = (name: ContactField, label: string, control: HTMLElement, hint: string | null = null) => {
     const error = h("div", { class: "field-error", attrs: { hidden: "" } });
     errors.set(name, error);
     control.id = `log-${name}`;
@@ -370,11 +386,23 @@ function logForm(
       { class: "field" },
       h("label", { class: "field-label", attrs: { for: control.id } }, label),
       control,
+      hint === null ? null : h("div", { class: "field-hint", attrs: { id: `${control.id}-hint` } }, hint),
       error,
     );
   };
-  const date = h("input", { class: "input", attrs: { type: "date", name: "date", max: card.logForm.today } });
-  date.value = card.logForm.today;
+  // A text field in the workbook's date order: a date input would follow the browser's locale.
+  const date = h("input", {
+    class: "input",
+    attrs: {
+      type: "text",
+      name: "date",
+      inputmode: "numeric",
+      autocomplete: "off",
+      "aria-describedby": "log-date-hint",
+    },
+  });
+  date.value = card.logForm.todayText;
+  date.placeholder = card.logForm.todayText;
   const channel = h("select", { class: "input", attrs: { name: "channel" } });
   for (const o of card.logForm.channels)
     channel.appendChild(h("option", { attrs: { value: o.value } }, o.label));
@@ -401,7 +429,7 @@ function logForm(
     h(
       "div",
       { class: "grid-2" },
-      field("date", t["sidebar.log.date"], date),
+      field("date", t["sidebar.log.date"], date, card.logForm.dateHint),
       field("channel", t["sidebar.log.channel"], channel),
     ),
     h(
@@ -476,14 +504,23 @@ function renderCard(t: PageText, card: CardView, note: string | null = null): vo
   };
   const sum = (items: number, total: string) =>
     items > 0 ? format(t["sidebar.card.total"], { amount: total }) : null;
+  const notice =
+    note === null
+      ? null
+      : h(
+          "div",
+          { class: "notice notice-ok", attrs: { role: "status", "aria-live": "polite", tabindex: "-1" } },
+          note,
+        );
   replace(
     app,
     toolbar(t, card.asOf),
-    note === null ? null : h("div", { class: "notice notice-ok", attrs: { role: "status" } }, note),
+    notice,
     h(
       "article",
       { class: "card", attrs: { "data-client": card.clientId } },
       header(t, card),
+      alertsBlock(t, card),
       tierBlock(t, card),
       purchaseBlock(t, card),
     ),
@@ -500,6 +537,11 @@ function renderCard(t: PageText, card: CardView, note: string | null = null): vo
       ? null
       : h("p", { class: "notice footnote" }, format(t["sidebar.card.issues"], { count: card.issues })),
   );
+  // After logging a contact the form was far down the page: bring the confirmation into view.
+  if (notice !== null) {
+    window.scrollTo(0, 0);
+    notice.focus({ preventScroll: true });
+  }
 }
 
 function renderHint(t: PageText, message: string): void {
