@@ -7,7 +7,7 @@ import { agendasByOwner, type PlanRow } from "../core/contacts";
 import { formatIsoDate } from "../core/dates";
 import { msg, t, type Language, type MessageRef } from "../i18n";
 import { CHANNELS } from "../workbook/codes";
-import { CONTACT_TABLES, computeContacts, runContactChecks } from "./contacts";
+import { CONTACT_FIELDS, computeContacts, runContactChecks } from "./contacts";
 import type { DigestProvider, DigestRow, DigestSection } from "./digest";
 
 /** The look-ahead of the digest, in days. */
@@ -44,7 +44,7 @@ function section(
 
 export const contactDigestProvider: DigestProvider = {
   label: "action.contacts",
-  tables: CONTACT_TABLES,
+  fields: CONTACT_FIELDS,
   requires: ["interactions"],
   sections({ run, data, asOf }) {
     runContactChecks(run, data);

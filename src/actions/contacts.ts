@@ -25,7 +25,7 @@ import type { Cell, Env, SheetFormat } from "../ports";
 import { isBlank } from "../workbook/cells";
 import { CHANNELS, PLAN_STATUSES, type Channel, type Tier } from "../workbook/codes";
 import type { DataIssue } from "../workbook/issues";
-import { readData, type WorkbookData } from "../workbook/read";
+import { readData, type ReadPlan, type WorkbookData } from "../workbook/read";
 import { contactSettings, type Settings } from "../workbook/settings";
 import { COLORS, outputSheetName, replaceOutputSheet } from "../workbook/write";
 import type { CheckInput, DataCheck } from "./checks";
@@ -33,6 +33,12 @@ import { finishRun, startRun, type ActionResult, type Run, type RunOptions } fro
 
 /** The tables the contact plan reads; both are required. */
 export const CONTACT_TABLES = ["clients", "interactions"] as const;
+
+/** The columns the contact plan and its checks read. */
+export const CONTACT_FIELDS = {
+  clients: ["clientId", "name", "status", "tier", "owner", "preferredChannel"],
+  interactions: ["date", "clientId", "channel", "responded"],
+} as const satisfies ReadPlan;
 
 /** One plan row as the command line's JSON gives it. */
 export interface PlanJsonRow {
@@ -133,7 +139,7 @@ export function readAndComputeContacts(run: Run): { data: WorkbookData; result: 
   const data = readData(
     run.env.workbook,
     run.sheets,
-    CONTACT_TABLES,
+    CONTACT_FIELDS,
     CONTACT_TABLES,
     { action: run.action, dateOrder: run.settings.dateOrder },
     run.issues,

@@ -20,7 +20,7 @@ import { formatIsoDate, parseIsoDate, type CalDate } from "../core/dates";
 import { formatMoney } from "../core/money";
 import { msg, t, type Language } from "../i18n";
 import type { PropertiesPort } from "../ports";
-import { contractsReview } from "./contracts";
+import { CONTRACT_FIELDS, contractsReview } from "./contracts";
 import type { DigestProvider, DigestRow, DigestSection } from "./digest";
 
 /** Property holding the number of state chunks. */
@@ -298,7 +298,11 @@ export function reminderSections(
 /** The contracts part of the daily digest (listed in digest.ts). */
 export const contractReminderProvider: DigestProvider = {
   label: "action.contracts",
-  tables: ["clients", "contracts", "payments"],
+  fields: {
+    clients: CONTRACT_FIELDS.clients,
+    contracts: CONTRACT_FIELDS.contracts,
+    payments: CONTRACT_FIELDS.payments,
+  },
   requires: ["contracts", "payments"],
   sections({ run, data, asOf, sent }) {
     const review = contractsReview(data, asOf, run.settings["renewal.noticeDays"]);

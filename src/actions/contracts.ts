@@ -21,7 +21,7 @@ import type { Cell, ColumnNumberFormat, Env, SheetFormat } from "../ports";
 import { displayCell } from "../workbook/cells";
 import { CONTRACT_STATUSES } from "../workbook/codes";
 import type { DataIssue } from "../workbook/issues";
-import { readData, type TableRead, type WorkbookData } from "../workbook/read";
+import { readData, type ReadPlan, type TableRead, type WorkbookData } from "../workbook/read";
 import { columnDef, headerName } from "../workbook/schema";
 import { COLORS, outputSheetName } from "../workbook/write";
 import type { CheckInput, DataCheck } from "./checks";
@@ -111,7 +111,12 @@ function findingProblem(
 // The action
 
 /** The tables the action reads; Deals only feeds the won-without-contract check. */
-export const CONTRACT_TABLES = ["clients", "deals", "contracts", "payments"] as const;
+export const CONTRACT_FIELDS = {
+  clients: ["clientId", "name", "status", "owner", "tier"],
+  deals: ["dealId", "clientId", "stage", "closedOn"],
+  contracts: ["contractId", "clientId", "dealId", "owner", "value", "status", "signedOn", "start", "end"],
+  payments: ["contractId", "due", "amountDue", "paidOn", "amountPaid"],
+} as const satisfies ReadPlan;
 export const CONTRACT_REQUIRED = ["clients", "contracts", "payments"] as const;
 
 /** Reads the tables the contracts review needs, one read each; stops when a required sheet is missing. */
@@ -119,7 +124,7 @@ export function readContractData(run: Run): WorkbookData {
   return readData(
     run.env.workbook,
     run.sheets,
-    CONTRACT_TABLES,
+    CONTRACT_FIELDS,
     CONTRACT_REQUIRED,
     { action: run.action, dateOrder: run.settings.dateOrder },
     run.issues,

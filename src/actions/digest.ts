@@ -9,8 +9,7 @@
 import { formatIsoDate, type CalDate } from "../core/dates";
 import { msg, render, type MessageKey, type MessageRef } from "../i18n";
 import type { Env } from "../ports";
-import type { WorkbookData } from "../workbook/read";
-import { readData } from "../workbook/read";
+import { mergeReadPlans, readData, type ReadPlan, type WorkbookData } from "../workbook/read";
 import { TABLES, type InputTableKey } from "../workbook/schema";
 import { contactDigestProvider } from "./contactDigest";
 import { contractReminderProvider } from "./contractReminders";
@@ -60,8 +59,10 @@ export interface DigestInput {
 export interface DigestProvider {
   /** A name for the summary when the provider is left out. */
   readonly label: MessageKey;
-  /** Tables the provider reads (read once for all providers). */
-  readonly tables: readonly DigestTable[];
+  /** The columns the provider reads of each table (read once for all providers). */
+  readonly fields?: ReadPlan;
+  /** Tables the provider reads with every column. */
+  readonly tables?: readonly DigestTable[];
   /** Tables without which the provider is left out (and the summary says so). */
   readonly requires: readonly DigestTable[];
   /** Sections for any number of owners, in the order they appear in each owner's mail. */
@@ -105,11 +106,11 @@ export function sendDailyDigest(
 ): ActionResult<DigestData> {
   const providers = options.providers ?? DIGEST_PROVIDERS;
   const run = startRun(env, "digest", options);
-  const tables = [...new Set(providers.flatMap((p) => p.tables))];
+  const plan = mergeReadPlans(providers.flatMap((p) => [p.fields ?? {}, p.tables ?? []]));
   const data = readData(
     env.workbook,
     run.sheets,
-    tables,
+    plan,
     ["clients"],
     { action: "digest", dateOrder: run.settings.dateOrder },
     run.issues,

@@ -21,7 +21,7 @@ import type { Env } from "../ports";
 import { displayCell, isBlank, parseCode, parseDate, parseText, type Parsed } from "../workbook/cells";
 import { CHANNELS, DEFAULT_PROBABILITY, OPEN_STAGES, TIERS, type Tier } from "../workbook/codes";
 import { normalizeName } from "../workbook/names";
-import { mapHeaders, readData } from "../workbook/read";
+import { mapHeaders, readData, type ReadPlan } from "../workbook/read";
 import { contactSettings } from "../workbook/settings";
 import { sendMails, sentKeys, type SendOutcome } from "./mail";
 import { REPORT_CHECKS } from "./reportChecks";
@@ -90,11 +90,34 @@ interface Built {
 }
 
 /** Reads the workbook, runs the report's checks and computes the figures. */
+/** The columns the report and its checks read. */
+const REPORT_FIELDS = {
+  clients: ["clientId", "name", "industry", "owner", "status", "tier", "purchaseOverride"],
+  deals: [
+    "dealId",
+    "clientId",
+    "title",
+    "owner",
+    "stage",
+    "amount",
+    "probability",
+    "expectedClose",
+    "closedOn",
+    "source",
+    "lostReason",
+  ],
+  contracts: ["contractId", "clientId", "owner", "value", "status", "signedOn", "end"],
+  payments: "all",
+  interactions: ["date", "clientId", "channel", "responded", "satisfaction"],
+  targets: "all",
+  industries: "all",
+} as const satisfies ReadPlan;
+
 function build(run: Run, month: YearMonth): Built {
   const data = readData(
     run.env.workbook,
     run.sheets,
-    ["clients", "deals", "contracts", "payments", "interactions", "targets", "industries"],
+    REPORT_FIELDS,
     ["clients", "deals"],
     { action: "report", dateOrder: run.settings.dateOrder },
     run.issues,

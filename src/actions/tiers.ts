@@ -22,7 +22,7 @@ import type { DataIssue } from "../workbook/issues";
 import type { ClientRow } from "../workbook/rows";
 import { escapeHtml } from "../workbook/html";
 import { normalizeName } from "../workbook/names";
-import { readData, type WorkbookData } from "../workbook/read";
+import { readData, type ReadPlan, type WorkbookData } from "../workbook/read";
 import { sheetName } from "../workbook/schema";
 import type { Settings } from "../workbook/settings";
 import { appendOutputRows, writeComputedColumns } from "../workbook/write";
@@ -116,6 +116,25 @@ export function tierRules(settings: Settings): TierRules {
   };
 }
 
+/** The columns the tier actions and their checks read. */
+const TIER_FIELDS = {
+  clients: [
+    "clientId",
+    "name",
+    "status",
+    "owner",
+    "industry",
+    "cooperationSince",
+    "purchaseOverride",
+    "tierOverride",
+    "overrideReason",
+    "tier",
+    "tierSince",
+  ],
+  deals: ["dealId", "clientId", "stage", "amount", "closedOn"],
+  industries: ["industry", "growth"],
+} as const satisfies ReadPlan;
+
 interface Change {
   readonly client: ClientRow;
   readonly result: TierResult;
@@ -127,7 +146,7 @@ function runTiers(run: Run, review: boolean): ActionResult<TiersJson> {
   const data = readData(
     env.workbook,
     run.sheets,
-    ["clients", "deals", "industries"],
+    TIER_FIELDS,
     ["clients", "deals"],
     { action: run.action, dateOrder: settings.dateOrder },
     run.issues,

@@ -4,10 +4,12 @@
  * problem into a data issue. Cross-table references (deals → clients, payments → contracts)
  * are checked with indexes by ID, never nested scans.
  */
+import { toCents } from "../core/money";
 import { msg } from "../i18n";
-import type { Cell, WorkbookPort } from "../ports";
+import { isDateCell, type Cell, type WorkbookPort } from "../ports";
 import {
   MAX_ID_LENGTH,
+  MAX_TEXT_LENGTH,
   displayCell,
   formulaError,
   isBlank,
@@ -25,7 +27,7 @@ import {
 } from "./cells";
 import { StopError, type ActionName, type DataIssue } from "./issues";
 import { normalizeName } from "./names";
-import type { RowTypes } from "./rows";
+import { ROW_BUILDERS, type RowSlots, type RowTypes } from "./rows";
 import { TABLES, type ColumnDef, type InputTableKey, type TableKey } from "./schema";
 import { defaultSettings, findSetting, type SettingDef, type Settings } from "./settings";
 
@@ -113,6 +115,8 @@ export interface TableRead<K extends keyof RowTypes> {
   readonly header: HeaderMap;
   /** Every value of the sheet as read (row 1 first); the writer keeps what it does not own. */
   readonly values: Cell[][];
+  /** 0-based indexes into `values` of rows with content that were not kept (unreadable or duplicate). */
+  readonly unkept: readonly number[];
 }
 
 type CellParser = (cell: Cell) => Parsed<unknown>;
@@ -124,7 +128,7 @@ function parserFor(column: ColumnDef, dateOrder: DateOrder): CellParser {
         ? (c) => parseText(c, MAX_ID_LENGTH)
         : (c) => parseText(c);
     case "email":
-      return parseEmail;
+      return remembered(parseEmail);
     case "date":
       return (c) => parseDate(c, dateOrder);
     case "amount":
@@ -138,7 +142,7 @@ function parserFor(column: ColumnDef, dateOrder: DateOrder): CellParser {
     case "code": {
       const codes = column.codes;
       if (!codes) throw new Error(`Column ${column.key} has no code list`);
-      return (c) => parseCode(c, codes);
+      return remembered((c) => parseCode(c, codes));
     }
     case "targetOwner":
       return parseTargetOwner;
@@ -147,11 +151,108 @@ function parserFor(column: ColumnDef, dateOrder: DateOrder): CellParser {
   }
 }
 
+/** Distinct texts one parser remembers (codes and owners' e-mails repeat a handful of values). */
+const REMEMBERED_TEXTS = 2000;
+
+/** The parser, remembering what each text cell read as (within one table read). */
+function remembered(parse: CellParser): CellParser {
+  const seen = new Map<string, Parsed<unknown>>();
+  return (cell) => {
+    if (typeof cell !== "string") return parse(cell);
+    const known = seen.get(cell);
+    if (known !== undefined) return known;
+    const parsed = parse(cell);
+    if (parsed.ok && seen.size < REMEMBERED_TEXTS) seen.set(cell, parsed);
+    return parsed;
+  };
+}
+
 /** Values a blank cell takes (where the contract gives one). */
 const BLANK_DEFAULTS: Partial<Record<TableKey, Readonly<Record<string, unknown>>>> = {
   clients: { status: "active" },
   payments: { amountPaid: 0 },
 };
+
+/** The tables readData reads. */
+export type DataTable =
+  "clients" | "deals" | "contracts" | "payments" | "interactions" | "targets" | "industries";
+
+/** A column key of a table's typed rows. */
+export type FieldOf<K extends keyof RowTypes> = Exclude<keyof RowTypes[K] & string, "row">;
+
+/**
+ * The columns an action reads of a table: "all" (Check data), or the keys it uses. Columns not
+ * listed are not parsed (their cells raise no data issue and the rows lack those keys); the
+ * reader always adds the required columns and those its own rules use (see ALWAYS_READ).
+ */
+export type Fields<K extends keyof RowTypes> = "all" | readonly FieldOf<K>[];
+
+/** The tables an action reads, each with the columns it uses. */
+export type ReadPlan = { readonly [K in DataTable]?: Fields<K> };
+
+/** Columns the reader's own rules use beyond the required ones (won and lost deals need Closed on). */
+const ALWAYS_READ: Partial<Record<TableKey, readonly string[]>> = { deals: ["closedOn"] };
+
+let guardUnread = false;
+
+/**
+ * Test support: while on, a row throws when code reads a column its action did not list, so the
+ * tests prove each action's Fields complete. Off in production.
+ */
+export function guardUnreadFields(on: boolean): void {
+  guardUnread = on;
+}
+
+function guarded<T extends object>(record: T, unread: ReadonlySet<string>, table: string): T {
+  return new Proxy(record, {
+    get(target, key, receiver) {
+      if (typeof key === "string" && unread.has(key)) {
+        throw new Error(`${table}.${key} was read but not listed in the action's fields`);
+      }
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+}
+
+/** How a column's common cells are read without the general parser (same result, no allocation). */
+const enum Fast {
+  None,
+  Text,
+  Date,
+  Amount,
+}
+
+/** One column of the header that is parsed. */
+interface ReadColumn {
+  readonly column: ColumnDef;
+  /** Position in the table's columns (the row builder's slot). */
+  readonly slot: number;
+  readonly at: number;
+  readonly parse: CellParser;
+  readonly fast: Fast;
+  readonly maxLength: number;
+  readonly title: string;
+  readonly required: boolean;
+  readonly computed: boolean;
+  readonly blank: unknown;
+}
+
+/** The columns of a table to parse: those listed (or all), the required ones and ALWAYS_READ. */
+function columnsToRead(
+  table: TableKey,
+  fields: Fields<keyof RowTypes> | undefined,
+): (c: ColumnDef) => boolean {
+  if (fields === undefined || fields === "all") return () => true;
+  const wanted = new Set<string>([...fields, ...(ALWAYS_READ[table] ?? [])]);
+  return (c) => c.required === true || c.requiredColumn === true || wanted.has(c.key);
+}
+
+function fastOf(column: ColumnDef): Fast {
+  if (column.type === "text") return Fast.Text;
+  if (column.type === "date") return Fast.Date;
+  if (column.type === "amount") return Fast.Amount;
+  return Fast.None;
+}
 
 /**
  * Reads one input table. A missing sheet reads as empty (the caller decides whether the
@@ -163,23 +264,28 @@ export function readTable<K extends keyof RowTypes>(
   table: K,
   ctx: ReadContext,
   issues: DataIssue[],
+  fields: Fields<K> = "all",
 ): TableRead<K> {
   const sheet = sheets.get(table) ?? null;
   const values = sheet === null ? [] : (port.readSheet(sheet) ?? []);
-  return parseTable(table, sheet, values, ctx, issues);
+  return parseTable(table, sheet, values, ctx, issues, fields);
 }
 
-/** Parses the values of one sheet (header row first) into typed rows. */
+/**
+ * Parses the values of one sheet (header row first) into typed rows: each listed cell once.
+ * A row is a row when any recognised column has content (listed or not).
+ */
 export function parseTable<K extends keyof RowTypes>(
   table: K,
   sheet: string | null,
   values: Cell[][],
   ctx: ReadContext,
   issues: DataIssue[],
+  fields: Fields<K> = "all",
 ): TableRead<K> {
   const def = TABLES[table];
   const emptyHeader: HeaderMap = { index: new Map(), text: new Map(), width: 0 };
-  if (sheet === null) return { table, sheet, rows: [], header: emptyHeader, values };
+  if (sheet === null) return { table, sheet, rows: [], header: emptyHeader, values, unkept: [] };
   const header = mapHeaders(table, values[0] ?? [], sheet, ctx, issues);
   const missing = def.columns.filter((c) => c.requiredColumn && !header.index.has(c.key));
   if (missing.length > 0) {
@@ -188,56 +294,70 @@ export function parseTable<K extends keyof RowTypes>(
       columns: missing.map((c) => `${c.zh} / ${c.en}`).join(", "),
     });
   }
-  const present = def.columns
-    .filter((c) => header.index.has(c.key))
-    .map((c) => ({
-      column: c,
-      at: header.index.get(c.key) as number,
-      parse: parserFor(c, ctx.dateOrder),
-      title: header.text.get(c.key) as string,
-    }));
-  const absent = def.columns.filter((c) => !header.index.has(c.key));
+  const wanted = columnsToRead(table, fields as Fields<keyof RowTypes>);
   const defaults: Readonly<Record<string, unknown>> = BLANK_DEFAULTS[table] ?? {};
+  const read: ReadColumn[] = [];
+  const presentAt: number[] = [];
+  // Slots of columns not parsed: absent columns take their blank value, unread ones stay undefined.
+  const slots: unknown[] = def.columns.map(() => undefined);
+  const unread = new Set<string>();
+  def.columns.forEach((c, slot) => {
+    const at = header.index.get(c.key);
+    if (at !== undefined) presentAt.push(at);
+    if (!wanted(c)) unread.add(c.key);
+    else if (at === undefined) slots[slot] = defaults[c.key] ?? null;
+    else
+      read.push({
+        column: c,
+        slot,
+        at,
+        parse: parserFor(c, ctx.dateOrder),
+        fast: fastOf(c),
+        maxLength: c.unique || c.requiredColumn ? MAX_ID_LENGTH : MAX_TEXT_LENGTH,
+        title: header.text.get(c.key) as string,
+        required: c.required === true,
+        computed: c.computed === true,
+        blank: defaults[c.key] ?? null,
+      });
+  });
+  const build = ROW_BUILDERS[table] as (row: number, v: RowSlots) => RowTypes[K];
+  const guard = guardUnread && unread.size > 0;
   const rows: RowTypes[K][] = [];
-  const uniqueColumn = present.find((p) => p.column.unique);
+  const unkept: number[] = [];
+  const uniqueColumn = read.find((p) => p.column.unique);
   const seen = new Map<string, { rowIndex: number; reported: boolean }>();
   const dropped = new Set<number>();
 
   for (let r = 1; r < values.length; r++) {
     const line = values[r];
-    let blank = true;
-    for (const p of present) {
-      if (!isBlank(line[p.at])) {
-        blank = false;
-        break;
-      }
-    }
-    if (blank) continue;
-    const rowNumber = r + 1;
-    const record: Record<string, unknown> = { row: rowNumber };
+    if (isBlankRow(line, presentAt)) continue;
     let readable = true;
-    for (const p of present) {
+    for (let i = 0; i < read.length; i++) {
+      const p = read[i];
       const cell = line[p.at] ?? null;
-      const parsed = readCell(cell, p);
-      if (parsed.ok) {
-        record[p.column.key] = parsed.value === null ? (defaults[p.column.key] ?? null) : parsed.value;
+      const value = fastValue(cell, p);
+      if (value !== SLOW) {
+        slots[p.slot] = value;
         continue;
       }
-      const problem = parsed.problem;
+      const parsed = readCell(cell, p);
+      if (parsed.ok) {
+        slots[p.slot] = parsed.value === null ? p.blank : parsed.value;
+        continue;
+      }
       issues.push({
         action: ctx.action,
         sheet,
-        row: rowNumber,
+        row: r + 1,
         column: p.title,
         value: displayCell(cell),
-        problem,
+        problem: parsed.problem,
       });
-      record[p.column.key] = defaults[p.column.key] ?? null;
+      slots[p.slot] = p.blank;
       // The tool's own columns are outputs: a bad value there is reported and read as blank.
-      if (!p.column.computed) readable = false;
+      if (!p.computed) readable = false;
     }
-    for (const c of absent) record[c.key] = defaults[c.key] ?? null;
-    const id = uniqueColumn ? (record[uniqueColumn.column.key] as string | null) : null;
+    const id = uniqueColumn ? (slots[uniqueColumn.slot] as string | null) : null;
     if (uniqueColumn && id !== null) {
       const first = seen.get(id);
       if (first) {
@@ -247,33 +367,73 @@ export function parseTable<K extends keyof RowTypes>(
           issues.push(duplicateIssue(ctx, sheet, values, first.rowIndex, uniqueColumn));
         }
         issues.push(duplicateIssue(ctx, sheet, values, r, uniqueColumn));
+        unkept.push(r);
         continue;
       }
       seen.set(id, { rowIndex: r, reported: false });
     }
-    if (readable) rows.push(record as RowTypes[K]);
+    if (!readable) {
+      unkept.push(r);
+      continue;
+    }
+    const record = build(r + 1, slots);
+    rows.push(guard ? (guarded(record as object, unread, table) as RowTypes[K]) : record);
   }
-  const kept = dropped.size === 0 ? rows : rows.filter((row) => !dropped.has(row.row - 1));
-  return { table, sheet, rows: kept, header, values };
+  if (dropped.size === 0) return { table, sheet, rows, header, values, unkept };
+  for (const r of dropped) unkept.push(r);
+  const kept = rows.filter((row) => !dropped.has(row.row - 1));
+  return { table, sheet, rows: kept, header, values, unkept };
+}
+
+const SLOW: unique symbol = Symbol("slow");
+
+/**
+ * The value of the most common cells (plain text, a date cell, a non-negative number in an
+ * amount column) exactly as the parsers would read them, or SLOW for the general path.
+ */
+function fastValue(cell: Cell, p: ReadColumn): unknown {
+  switch (p.fast) {
+    case Fast.Text: {
+      if (typeof cell !== "string" || cell.length === 0 || cell.length > p.maxLength) return SLOW;
+      const first = cell.charCodeAt(0);
+      const last = cell.charCodeAt(cell.length - 1);
+      // Visible ASCII at both ends: nothing to trim, not blank, not a formula error (#…).
+      return first > 32 && first < 127 && first !== 35 && last > 32 && last < 127 ? cell : SLOW;
+    }
+    case Fast.Date:
+      return isDateCell(cell) ? cell.date : SLOW;
+    case Fast.Amount:
+      return typeof cell === "number" && cell >= 0 && cell <= 1e13 ? toCents(cell) : SLOW;
+    default:
+      return SLOW;
+  }
+}
+
+/** True when no recognised column of the row has content. */
+function isBlankRow(line: readonly Cell[], columns: readonly number[]): boolean {
+  for (let i = 0; i < columns.length; i++) {
+    if (!isBlank(line[columns[i]])) return false;
+  }
+  return true;
 }
 
 /** A cell's typed value (null when blank), or the reason it cannot be read. */
-function readCell(cell: Cell, p: { column: ColumnDef; parse: CellParser }): Parsed<unknown> {
-  if (cell === null || cell === "") return blankValue(p.column);
+function readCell(cell: Cell, p: ReadColumn): Parsed<unknown> {
+  if (cell === null || cell === "") return blankValue(p);
   if (typeof cell === "string") {
     if (cell.indexOf("#") !== -1) {
       const error = formulaError(cell);
       if (error !== null) return { ok: false, problem: msg("issue.formulaError", { error }) };
     }
-    if (isBlank(cell)) return blankValue(p.column);
+    if (isBlank(cell)) return blankValue(p);
   }
   return p.parse(cell);
 }
 
 const NULL_VALUE: Parsed<unknown> = { ok: true, value: null };
 
-function blankValue(column: ColumnDef): Parsed<unknown> {
-  return column.required ? { ok: false, problem: msg("issue.requiredValue") } : NULL_VALUE;
+function blankValue(p: { readonly required: boolean }): Parsed<unknown> {
+  return p.required ? { ok: false, problem: msg("issue.requiredValue") } : NULL_VALUE;
 }
 
 function duplicateIssue(
@@ -413,16 +573,15 @@ export interface WorkbookData {
   readonly missingSheets: readonly InputTableKey[];
 }
 
-type DataTable = "clients" | "deals" | "contracts" | "payments" | "interactions" | "targets" | "industries";
-
 /**
- * Reads the tables an action uses (others come back empty without a read). A table in
- * `required` whose sheet is missing stops the action.
+ * Reads the tables an action uses (others come back empty without a read): a list of tables
+ * reads every column, a ReadPlan only the columns it names. A table in `required` whose sheet
+ * is missing stops the action.
  */
 export function readData(
   port: WorkbookPort,
   sheets: SheetMap,
-  use: readonly DataTable[],
+  use: readonly DataTable[] | ReadPlan,
   required: readonly DataTable[],
   ctx: ReadContext,
   issues: DataIssue[],
@@ -432,10 +591,13 @@ export function readData(
       throw new StopError("stop.missingSheet", { zh: TABLES[table].zh, en: TABLES[table].en });
     }
   }
-  const read = <K extends DataTable>(table: K): TableRead<K> =>
-    use.includes(table)
-      ? readTable(port, sheets, table, ctx, issues)
-      : parseTable(table, null, [], ctx, issues);
+  const plan: ReadPlan = isTableList(use) ? Object.fromEntries(use.map((t) => [t, "all"])) : use;
+  const read = <K extends DataTable>(table: K): TableRead<K> => {
+    const fields = plan[table] as Fields<K> | undefined;
+    return fields === undefined
+      ? parseTable(table, null, [], ctx, issues)
+      : readTable(port, sheets, table, ctx, issues, fields);
+  };
   const clients = read("clients");
   const deals = read("deals");
   const contracts = read("contracts");
@@ -443,10 +605,11 @@ export function readData(
   const interactions = read("interactions");
   const targets = read("targets");
   const industries = read("industries");
-  const missingSheets = use.filter((t) => !sheets.has(t));
+  const missingSheets = (Object.keys(plan) as DataTable[]).filter((t) => !sheets.has(t));
 
-  const clientIds = new Set(clients.rows.map((c) => c.clientId));
-  const droppedClients = droppedIds(clients, "clientId");
+  const clientIds = new Set<string>();
+  for (const c of clients.rows) clientIds.add(c.clientId);
+  const droppedClients = droppedIds(clients, "clientId", clientIds);
   const keepKnown = <K extends "deals" | "contracts" | "interactions">(t: TableRead<K>): TableRead<K> => {
     if (t.sheet === null || (clients.sheet === null && !required.includes("clients"))) return t;
     const keep = t.rows.filter((row) => {
@@ -467,8 +630,11 @@ export function readData(
     return { ...t, rows: keep };
   };
   const keptContracts = keepKnown(contracts);
-  const contractIds = new Set(keptContracts.rows.map((c) => c.contractId));
-  const droppedContracts = droppedIds(contracts, "contractId");
+  const contractIds = new Set<string>();
+  for (const c of keptContracts.rows) contractIds.add(c.contractId);
+  const allContractIds = new Set<string>();
+  for (const c of contracts.rows) allContractIds.add(c.contractId);
+  const droppedContracts = droppedIds(contracts, "contractId", allContractIds);
   for (const c of contracts.rows) if (!contractIds.has(c.contractId)) droppedContracts.add(c.contractId);
   const keptPayments =
     payments.sheet === null || contracts.sheet === null
@@ -524,16 +690,38 @@ export function readData(
   };
 }
 
+/** One plan reading every column any of the plans (or table lists) reads. */
+export function mergeReadPlans(plans: readonly (ReadPlan | readonly DataTable[])[]): ReadPlan {
+  const merged: Partial<Record<DataTable, "all" | Set<string>>> = {};
+  for (const plan of plans) {
+    const entries: [DataTable, Fields<DataTable>][] = isTableList(plan)
+      ? plan.map((t) => [t, "all"])
+      : (Object.entries(plan) as [DataTable, Fields<DataTable>][]);
+    for (const [table, fields] of entries) {
+      const now = merged[table];
+      if (now === "all" || fields === "all") merged[table] = "all";
+      else merged[table] = new Set([...(now ?? []), ...fields]);
+    }
+  }
+  const out: Record<string, "all" | string[]> = {};
+  for (const [table, fields] of Object.entries(merged)) out[table] = fields === "all" ? "all" : [...fields];
+  return out as ReadPlan;
+}
+
+function isTableList(use: readonly DataTable[] | ReadPlan): use is readonly DataTable[] {
+  return Array.isArray(use);
+}
+
 /** IDs present in the sheet but not among the readable rows (their rows were dropped). */
 function droppedIds<K extends "clients" | "contracts">(
   t: TableRead<K>,
   key: "clientId" | "contractId",
+  kept: ReadonlySet<string>,
 ): Set<string> {
   const out = new Set<string>();
   const at = t.header.index.get(key);
   if (at === undefined) return out;
-  const kept = new Set(t.rows.map((r) => (r as unknown as Record<string, string>)[key]));
-  for (let r = 1; r < t.values.length; r++) {
+  for (const r of t.unkept) {
     const cell = t.values[r][at];
     if (isBlank(cell)) continue;
     const id = typeof cell === "string" ? cell.trim() : String(cell);
