@@ -37,6 +37,9 @@ export class BuildError extends Error {
  * Options shared by the Apps Script bundles. zod resolves through its `import` condition to
  * its ESM build (esbuild adds `import` and `default` by itself); its `@zod/source` condition,
  * which points at TypeScript sources, must stay off, hence no custom conditions.
+ * Code.js is minified (452 KB → 268 KB) with function and class names kept, so that a stack
+ * trace in the Apps Script log still names the functions; the generated top-level wrappers
+ * are a footer and stay as written.
  */
 const GAS_OPTIONS = {
   bundle: true,
@@ -44,7 +47,8 @@ const GAS_OPTIONS = {
   target: "es2020",
   mainFields: ["module", "main"],
   conditions: [],
-  minify: false,
+  minify: true,
+  keepNames: true,
   legalComments: "none",
   charset: "utf8",
   logLevel: "silent",

@@ -27,7 +27,8 @@ import {
 } from "./cells";
 import { StopError, type ActionName, type DataIssue } from "./issues";
 import { normalizeName } from "./names";
-import { ROW_BUILDERS, type RowSlots, type RowTypes } from "./rows";
+import { ROW_BUILDERS, type RowSlots } from "./rowBuilders";
+import type { RowTypes } from "./rows";
 import { TABLES, type ColumnDef, type InputTableKey, type TableKey } from "./schema";
 import { defaultSettings, findSetting, type SettingDef, type Settings } from "./settings";
 

@@ -4,7 +4,8 @@ import type { Cell } from "../../src/ports";
 import type { DataIssue } from "../../src/workbook/issues";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { guardUnreadFields, locateSheets, mergeReadPlans, readData } from "../../src/workbook/read";
-import { ROW_BUILDERS, type RowTypes } from "../../src/workbook/rows";
+import { ROW_BUILDERS } from "../../src/workbook/rowBuilders";
+import type { RowTypes } from "../../src/workbook/rows";
 import { TABLES } from "../../src/workbook/schema";
 
 const OCT_1 = calDate(2026, 10, 1);
