@@ -10,7 +10,6 @@
 import { copyFile, writeFile } from "node:fs/promises";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import { checkData } from "../actions/check";
 import { buildContactPlanSheet } from "../actions/contacts";
 import { reviewContractsAction } from "../actions/contracts";
@@ -29,7 +28,7 @@ import { headerName, TABLES } from "../workbook/schema";
 import { CLI_DEFAULT_TIME_ZONE, createNodeEnv, todayIn } from "./env";
 import { createWorkbook } from "./init";
 import { reportCommand } from "./reportCommand";
-import { columnLetter, loadXlsx, saveXlsx, type XlsxFile } from "./xlsx";
+import { columnLetter, loadXlsx, newXlsx, saveXlsx, type XlsxFile } from "./xlsx";
 
 /** Where the command line prints; tests pass their own. */
 export interface CliIo {
@@ -257,7 +256,7 @@ async function runInit(args: readonly string[], io: CliIo): Promise<number> {
     throw new CannotRun(`${file} already exists; add --force to overwrite it`);
   }
   const created = createWorkbook(language, options.sample ? { clients, seed, asOf } : undefined);
-  await save(created.memory, new ExcelJS.Workbook(), file);
+  await save(newXlsx(created.memory), file);
   for (const line of created.setup.summary) io.out(`${render(language, line)}\n`);
   if (created.sampleRows.length > 0) {
     const counts = created.sampleRows.map((s) => `${s.sheet} ${s.rows}`).join(", ");
@@ -291,16 +290,6 @@ async function runAction(action: ActionCommand, args: readonly string[], io: Cli
   for (const name of Object.keys(action.options ?? {})) if (name in options) ownOptions[name] = options[name];
 
   const loaded = await load(file);
-  if (inPlace && loaded.unkept.length > 0) {
-    throw new CannotRun(
-      `refusing --in-place: ${file} holds what the .xlsx writer cannot keep (${loaded.unkept.join(", ")}); ` +
-        "write a copy with --out NEW.xlsx instead",
-    );
-  }
-  const before = loaded.memory.sheets.map((s) => ({
-    name: s.name,
-    cells: s.cells.map((row) => row.slice()),
-  }));
   const env = createNodeEnv(loaded.memory, { asOf });
   let result: ActionResult<unknown>;
   try {
@@ -323,26 +312,12 @@ async function runAction(action: ActionCommand, args: readonly string[], io: Cli
     io.out(`Wrote ${json}\n`);
   }
 
-  const charts = loaded.memory.sheets.reduce((n, s) => n + s.charts.length, 0);
   if (out === null && !inPlace) {
-    io.out(planText(before, loaded.memory));
-    if (charts > 0)
-      io.out(
-        `(${charts} native chart${charts === 1 ? "" : "s"} would be skipped: exceljs cannot write charts)\n`,
-      );
+    io.out(planText(loaded.memory));
   } else {
-    if (out !== null && loaded.unkept.length > 0) {
-      io.err(
-        `account-desk: warning: ${out} will lack what the .xlsx writer cannot keep from ${file}: ${loaded.unkept.join(", ")}\n`,
-      );
-    }
     if (inPlace) await copyOrStop(file, `${file}.bak`);
     const target = out ?? file;
-    await save(loaded.memory, loaded.excel, target);
-    if (charts > 0)
-      io.out(
-        `Skipped ${charts} native chart${charts === 1 ? "" : "s"}: exceljs cannot write charts (the data is in the sheet).\n`,
-      );
+    await save(loaded, target);
     io.out(inPlace ? `Wrote ${file} (previous version in ${file}.bak)\n` : `Wrote ${target}\n`);
   }
   const afterCode = action.after ? await action.after(result, { asOf, options: ownOptions }, io) : 0;
@@ -362,9 +337,9 @@ async function load(file: string): Promise<XlsxFile> {
   }
 }
 
-async function save(memory: MemoryWorkbook, excel: ExcelJS.Workbook, file: string): Promise<void> {
+async function save(workbook: XlsxFile, file: string): Promise<void> {
   try {
-    await saveXlsx(memory, excel, file);
+    await saveXlsx(workbook, file);
   } catch (error) {
     throw new CannotRun(`cannot write ${file} (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -452,20 +427,18 @@ function clip(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
 }
 
-interface SheetSnapshot {
-  readonly name: string;
-  readonly cells: readonly (readonly Cell[])[];
-}
-
 /** What saving would change, per sheet: created and replaced sheets, and changed cells. */
-export function planText(before: readonly SheetSnapshot[], memory: MemoryWorkbook): string {
+export function planText(memory: MemoryWorkbook): string {
   const lines: string[] = [];
   /** Sheets whose only change is formatting re-applied (frozen header, drop-downs, header colours). */
   const formatted: string[] = [];
-  const old = new Map(before.map((s) => [s.name, s.cells] as const));
   for (const sheet of memory.sheets) {
+    if (!sheet.created && !sheet.replaced && sheet.written.size === 0) {
+      if (sheet.formats.length > 0) formatted.push(sheet.name);
+      continue;
+    }
     const rows = usedRange(sheet.cells).length;
-    if (sheet.created || !old.has(sheet.name)) {
+    if (sheet.created) {
       lines.push(`  ${sheet.name}: new sheet, ${rows} row${rows === 1 ? "" : "s"}`);
       continue;
     }
@@ -473,11 +446,10 @@ export function planText(before: readonly SheetSnapshot[], memory: MemoryWorkboo
       lines.push(`  ${sheet.name}: replaced, ${rows} row${rows === 1 ? "" : "s"}`);
       continue;
     }
-    const previous = old.get(sheet.name) ?? [];
     const changes: { row: number; column: number; from: Cell; to: Cell }[] = [];
     for (const key of sheet.written) {
       const [row, column] = key.split(":").map(Number);
-      const from = previous[row - 1]?.[column - 1] ?? "";
+      const from = sheet.previous?.get(key) ?? "";
       const to = sheet.cells[row - 1]?.[column - 1] ?? "";
       if (!sameCell(from, to)) changes.push({ row, column, from, to });
     }

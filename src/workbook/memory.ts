@@ -18,6 +18,8 @@ export interface MemorySheet {
   written: Set<string>;
   /** The sheet was created since load. */
   created: boolean;
+  /** Each written cell's value before its first write since load, by "row:column" (for previews). */
+  previous?: Map<string, Cell>;
 }
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -87,6 +89,7 @@ export class MemoryWorkbook implements WorkbookPort {
       line.forEach((value, j) => {
         const c = column - 1 + j;
         while (cells.length < c) cells.push("");
+        remember(target, r, c);
         cells[c] = value === null ? "" : value;
         target.written.add(`${r + 1}:${c + 1}`);
       });
@@ -104,6 +107,7 @@ export class MemoryWorkbook implements WorkbookPort {
     values.forEach((line, i) => {
       const r = row - 1 + i;
       while (target.cells.length <= r) target.cells.push([]);
+      line.forEach((_, j) => remember(target, r, j));
       target.cells[r] = line.map((v) => (v === null ? "" : v));
       line.forEach((_, j) => target.written.add(`${r + 1}:${j + 1}`));
     });
@@ -141,6 +145,14 @@ export class MemoryWorkbook implements WorkbookPort {
     const found = this.sheet(name);
     return found ? usedRange(found.cells) : undefined;
   }
+}
+
+/** Keeps a cell's value before its first write (0-based row and column). */
+function remember(target: MemorySheet, r: number, c: number): void {
+  const key = `${r + 1}:${c + 1}`;
+  if (target.written.has(key)) return;
+  if (!target.previous) target.previous = new Map();
+  if (!target.previous.has(key)) target.previous.set(key, target.cells[r]?.[c] ?? "");
 }
 
 function newSheet(name: string, cells: Cell[][], created: boolean): MemorySheet {

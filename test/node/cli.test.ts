@@ -18,7 +18,7 @@ async function englishWorkbook(
   expect((await run("init", file, "--lang", "en")).code).toBe(0);
   const loaded = await loadXlsx(file);
   for (const [sheet, rows] of Object.entries(edits)) loaded.memory.writeBlock(sheet, 2, 1, rows);
-  await saveXlsx(loaded.memory, loaded.excel, file);
+  await saveXlsx(loaded, file);
 }
 
 describe("account-desk init", () => {

@@ -11,7 +11,7 @@ import { isDateCell, type Cell } from "../../src/ports";
 import { CONTRACT_STATUSES } from "../../src/workbook/codes";
 import { generateSample } from "../../src/workbook/sample";
 import { TABLES, type TableKey } from "../../src/workbook/schema";
-import { tempDir, runCli as run } from "./fixtures";
+import { removeSheet, tempDir, runCli as run } from "./fixtures";
 
 const DAY = 86_400_000;
 const CLIENTS = 60;
@@ -122,9 +122,7 @@ describe("account-desk contracts", () => {
     const dir = tempDir();
     const file = path.join(dir, "book.xlsx");
     expect((await run("init", file, "--lang", "en")).code).toBe(0);
-    const loaded = await loadXlsx(file);
-    loaded.excel.removeWorksheet(loaded.excel.getWorksheet("Payments")?.id ?? -1);
-    await loaded.excel.xlsx.writeFile(file);
+    await removeSheet(file, "Payments");
     const result = await run("contracts", file);
     expect(result).toMatchObject({ code: 2, out: "" });
     expect(result.err).toContain('The sheet "Payments" (回款) is missing.');

@@ -178,6 +178,13 @@ export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** Removes a sheet from a file (exceljs rewrites the whole file; fine for a test's input). */
+export async function removeSheet(file: string, name: string): Promise<void> {
+  const wb = await readWorkbook(file);
+  wb.removeWorksheet(wb.getWorksheet(name)?.id ?? -1);
+  await writeWorkbook(wb, file);
+}
+
 /** Runs the command line in-process and collects what it printed. */
 export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

@@ -12,7 +12,7 @@ import { CHANNELS, CLIENT_STATUSES, TIERS, YES_NO } from "../../src/workbook/cod
 import { generateSample } from "../../src/workbook/sample";
 import { TABLES, type TableKey } from "../../src/workbook/schema";
 import { SETTING_DEFS } from "../../src/workbook/settings";
-import { tempDir, runCli as run } from "./fixtures";
+import { removeSheet, tempDir, runCli as run } from "./fixtures";
 
 const DAY = 86_400_000;
 /** A small sample keeps the test quick; every case of the plan still occurs in it. */
@@ -106,7 +106,7 @@ describe("account-desk schedule", () => {
     const loaded = await loadXlsx(file);
     const holidaysRow = 2 + SETTING_DEFS.findIndex((def) => def.key === "contact.holidays");
     loaded.memory.writeBlock("设置", holidaysRow, 2, [["2026-11-30，2026/12/1"]]);
-    await saveXlsx(loaded.memory, loaded.excel, file);
+    await saveXlsx(loaded, file);
 
     const json = path.join(dir, "plan.json");
     const out = path.join(dir, "planned.xlsx");
@@ -156,9 +156,7 @@ describe("account-desk schedule", () => {
     const dir = tempDir();
     const file = path.join(dir, "book.xlsx");
     expect((await run("init", file, "--lang", "en")).code).toBe(0);
-    const loaded = await loadXlsx(file);
-    loaded.excel.removeWorksheet(loaded.excel.getWorksheet("Interactions")?.id ?? -1);
-    await loaded.excel.xlsx.writeFile(file);
+    await removeSheet(file, "Interactions");
     const result = await run("schedule", file);
     expect(result).toMatchObject({ code: 2, out: "" });
     expect(result.err).toContain('The sheet "Interactions" (沟通记录) is missing.');
