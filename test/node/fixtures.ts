@@ -17,7 +17,7 @@ interface JSZipFile {
 }
 interface JSZipArchive {
   file(name: string): JSZipFile | null;
-  file(name: string, data: string): JSZipArchive;
+  file(name: string, data: string | Buffer): JSZipArchive;
   generateAsync(options: { type: "nodebuffer"; compression: "DEFLATE" }): Promise<Buffer>;
 }
 interface JSZipStatic {
@@ -191,4 +191,147 @@ export async function runCli(...argv: string[]): Promise<{ code: number; out: st
   const err: string[] = [];
   const code = await main(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t) });
   return { code, out: out.join(""), err: err.join("") };
+}
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PIVOT_CACHE_TYPE = `${REL_NS}/pivotCacheDefinition`;
+
+/** The parts `addUserParts` adds: what a user made in Excel that the tool must carry over unchanged. */
+export const USER_PARTS = [
+  "xl/worksheets/sheet99.xml",
+  "xl/worksheets/_rels/sheet99.xml.rels",
+  "xl/drawings/drawing99.xml",
+  "xl/drawings/_rels/drawing99.xml.rels",
+  "xl/charts/chart99.xml",
+  "xl/media/image99.png",
+  "xl/pivotTables/pivotTable99.xml",
+  "xl/pivotTables/_rels/pivotTable99.xml.rels",
+  "xl/pivotCache/pivotCacheDefinition99.xml",
+  "xl/pivotCache/_rels/pivotCacheDefinition99.xml.rels",
+  "xl/pivotCache/pivotCacheRecords99.xml",
+];
+
+/**
+ * Adds to a workbook what a user makes in Excel and exceljs could not keep: a sheet of their
+ * own with a picture, a chart over Clients and a pivot table, and defined names (one of them
+ * print titles). Written by hand as minimal valid parts.
+ */
+export async function addUserParts(file: string, clientsSheet: string): Promise<void> {
+  await editZip(file, async (zip) => {
+    const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+    const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+    zip.file(
+      "xl/worksheets/sheet99.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1:B3"/>` +
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Item</t></is></c><c r="B1" t="inlineStr"><is><t>Qty</t></is></c></row>' +
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>pens</t></is></c><c r="B2"><v>1</v></c></row>' +
+        '<row r="3"><c r="A3" t="inlineStr"><is><t>ink</t></is></c><c r="B3"><v>2</v></c></row></sheetData>' +
+        '<mergeCells count="1"><mergeCell ref="C1:D1"/></mergeCells><drawing r:id="rId1"/></worksheet>',
+    );
+    zip.file(
+      "xl/worksheets/_rels/sheet99.xml.rels",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}">` +
+        `<Relationship Id="rId1" Type="${REL_NS}/drawing" Target="../drawings/drawing99.xml"/>` +
+        `<Relationship Id="rId2" Type="${REL_NS}/pivotTable" Target="../pivotTables/pivotTable99.xml"/></Relationships>`,
+    );
+    const picture =
+      '<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>' +
+      "<xdr:to><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>3</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>" +
+      '<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="3" name="Picture 1" descr="Our logo"/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr>' +
+      '<xdr:blipFill><a:blip xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="rIdImage"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill>' +
+      '<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:twoCellAnchor>';
+    zip.file(
+      "xl/drawings/drawing99.xml",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">' +
+        picture +
+        CHART_FRAME +
+        "</xdr:wsDr>",
+    );
+    zip.file(
+      "xl/drawings/_rels/drawing99.xml.rels",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}">` +
+        `<Relationship Id="rIdImage" Type="${REL_NS}/image" Target="../media/image99.png"/>` +
+        `<Relationship Id="rIdChart1" Type="${REL_NS}/chart" Target="../charts/chart99.xml"/></Relationships>`,
+    );
+    zip.file("xl/charts/chart99.xml", CHART_XML.replace("Clients!$A$2:$A$2", `'${clientsSheet}'!$A$2:$A$2`));
+    zip.file("xl/media/image99.png", PNG);
+    zip.file(
+      "xl/pivotCache/pivotCacheDefinition99.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="${MAIN_NS}" xmlns:r="${REL_NS}" r:id="rId1" refreshOnLoad="1" recordCount="2">` +
+        '<cacheSource type="worksheet"><worksheetSource ref="A1:B3" sheet="My sheet"/></cacheSource><cacheFields count="2">' +
+        '<cacheField name="Item" numFmtId="0"><sharedItems count="2"><s v="pens"/><s v="ink"/></sharedItems></cacheField>' +
+        '<cacheField name="Qty" numFmtId="0"><sharedItems containsSemiMixedTypes="0" containsString="0" containsNumber="1" containsInteger="1" minValue="1" maxValue="2"/></cacheField>' +
+        "</cacheFields></pivotCacheDefinition>",
+    );
+    zip.file(
+      "xl/pivotCache/_rels/pivotCacheDefinition99.xml.rels",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}"><Relationship Id="rId1" Type="${REL_NS}/pivotCacheRecords" Target="pivotCacheRecords99.xml"/></Relationships>`,
+    );
+    zip.file(
+      "xl/pivotCache/pivotCacheRecords99.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheRecords xmlns="${MAIN_NS}" count="2"><r><x v="0"/><n v="1"/></r><r><x v="1"/><n v="2"/></r></pivotCacheRecords>`,
+    );
+    zip.file(
+      "xl/pivotTables/pivotTable99.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotTableDefinition xmlns="${MAIN_NS}" name="PivotTable1" cacheId="99" dataCaption="Values" updatedVersion="6" minRefreshableVersion="3" createdVersion="6" outline="1" outlineData="1">` +
+        '<location ref="E1:F4" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/><pivotFields count="2">' +
+        '<pivotField axis="axisRow" showAll="0"><items count="3"><item x="1"/><item x="0"/><item t="default"/></items></pivotField><pivotField dataField="1" showAll="0"/></pivotFields>' +
+        '<rowFields count="1"><field x="0"/></rowFields><rowItems count="3"><i><x/></i><i><x v="1"/></i><i t="grand"><x/></i></rowItems>' +
+        '<colItems count="1"><i/></colItems><dataFields count="1"><dataField name="Sum of Qty" fld="1" baseField="0" baseItem="0"/></dataFields></pivotTableDefinition>',
+    );
+    zip.file(
+      "xl/pivotTables/_rels/pivotTable99.xml.rels",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}"><Relationship Id="rId1" Type="${PIVOT_CACHE_TYPE}" Target="../pivotCache/pivotCacheDefinition99.xml"/></Relationships>`,
+    );
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      rels.replace(
+        "</Relationships>",
+        `<Relationship Id="rIdUser" Type="${REL_NS}/worksheet" Target="worksheets/sheet99.xml"/>` +
+          `<Relationship Id="rIdPivot" Type="${PIVOT_CACHE_TYPE}" Target="pivotCache/pivotCacheDefinition99.xml"/></Relationships>`,
+      ),
+    );
+    zip.file(
+      "xl/workbook.xml",
+      workbook
+        .replace("</sheets>", '<sheet name="My sheet" sheetId="99" r:id="rIdUser"/></sheets>')
+        .replace(/<sheets\/>/, '<sheets><sheet name="My sheet" sheetId="99" r:id="rIdUser"/></sheets>')
+        .replace(
+          /(<calcPr\b|<\/workbook>)/,
+          (next) =>
+            `<definedNames><definedName name="MyRange">'My sheet'!$A$2:$A$3</definedName><definedName name="_xlnm.Print_Titles" localSheetId="1">'${clientsSheet}'!$1:$1</definedName></definedNames>${next}`,
+        )
+        .replace(
+          "</workbook>",
+          '<pivotCaches><pivotCache cacheId="99" r:id="rIdPivot"/></pivotCaches></workbook>',
+        ),
+    );
+    zip.file(
+      "[Content_Types].xml",
+      types.replace(
+        "</Types>",
+        '<Default Extension="png" ContentType="image/png"/>' +
+          '<Override PartName="/xl/worksheets/sheet99.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+          '<Override PartName="/xl/drawings/drawing99.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
+          '<Override PartName="/xl/charts/chart99.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>' +
+          '<Override PartName="/xl/pivotTables/pivotTable99.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml"/>' +
+          '<Override PartName="/xl/pivotCache/pivotCacheDefinition99.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml"/>' +
+          '<Override PartName="/xl/pivotCache/pivotCacheRecords99.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml"/></Types>',
+      ),
+    );
+  });
+}
+
+/** Every part of an .xlsx file, uncompressed, by name. */
+export async function zipParts(file: string): Promise<Map<string, Buffer>> {
+  const zip = (await JSZip.loadAsync(await readFile(file))) as unknown as {
+    files: Record<string, { dir: boolean; async(type: "nodebuffer"): Promise<Buffer> }>;
+  };
+  const out = new Map<string, Buffer>();
+  for (const [name, entry] of Object.entries(zip.files))
+    if (!entry.dir) out.set(name, await entry.async("nodebuffer"));
+  return out;
 }

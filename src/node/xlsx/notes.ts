@@ -59,7 +59,7 @@ function commentsXml(existing: string | null, refs: ReadonlyMap<string, string>)
   }
   for (const [ref, text] of refs) {
     comments.push(
-      `<comment ref="${ref}" authorId="${author}"><text><t xml:space="preserve">${escapeText(text)}</t></text></comment>`,
+      `<comment ref="${ref}" authorId="${author}"><text><r><rPr><sz val="9"/><rFont val="Tahoma"/></rPr><t xml:space="preserve">${escapeText(text)}</t></r></text></comment>`,
     );
   }
   return (

@@ -184,12 +184,10 @@ export class ContentTypes {
 
   setOverride(part: string, type: string): void {
     const key = `part:/${part.toLowerCase()}`;
+    const xml = `<Override PartName="/${escapeAttribute(part)}" ContentType="${escapeAttribute(type)}"/>`;
+    if (this.entries.some((e) => e.key === key && (e.slice?.attributes.ContentType ?? "") === type)) return;
     this.entries = this.entries.filter((e) => e.key !== key);
-    this.entries.push({
-      xml: `<Override PartName="/${escapeAttribute(part)}" ContentType="${escapeAttribute(type)}"/>`,
-      slice: null,
-      key,
-    });
+    this.entries.push({ xml, slice: null, key });
     this.changed = true;
   }
 
