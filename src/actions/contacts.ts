@@ -5,6 +5,7 @@
  * and sums up per owner. Also the contact checks (future-dated interactions, clients without
  * a tier) and the shared computation the daily digest reuses.
  */
+import type { ScheduledContact } from "../core/contactSchedule";
 import {
   buildContactPlan,
   countsByOwner,
@@ -20,6 +21,7 @@ import {
   type ResponseRates,
 } from "../core/contacts";
 import { formatIsoDate, type CalDate } from "../core/dates";
+import { fromCents } from "../core/money";
 import { msg, t, type Language } from "../i18n";
 import type { Cell, Env, SheetFormat } from "../ports";
 import { isBlank } from "../workbook/cells";
@@ -28,16 +30,30 @@ import type { DataIssue } from "../workbook/issues";
 import { readData, type ReadPlan, type WorkbookData } from "../workbook/read";
 import { contactSettings, type Settings } from "../workbook/settings";
 import { COLORS, outputSheetName, replaceOutputSheet } from "../workbook/write";
+import type { ContactPurpose, UnplannedReason } from "../core/contactSchedule";
+import {
+  computeSchedule,
+  noteMessages,
+  noteText,
+  purposeText,
+  scheduleSummary,
+  SCHEDULE_FIELDS,
+  type ScheduleComputation,
+} from "./contactSchedule";
 import type { CheckInput, DataCheck } from "./checks";
 import { finishRun, startRun, type ActionResult, type Run, type RunOptions } from "./run";
 
-/** The tables the contact plan reads; both are required. */
+/** The tables the contact plan needs. */
 export const CONTACT_TABLES = ["clients", "interactions"] as const;
 
-/** The columns the contact plan and its checks read. */
+/**
+ * The columns the contact plan and its checks read; Contracts and Payments (when present) add
+ * collection and renewal contacts.
+ */
 export const CONTACT_FIELDS = {
   clients: ["clientId", "name", "status", "tier", "owner", "preferredChannel"],
   interactions: ["date", "clientId", "channel", "responded"],
+  ...SCHEDULE_FIELDS,
 } as const satisfies ReadPlan;
 
 /** One plan row as the command line's JSON gives it. */
@@ -53,6 +69,38 @@ export interface PlanJsonRow {
   readonly daysOverdue: number;
 }
 
+/** A contact the schedule planned on a day of the horizon. */
+export interface PlannedJson {
+  readonly clientId: string;
+  readonly owner: string | null;
+  readonly plannedOn: string;
+  /** The first day it was due (the earliest of its needs). */
+  readonly due: string;
+  readonly purposes: readonly ContactPurpose[];
+  /** The plan's reason: the collection and renewal figures. */
+  readonly note: string;
+}
+
+/** A contact due in the horizon that has no day. */
+export interface UnplannedJson {
+  readonly clientId: string;
+  readonly owner: string | null;
+  readonly due: string;
+  readonly purposes: readonly ContactPurpose[];
+  readonly reason: UnplannedReason;
+  readonly note: string;
+}
+
+/** An instalment 90 or more days overdue: told to the owner's manager. */
+export interface EscalationJson {
+  readonly contractId: string;
+  readonly clientId: string;
+  readonly owner: string | null;
+  readonly due: string;
+  readonly outstanding: number;
+  readonly daysOverdue: number;
+}
+
 /** The action's figures: the JSON of `account-desk schedule --json`. */
 export interface ContactPlanData {
   readonly asOf: string;
@@ -60,6 +108,16 @@ export interface ContactPlanData {
   readonly responseRates: ChannelRate[];
   /** The same rates split by the client's tier (clients without a tier count only above). */
   readonly responseRatesByTier: Readonly<Record<Tier, ChannelRate[]>>;
+  /** The schedule: its working days, capacity (null: no limit) and the contacts it planned, by day. */
+  readonly schedule: {
+    readonly days: string[];
+    readonly capacityPerDay: number | null;
+    readonly minGapDays: number;
+    readonly planned: PlannedJson[];
+  };
+  /** Contacts due in the horizon that did not fit, with the reason. */
+  readonly unplanned: UnplannedJson[];
+  readonly escalations: EscalationJson[];
 }
 
 /** The contact rules of rules.md §2, every number from Settings. */
@@ -77,6 +135,7 @@ export function contactRules(settings: Settings): ContactRules {
 export interface ContactComputation {
   readonly plan: PlanRow[];
   readonly rates: ResponseRates;
+  readonly scheduled: ScheduleComputation;
 }
 
 /** The plan and the response rates from the typed rows (interactions of unknown clients were dropped by the reader). */
@@ -94,9 +153,11 @@ export function computeContacts(data: WorkbookData, settings: Settings, asOf: Ca
     data.clients.rows.map((c) => [c.clientId, c.tier] as const),
   );
   const rules = contactRules(settings);
+  const plan = buildContactPlan(clients, interactions, rules, asOf);
   return {
-    plan: buildContactPlan(clients, interactions, rules, asOf),
+    plan,
     rates: responseRates(interactions, tierOf, asOf, rules.responseWindowDays),
+    scheduled: computeSchedule(data, settings, rules, plan, asOf),
   };
 }
 
@@ -155,7 +216,19 @@ export function runContactChecks(run: Run, data: WorkbookData): void {
   }
 }
 
-export function planJson(asOf: CalDate, result: ContactComputation): ContactPlanData {
+export function planJson(asOf: CalDate, result: ContactComputation, settings: Settings): ContactPlanData {
+  const { schedule, escalations } = result.scheduled;
+  const planned: PlannedJson[] = [];
+  const unplanned: UnplannedJson[] = [];
+  result.plan.forEach((row, i) => {
+    const c = schedule.contacts[i];
+    if (c.plannedOn === null && c.unplanned === null) return;
+    const note = noteText(noteMessages(c, row, settings), settings.language);
+    const base = { clientId: c.clientId, owner: c.owner, due: formatIsoDate(c.due), purposes: c.purposes };
+    if (c.plannedOn !== null) planned.push({ ...base, plannedOn: formatIsoDate(c.plannedOn), note });
+    else if (c.unplanned !== null) unplanned.push({ ...base, reason: c.unplanned, note });
+  });
+  planned.sort((a, b) => (a.plannedOn < b.plannedOn ? -1 : a.plannedOn > b.plannedOn ? 1 : 0));
   return {
     asOf: formatIsoDate(asOf),
     plan: result.plan.map((row) => ({
@@ -171,17 +244,34 @@ export function planJson(asOf: CalDate, result: ContactComputation): ContactPlan
     })),
     responseRates: result.rates.all,
     responseRatesByTier: result.rates.byTier,
+    schedule: {
+      days: schedule.days.map(formatIsoDate),
+      capacityPerDay: settings["contact.capacityPerDay"],
+      minGapDays: settings["contact.minGapDays"],
+      planned,
+    },
+    unplanned,
+    escalations: escalations.map((o) => ({
+      contractId: o.contractId,
+      clientId: o.clientId,
+      owner: o.owner,
+      due: formatIsoDate(o.due),
+      outstanding: fromCents(o.outstanding),
+      daysOverdue: o.daysOverdue,
+    })),
   };
 }
 
-const PLAN_WIDTH = 9;
+const PLAN_WIDTH = 12;
 /** The response-rate block starts one blank column after the plan. */
 const RATES_COLUMN = PLAN_WIDTH + 2;
 const NO_RATE = "—";
 
 /** The plan rows as sheet cells: codes shown as labels in the workbook language, dates as date cells. */
-export function planCells(plan: readonly PlanRow[], language: Language): Cell[][] {
-  return plan.map((row) => [
+export function planCells(result: ContactComputation, settings: Settings): Cell[][] {
+  const language = settings.language;
+  const contacts = result.scheduled.schedule.contacts;
+  return result.plan.map((row, i) => [
     row.clientId,
     row.name,
     row.tier ?? "",
@@ -191,7 +281,17 @@ export function planCells(plan: readonly PlanRow[], language: Language): Cell[][
     { date: row.nextDue },
     PLAN_STATUSES.label(row.status, language),
     row.daysOverdue,
+    ...scheduleCells(contacts[i], row, settings),
   ]);
+}
+
+function scheduleCells(c: ScheduledContact, row: PlanRow, settings: Settings): Cell[] {
+  const inHorizon = c.plannedOn !== null || c.unplanned !== null;
+  return [
+    c.plannedOn === null ? "" : { date: c.plannedOn },
+    inHorizon ? purposeText(c.purposes, settings.language) : "",
+    noteText(noteMessages(c, row, settings), settings.language),
+  ];
 }
 
 /** The response-rate block: a header row (on the plan's header row), then one row per channel. */
@@ -237,8 +337,9 @@ function planFormat(plan: readonly PlanRow[]): SheetFormat {
             { column: 6, fromRow: 2, toRow: lastRow, kind: "date" },
             { column: 7, fromRow: 2, toRow: lastRow, kind: "date" },
             { column: 9, fromRow: 2, toRow: lastRow, kind: "integer" },
+            { column: 10, fromRow: 2, toRow: lastRow, kind: "date" },
           ],
-    columnWidths: [90, 220, 70, 200, 70, 100, 100, 80, 80, 24, 220, 70, 90, 70, 90, 90, 90],
+    columnWidths: [90, 220, 70, 200, 70, 100, 100, 80, 80, 100, 90, 320, 24, 220, 70, 90, 70, 90, 90, 90],
   };
 }
 
@@ -267,7 +368,7 @@ export function buildContactPlanSheet(env: Env, options: RunOptions = {}): Actio
     run.sheets,
     "contactPlan",
     run.language,
-    planCells(result.plan, run.language),
+    planCells(result, run.settings),
     planFormat(result.plan),
   );
   const rates = rateCells(result.rates, run.settings["contact.responseWindowDays"], run.language);
@@ -288,5 +389,7 @@ export function buildContactPlanSheet(env: Env, options: RunOptions = {}): Actio
       }),
     );
   }
-  return finishRun(run, planJson(run.asOf, result));
+  if (run.settings["contact.capacityPerDay"] !== null)
+    for (const line of scheduleSummary(result.scheduled, run.asOf, run.language)) run.summary.push(line);
+  return finishRun(run, planJson(run.asOf, result, run.settings));
 }

@@ -11,6 +11,7 @@ import { msg, render, type MessageKey, type MessageRef } from "../i18n";
 import type { Env } from "../ports";
 import { mergeReadPlans, readData, type ReadPlan, type WorkbookData } from "../workbook/read";
 import { TABLES, type InputTableKey } from "../workbook/schema";
+import { collectionDigestProvider } from "./collectionDigest";
 import { contactDigestProvider } from "./contactDigest";
 import { contractReminderProvider } from "./contractReminders";
 import { actionableCount, renderDigestMail } from "./digestHtml";
@@ -70,7 +71,11 @@ export interface DigestProvider {
 }
 
 /** Every section provider, in mail order: each feature adds its import and its entry here. */
-export const DIGEST_PROVIDERS: readonly DigestProvider[] = [contactDigestProvider, contractReminderProvider];
+export const DIGEST_PROVIDERS: readonly DigestProvider[] = [
+  contactDigestProvider,
+  contractReminderProvider,
+  collectionDigestProvider,
+];
 
 /** The send-log key of an owner's digest for a day. */
 export function digestKey(asOf: CalDate, owner: string): string {

@@ -260,13 +260,21 @@ export interface OwnerAgenda {
   readonly nextDays: PlanRow[];
 }
 
-/** Each owner's agenda for the daily digest; rows without an owner belong to no agenda. */
-export function agendasByOwner(plan: readonly PlanRow[], asOf: CalDate, days: number): OwnerAgenda[] {
+/**
+ * Each owner's agenda for the daily digest; rows without an owner belong to no agenda. Upcoming
+ * rows of clients in `dueEarly` (a collection or renewal makes them due now) count as due now.
+ */
+export function agendasByOwner(
+  plan: readonly PlanRow[],
+  asOf: CalDate,
+  days: number,
+  dueEarly: { has(clientId: string): boolean } = new Set<string>(),
+): OwnerAgenda[] {
   const agendas = new Map<string, OwnerAgenda>();
   for (const row of plan) {
     if (row.owner === null) continue;
-    const soon = row.status === "upcoming" && row.nextDue <= asOf + days;
-    if (row.status === "upcoming" && !soon) continue;
+    const soon = row.status === "upcoming" && !dueEarly.has(row.clientId) && row.nextDue <= asOf + days;
+    if (row.status === "upcoming" && !soon && !dueEarly.has(row.clientId)) continue;
     let agenda = agendas.get(row.owner);
     if (agenda === undefined) {
       agenda = { owner: row.owner, dueNow: [], nextDays: [] };

@@ -7,6 +7,7 @@ import { common } from "./common";
 import { contacts } from "./contacts";
 import { contracts } from "./contracts";
 import type { Dictionary } from "./define";
+import { plan } from "./plan";
 import { report } from "./report";
 import { settings } from "./settings";
 import { sidebar } from "./sidebar";
@@ -18,7 +19,7 @@ export type Language = "zh-CN" | "en";
 export const LANGUAGES: readonly Language[] = ["zh-CN", "en"];
 
 /** Each feature adds its dictionary here. */
-const dictionaries = [common, contacts, contracts, report, tiers, sidebar, settings] as const;
+const dictionaries = [common, contacts, contracts, report, tiers, sidebar, settings, plan] as const;
 
 type KeysOf<D> = D extends Dictionary<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof dictionaries)[number]>;

@@ -128,3 +128,18 @@ export const PLAN_STATUSES = codeList<PlanStatus>("planStatus", [
   { code: "due", zh: "今日", en: "Due today" },
   { code: "upcoming", zh: "待办", en: "Upcoming" },
 ]);
+
+export type Purpose = "collection" | "renewal" | "regular";
+export const PURPOSES = codeList<Purpose>("purpose", [
+  { code: "collection", zh: "催款", en: "Collection" },
+  { code: "renewal", zh: "续约", en: "Renewal" },
+  { code: "regular", zh: "例行", en: "Regular" },
+]);
+
+export type ProposalStatus = "pending" | "approved" | "rejected" | "applied";
+export const PROPOSAL_STATUSES = codeList<ProposalStatus>("proposalStatus", [
+  { code: "pending", zh: "待审", en: "Pending", aliases: ["待审核", "审核中"] },
+  { code: "approved", zh: "批准", en: "Approved", aliases: ["approve", "通过", "同意", "已批准"] },
+  { code: "rejected", zh: "驳回", en: "Rejected", aliases: ["reject", "拒绝", "不同意", "已驳回"] },
+  { code: "applied", zh: "已应用", en: "Applied", aliases: ["已生效"] },
+]);

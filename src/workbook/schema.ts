@@ -9,6 +9,7 @@ import {
   CLIENT_STATUSES,
   CONTRACT_STATUSES,
   PLAN_STATUSES,
+  PROPOSAL_STATUSES,
   SOURCES,
   STAGES,
   TIERS,
@@ -47,7 +48,8 @@ export interface ColumnDef {
 export type InputTableKey =
   "settings" | "clients" | "deals" | "contracts" | "payments" | "interactions" | "targets" | "industries";
 
-export type OutputTableKey = "contactPlan" | "tierHistory" | "dataIssues" | "sendLog" | "renewals";
+export type OutputTableKey =
+  "contactPlan" | "tierHistory" | "tierProposals" | "dataIssues" | "sendLog" | "renewals";
 
 export type TableKey = InputTableKey | OutputTableKey;
 
@@ -207,6 +209,9 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("nextDue", "Next due", "下次联系", "date"),
       code("status", "Status", "状态", PLAN_STATUSES),
       col("daysOverdue", "Days overdue", "逾期天数", "text"),
+      col("plannedOn", "Planned date", "安排日期", "date"),
+      col("purpose", "Purpose", "目的", "text"),
+      col("planNote", "Plan note", "排期说明", "text"),
     ],
   },
   tierHistory: {
@@ -221,6 +226,23 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
       code("to", "To", "新等级", TIERS),
       col("reason", "Reason", "原因", "text"),
       col("by", "By", "执行人", "text"),
+    ],
+  },
+  tierProposals: {
+    key: "tierProposals",
+    en: "Tier proposals",
+    zh: "分级提议",
+    output: true,
+    columns: [
+      col("date", "Proposed on", "提议日期", "date"),
+      col("clientId", "Client ID", "客户编号", "text"),
+      col("name", "Name", "客户名称", "text"),
+      col("owner", "Owner", "负责人", "email"),
+      code("from", "From", "原等级", TIERS),
+      code("to", "To", "新等级", TIERS),
+      col("reason", "Reason", "原因", "text"),
+      code("status", "Status", "审核状态", PROPOSAL_STATUSES),
+      col("appliedOn", "Applied on", "生效日期", "date"),
     ],
   },
   dataIssues: {

@@ -71,6 +71,15 @@ const WEEKDAYS: Readonly<Record<string, number>> = {
   周天: 0,
 };
 
+/** Points a contact costs when `contact.channelWeights` does not name its channel. */
+export const DEFAULT_CHANNEL_WEIGHTS: Readonly<Record<Channel, number>> = {
+  visit: 1,
+  phone: 1,
+  video: 1,
+  email: 1,
+  online: 1,
+};
+
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (problem: MessageRef): Parsed<never> => ({ ok: false, problem });
 
@@ -140,6 +149,29 @@ const readers = {
     const list = readHolidayList(textOf(cell), context.dateOrder);
     return list.ok ? ok(list.value.map((h) => h.date)) : list;
   }) as CellReader<CalDate[]>,
+  optionalPoints: ((cell) =>
+    isBlank(cell) ? ok<number | null>(null) : parseInteger(cell, 1, 1000)) as CellReader<number | null>,
+  gapDays: ((cell) => parseInteger(cell, 0, 365)) as CellReader<number>,
+  planDays: ((cell) => parseInteger(cell, 1, 60)) as CellReader<number>,
+  channelWeights: ((cell) => {
+    const weights: Record<Channel, number> = { ...DEFAULT_CHANNEL_WEIGHTS };
+    for (const part of splitList(textOf(cell))) {
+      const m = /^(.+?)\s*[:：=]\s*(\d{1,3})$/.exec(part);
+      const channel = m ? CHANNELS.match(m[1]) : null;
+      if (!m || channel === null || Number(m[2]) < 1)
+        return fail(msg("issue.expectedChannelWeights", { value: part }));
+      weights[channel] = Number(m[2]);
+    }
+    return ok(weights);
+  }) as CellReader<Record<Channel, number>>,
+  onOff: ((cell) => {
+    if (isBlank(cell) || cell === false) return ok(false);
+    if (cell === true) return ok(true);
+    const text = normalizeName(textOf(cell));
+    if (["on", "yes", "true", "1", "开", "开启", "是", "启用"].includes(text)) return ok(true);
+    if (["off", "no", "false", "0", "关", "关闭", "否", "停用"].includes(text)) return ok(false);
+    return fail(msg("issue.expectedOnOff"));
+  }) as CellReader<boolean>,
   emails: ((cell) => {
     const out: string[] = [];
     for (const part of splitList(textOf(cell))) {
@@ -312,6 +344,14 @@ export const SETTING_DEFS = [
     "Months whose quarterly review may downgrade",
   ),
   def(
+    "tier.review",
+    "tiers",
+    "off",
+    readers.onOff,
+    "分级变更需审核：on 时「重新计算客户分级」只写入「分级提议」，批准后再生效（订单激增的升级立即生效）",
+    "Tier changes need approval: when on, Recalculate tiers writes Tier proposals; approved rows apply later (surge upgrades apply at once)",
+  ),
+  def(
     "contact.A.channel",
     "contact",
     "visit",
@@ -384,6 +424,38 @@ export const SETTING_DEFS = [
     "Window for channel response rates, in days",
   ),
   def(
+    "contact.capacityPerDay",
+    "contact",
+    "",
+    readers.optionalPoints,
+    "每位负责人每个工作日最多可安排的沟通点数（按渠道权重计）；留空表示不限",
+    "Contact points an owner can spend per working day (by channel weight); blank for no limit",
+  ),
+  def(
+    "contact.channelWeights",
+    "contact",
+    "visit:3, video:2, phone:1, email:1, online:1",
+    readers.channelWeights,
+    "每次沟通按渠道占用的点数，例如 面访:3, 电话:1",
+    "Points one contact costs by channel, e.g. visit:3, phone:1",
+  ),
+  def(
+    "contact.minGapDays",
+    "contact",
+    "0",
+    readers.gapDays,
+    "同一客户两次沟通之间至少间隔的天数（0 表示不限）",
+    "Shortest number of days between two contacts of one client (0 for none)",
+  ),
+  def(
+    "contact.planDays",
+    "contact",
+    "10",
+    readers.planDays,
+    "沟通排期覆盖的工作日数（含今天）",
+    "Working days the contact schedule covers, today included",
+  ),
+  def(
     "report.recipients",
     "report",
     "",
@@ -430,6 +502,22 @@ export const SETTING_DEFS = [
     readers.days,
     "合同到期前多少天提示续约",
     "Contracts ending within this many days are due for renewal",
+  ),
+  def(
+    "collection.escalateTo",
+    "report",
+    "",
+    readers.emails,
+    "回款逾期 90 天以上时通知的经理邮箱（团队表中没有经理时使用）",
+    "Managers told of instalments 90 or more days overdue (when the Team sheet names none)",
+  ),
+  def(
+    "digest.finance",
+    "report",
+    "",
+    readers.emails,
+    "接收每日提醒中回款部分的财务邮箱（逗号分隔）",
+    "Finance addresses that receive the receivables part of the daily digest",
   ),
 ] as const;
 

@@ -89,7 +89,9 @@ describe("Build contact plan", () => {
       "待办",
       0,
     ]);
-    expect(sheet[0][10]).toBe("渠道响应率（近 90 天）");
+    expect(sheet[0].slice(9, 12)).toEqual(["安排日期", "目的", "排期说明"]);
+    expect(sheet[1].slice(9, 12)).toEqual([d("2026-12-04"), "例行", ""]);
+    expect(sheet[0][13]).toBe("渠道响应率（近 90 天）");
   });
 
   it("marks overdue rows and due-today rows with their colours in one background block", () => {
@@ -100,9 +102,9 @@ describe("Build contact plan", () => {
     expect(backgrounds?.row).toBe(2);
     expect(backgrounds?.column).toBe(1);
     expect(backgrounds?.colors.map((row) => [row.length, row[0]])).toEqual([
-      [9, COLORS.overdue],
-      [9, COLORS.due],
-      [9, COLORS.due],
+      [12, COLORS.overdue],
+      [12, COLORS.due],
+      [12, COLORS.due],
     ]);
     expect(plan?.formats[0].frozenRows).toBe(1);
   });
@@ -111,7 +113,7 @@ describe("Build contact plan", () => {
     const env = testEnv(workbook(), { today: ASOF });
     buildContactPlanSheet(env);
     const sheet = env.workbook.values("Contact plan") ?? [];
-    expect(sheet.map((row) => row.slice(9))).toEqual([
+    expect(sheet.map((row) => row.slice(12))).toEqual([
       [
         "",
         "Channel response rate (last 90 days)",
