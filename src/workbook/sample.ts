@@ -722,6 +722,12 @@ class SampleBuilder {
       settings: {
         language: this.language,
         "report.recipients": `${MANAGER[this.language]}@${EMAIL_DOMAIN},${owners[0] ?? ""}`,
+        // A day of an owner: two visits, or a visit and three calls or e-mails; a working week planned.
+        "contact.capacityPerDay": "6",
+        "contact.minGapDays": "3",
+        "contact.planDays": "5",
+        "collection.escalateTo": `${MANAGER[this.language]}@${EMAIL_DOMAIN}`,
+        "digest.finance": `finance@${EMAIL_DOMAIN}`,
       },
     };
   }

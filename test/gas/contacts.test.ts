@@ -88,7 +88,7 @@ describe("Build contact plan from the menu", () => {
       "#fef7e0",
     ]);
     expect(state.backgrounds.A5).toBeUndefined();
-    expect(plan[1].slice(10, 14)).toEqual(["Visit", 1, 1, 1]);
+    expect(plan[1].slice(13, 17)).toEqual(["Visit", 1, 1, 1]);
     expect(gas.fake.sheetValues("Clients")[1][5]).toBe("keep me");
     expect(gas.fake.alerts).toHaveLength(1);
     expect(gas.fake.alerts[0].message.split("\n").slice(0, 4)).toEqual([

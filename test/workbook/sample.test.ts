@@ -138,10 +138,15 @@ describe("generateSample", () => {
     },
   );
 
-  it("writes the language and report recipients as settings, e-mails at example.com only", () => {
+  it("writes the language, report recipients, contact capacity and collection addresses as settings, e-mails at example.com only", () => {
     expect(zh.settings).toEqual({
       language: "zh-CN",
       "report.recipients": "zhou.hong@example.com,li.na@example.com",
+      "contact.capacityPerDay": "6",
+      "contact.minGapDays": "3",
+      "contact.planDays": "5",
+      "collection.escalateTo": "zhou.hong@example.com",
+      "digest.finance": "finance@example.com",
     });
     expect(en.settings.language).toBe("en");
     const emails = [
