@@ -48,7 +48,17 @@ export interface FieldContext {
 
 /** The sections in the order the sidebar shows them, each with its keys in order. */
 export const SECTIONS: readonly { readonly id: SectionId; readonly keys: readonly string[] }[] = [
-  { id: "mail", keys: ["report.recipients", "report.dayOfMonth", "report.hour", "digest.hour"] },
+  {
+    id: "mail",
+    keys: [
+      "report.recipients",
+      "report.dayOfMonth",
+      "report.hour",
+      "digest.hour",
+      "collection.escalateTo",
+      "digest.finance",
+    ],
+  },
   {
     id: "contact",
     keys: [
@@ -61,6 +71,10 @@ export const SECTIONS: readonly { readonly id: SectionId; readonly keys: readonl
       "contact.workingDays",
       "contact.holidays",
       "contact.responseWindowDays",
+      "contact.capacityPerDay",
+      "contact.channelWeights",
+      "contact.minGapDays",
+      "contact.planDays",
     ],
   },
   {
@@ -75,6 +89,7 @@ export const SECTIONS: readonly { readonly id: SectionId; readonly keys: readonl
       "tier.upliftShare",
       "tier.surgeDays",
       "tier.surgeFactor",
+      "tier.review",
     ],
   },
   { id: "contracts", keys: ["renewal.noticeDays", "report.underperformShare"] },
@@ -116,11 +131,19 @@ const KINDS: Readonly<Record<string, FieldKind>> = {
   "contact.workingDays": "weekdays",
   "contact.holidays": "holidays",
   "report.recipients": "emails",
+  "collection.escalateTo": "emails",
+  "digest.finance": "emails",
+  "contact.capacityPerDay": "integer",
+  "contact.minGapDays": "integer",
+  "contact.planDays": "integer",
+  "tier.review": "select",
 };
 
 const UNITS: Readonly<Record<string, MessageKey>> = {
   "tier.longTermYears": "settingUnit.years",
   "tier.surgeFactor": "settingUnit.times",
+  "contact.capacityPerDay": "settingUnit.points",
+  "contact.planDays": "settingUnit.workingDays",
 };
 
 export function kindOf(key: string): FieldKind {
@@ -168,6 +191,12 @@ export function optionsOf(key: string, language: Language): SelectOption[] | nul
       value: order,
       label: t(language, `sidebar.dateHint.${order}`),
     }));
+  }
+  if (key === "tier.review") {
+    return [
+      { value: "off", label: t(language, "settingOption.off") },
+      { value: "on", label: t(language, "settingOption.on") },
+    ];
   }
   if (/^contact\.[ABC]\.channel$/.test(key)) {
     return CHANNELS.values.map((code) => ({ value: code, label: CHANNELS.label(code, language) }));

@@ -47,6 +47,27 @@ export const plan = defineMessages(
     "tiers.proposal.status.applied": "已应用",
     "menu.applyTierChanges": "应用已批准的分级变更",
     "action.applyTiers": "应用分级变更",
+    "settingLabel.contact.capacityPerDay": "每人每天沟通容量",
+    "settingLabel.contact.channelWeights": "渠道占用点数",
+    "settingLabel.contact.minGapDays": "同一客户最短间隔",
+    "settingLabel.contact.planDays": "排期范围",
+    "settingLabel.tier.review": "分级变更需审核",
+    "settingLabel.collection.escalateTo": "回款逾期90天通知的经理",
+    "settingLabel.digest.finance": "财务收件人（回款提醒）",
+    "settingHelp.contact.capacityPerDay":
+      "负责人每个工作日最多安排的沟通点数；留空则不限，提醒列出所有逾期与今日应联系的客户。",
+    "settingHelp.contact.channelWeights": "一次沟通按渠道占用的点数，例如 面访:3, 视频:2, 电话:1, 邮件:1。",
+    "settingHelp.contact.minGapDays": "同一客户两次沟通至少相隔的天数，避免过度打扰。",
+    "settingHelp.contact.planDays": "从今天起安排多少个工作日；排不下的列为未排入并说明原因。",
+    "settingHelp.tier.review":
+      "开启后，客户分级的变更先写入「分级提议」，批准后再应用；订单激增的升级立即生效。",
+    "settingHelp.collection.escalateTo":
+      "有回款逾期90天以上时，这些经理会在每日提醒中收到清单（首次及此后每7天发送）。",
+    "settingHelp.digest.finance": "这些邮箱每天收到所有逾期回款的清单。",
+    "settingUnit.points": "点",
+    "settingUnit.workingDays": "个工作日",
+    "settingOption.on": "开启",
+    "settingOption.off": "关闭",
   },
   {
     "issue.expectedChannelWeights":
@@ -95,5 +116,29 @@ export const plan = defineMessages(
     "tiers.proposal.status.applied": "Applied",
     "menu.applyTierChanges": "Apply approved tier changes",
     "action.applyTiers": "Apply tier changes",
+    "settingLabel.contact.capacityPerDay": "Contact capacity per owner per day",
+    "settingLabel.contact.channelWeights": "Points per channel",
+    "settingLabel.contact.minGapDays": "Shortest gap for one client",
+    "settingLabel.contact.planDays": "Schedule horizon",
+    "settingLabel.tier.review": "Tier changes need approval",
+    "settingLabel.collection.escalateTo": "Managers told of 90-day arrears",
+    "settingLabel.digest.finance": "Finance recipients (receivables)",
+    "settingHelp.contact.capacityPerDay":
+      "Contact points an owner can spend per working day; blank for no limit (the digest lists every overdue and due-today contact).",
+    "settingHelp.contact.channelWeights":
+      "Points one contact costs by channel, e.g. visit:3, video:2, phone:1, email:1.",
+    "settingHelp.contact.minGapDays":
+      "Fewest days between two contacts of one client, so nobody is contacted too often.",
+    "settingHelp.contact.planDays":
+      "Working days planned from today; what does not fit is listed with the reason.",
+    "settingHelp.tier.review":
+      "When on, tier changes wait in Tier proposals until approved; surge upgrades apply at once.",
+    "settingHelp.collection.escalateTo":
+      "These managers get the instalments 90 or more days overdue in their digest (first on day 90, then weekly).",
+    "settingHelp.digest.finance": "These addresses get every overdue instalment each day.",
+    "settingUnit.points": "points",
+    "settingUnit.workingDays": "working days",
+    "settingOption.on": "On",
+    "settingOption.off": "Off",
   },
 );

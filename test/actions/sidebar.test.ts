@@ -49,9 +49,9 @@ describe("Settings form", () => {
     expect(form.language).toBe("en");
     expect(form.hasSheet).toBe(true);
     expect(form.groups.map((g) => [g.id, g.title, g.fields.length])).toEqual([
-      ["mail", "Report & reminder e-mails", 4],
-      ["contact", "Contact cadence", 9],
-      ["tiers", "Client tiers", 9],
+      ["mail", "Report & reminder e-mails", 6],
+      ["contact", "Contact cadence", 13],
+      ["tiers", "Client tiers", 10],
       ["contracts", "Contracts & performance", 2],
       ["general", "Language & region", 4],
     ]);
@@ -60,6 +60,8 @@ describe("Settings form", () => {
       "report.dayOfMonth",
       "report.hour",
       "digest.hour",
+      "collection.escalateTo",
+      "digest.finance",
     ]);
     const keys = form.groups.flatMap((g) => g.fields.map((f) => f.key));
     expect(keys.sort()).toEqual(SETTING_DEFS.map((d) => d.key).sort());
