@@ -785,8 +785,8 @@ export function logContact(env: Env, submitted: unknown, options: RunOptions = {
     date: { date: row.date },
     clientId: row.clientId,
     owner: row.owner,
-    channel: row.channel,
-    responded: row.responded,
+    channel: row.channel === null ? null : CHANNELS.cell(row.channel, language),
+    responded: row.responded === null ? null : YES_NO.cell(row.responded, language),
     satisfaction: row.satisfaction,
     summary: row.summary,
   };

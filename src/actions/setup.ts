@@ -157,7 +157,7 @@ function tableFormat(
     colors[at] = column.computed ? COLORS.computedHeader : COLORS.header;
     if (column.computed) notes[at] = render(language, msg("setup.computedNote"));
     if (column.codes && !column.computed) {
-      validations.push({ column: at + 1, fromRow: 2, toRow: null, values: column.codes.values });
+      validations.push({ column: at + 1, fromRow: 2, toRow: null, values: column.codes.dropdown(language) });
     }
     if (created || newColumns.has(column.key)) {
       const kind =

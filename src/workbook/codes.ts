@@ -1,7 +1,8 @@
 /**
  * The code lists of the workbook contract: tiers, statuses, stages, sources, channels and
- * yes/no. Cells store the English code; the code, its Chinese label and a few aliases are
- * accepted on input; the UI shows the label in the workbook's language.
+ * yes/no. Cells hold the label in the workbook's language (`活跃`, `Active`), which the
+ * drop-downs offer; the English code, both labels and a few aliases are accepted on input.
+ * Tiers are the exception: their cells hold the letter (A, B, C) in both languages.
  */
 import type { Language } from "../i18n";
 import { normalizeName } from "./names";
@@ -20,11 +21,19 @@ export interface CodeList<C extends string> {
   /** The code for a cell text (any accepted spelling), or null. */
   match(text: string): C | null;
   label(code: C, language: Language): string;
-  /** The values offered in a drop-down: the codes themselves, so cells keep the stored form. */
+  /** What the tool writes into a cell for a code, in the workbook's language. */
+  cell(code: C, language: Language): string;
+  /** The values a drop-down offers in the workbook's language: the cell form of every code. */
+  dropdown(language: Language): string[];
+  /** The codes. */
   readonly values: readonly C[];
 }
 
-function codeList<C extends string>(name: string, codes: readonly CodeDef<C>[]): CodeList<C> {
+function codeList<C extends string>(
+  name: string,
+  codes: readonly CodeDef<C>[],
+  cellForm: "label" | "code" = "label",
+): CodeList<C> {
   const index = new Map<string, C>();
   for (const def of codes) {
     for (const spelling of [def.code, def.zh, def.en, ...(def.aliases ?? [])]) {
@@ -45,19 +54,31 @@ function codeList<C extends string>(name: string, codes: readonly CodeDef<C>[]):
       if (seen.size < 1000) seen.set(text, found);
       return found;
     },
-    label: (code, language) => {
-      const def = byCode.get(code);
-      return def ? (language === "en" ? def.en : def.zh) : code;
-    },
+    label,
+    cell,
+    dropdown: (language) => codes.map((def) => cell(def.code, language)),
   };
+
+  function label(code: C, language: Language): string {
+    const def = byCode.get(code);
+    return def ? (language === "en" ? def.en : def.zh) : code;
+  }
+
+  function cell(code: C, language: Language): string {
+    return cellForm === "code" ? code : label(code, language);
+  }
 }
 
 export type Tier = "A" | "B" | "C";
-export const TIERS = codeList<Tier>("tier", [
-  { code: "A", zh: "高", en: "High", aliases: ["高价值", "A级"] },
-  { code: "B", zh: "中", en: "Medium", aliases: ["中等", "B级"] },
-  { code: "C", zh: "低", en: "Low", aliases: ["低价值", "C级"] },
-]);
+export const TIERS = codeList<Tier>(
+  "tier",
+  [
+    { code: "A", zh: "高", en: "High", aliases: ["高价值", "A级"] },
+    { code: "B", zh: "中", en: "Medium", aliases: ["中等", "B级"] },
+    { code: "C", zh: "低", en: "Low", aliases: ["低价值", "C级"] },
+  ],
+  "code",
+);
 /** Tier rank: A = 3, B = 2, C = 1. */
 export const TIER_RANK: Readonly<Record<Tier, number>> = { A: 3, B: 2, C: 1 };
 

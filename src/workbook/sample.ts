@@ -658,7 +658,6 @@ export function generateSample(options: SampleOptions): SampleWorkbook {
 class SampleBuilder {
   private readonly rnd: Random;
   private readonly nameRnd: Random;
-  private readonly labelRnd: Random;
   private readonly zh: boolean;
   private readonly lang: 0 | 1;
 
@@ -688,7 +687,6 @@ class SampleBuilder {
   ) {
     this.rnd = new Random(streamSeed(seed, 1));
     this.nameRnd = new Random(streamSeed(seed, 2));
-    this.labelRnd = new Random(streamSeed(seed, 3));
     this.zh = language === "zh-CN";
     this.lang = this.zh ? 0 : 1;
     this.d = asOf;
@@ -1355,11 +1353,9 @@ class SampleBuilder {
     return cell;
   }
 
-  /** About one code cell in ten of the zh sample is typed as its Chinese label. */
+  /** A code cell as the tool writes one: the label in the workbook's language, as its drop-down offers. */
   private code<C extends string>(list: CodeList<C>, value: C | null): Cell {
-    if (value === null) return null;
-    if (this.zh && this.labelRnd.chance(0.1)) return list.label(value, "zh-CN");
-    return value;
+    return value === null ? null : list.cell(value, this.language);
   }
 
   private text(text: Text): string {

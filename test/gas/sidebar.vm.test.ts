@@ -212,8 +212,8 @@ describe("Client card server functions", () => {
       { date: "2026-11-27" },
       "C001",
       "manager@example.com",
-      "phone",
-      "no",
+      "电话",
+      "否",
       null,
       '=HYPERLINK("x")',
     ]);

@@ -123,7 +123,7 @@ describe("saving writes back only what the actions changed", () => {
     expect(deals.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(deals.getCell("C500").dataValidation).toMatchObject({
       type: "list",
-      formulae: ['"lead,qualified,proposal,negotiation,won,lost"'],
+      formulae: ['"Lead,Qualified,Proposal,Negotiation,Won,Lost"'],
     });
     // New sheets in the workbook language, and the Data issues sheet of the last action.
     expect(saved.worksheets.map((ws) => ws.name)).toEqual([

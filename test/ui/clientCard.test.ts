@@ -152,8 +152,8 @@ describe("Client card sidebar", () => {
       { date: 20784 },
       "C001",
       "manager@example.com",
-      "visit",
-      "yes",
+      "面访",
+      "是",
       5,
       "确认二期合同条款，下周寄送报价",
     ]);

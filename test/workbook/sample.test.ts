@@ -412,7 +412,7 @@ describe("generateSample", () => {
     expect(overdue).toBeLessThan(90);
   });
 
-  it("types ~10% of the zh code cells as Chinese labels and none of the en ones", () => {
+  it("writes every code cell in one form: the label of the workbook's language (tiers as letters)", () => {
     const codeCells = (wb: SampleWorkbook) =>
       wb.sheets.flatMap((sheet) => {
         const columns = TABLES[sheet.table].columns;
@@ -420,16 +420,27 @@ describe("generateSample", () => {
           .slice(1)
           .flatMap((row) =>
             columns.flatMap((c, i) =>
-              c.codes && !c.computed && sheet.table !== "tierHistory" ? [[c, row[i]] as const] : [],
+              c.codes && !c.computed && sheet.table !== "tierHistory" && row[i] !== null
+                ? [[c, row[i]] as const]
+                : [],
             ),
           );
       });
-    const zhCells = codeCells(zh).filter(([, v]) => v !== null);
-    const labels = zhCells.filter(([c, v]) => c.codes?.values.includes(str(v ?? null)) === false);
-    for (const [c, v] of zhCells) expect(c.codes?.match(str(v ?? null))).not.toBeNull();
-    expect(labels.length / zhCells.length).toBeGreaterThan(0.07);
-    expect(labels.length / zhCells.length).toBeLessThan(0.13);
-    for (const [c, v] of codeCells(en)) if (v !== null) expect(c.codes?.values).toContain(v);
+    for (const [wb, language] of [
+      [zh, "zh-CN"],
+      [en, "en"],
+    ] as const) {
+      const cells = codeCells(wb);
+      expect(cells.length).toBeGreaterThan(1000);
+      for (const [c, v] of cells) {
+        const codes = c.codes as NonNullable<typeof c.codes>;
+        const code = codes.match(str(v));
+        expect(code).not.toBeNull();
+        expect(v).toBe(codes.cell(code as string, language));
+      }
+    }
+    expect(codeCells(zh).some(([, v]) => v === "活跃")).toBe(true);
+    expect(codeCells(en).some(([, v]) => v === "Active")).toBe(true);
   });
 
   it("sets team, owner, month and quarter targets", () => {
