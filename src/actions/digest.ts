@@ -87,6 +87,18 @@ export interface DigestData {
   /** Owners with an actionable row, each with the outcome of their mail. */
   readonly owners: { readonly owner: string; readonly outcome: SendOutcome; readonly rows: number }[];
   readonly sent: number;
+  /** Owners left for a later run because the time budget ran out (their mails were not sent). */
+  readonly deferred: number;
+}
+
+export interface DigestOptions extends RunOptions {
+  readonly providers?: readonly DigestProvider[];
+  /** Only these owners (lower-case e-mails): Send my digest now. */
+  readonly owners?: readonly string[];
+  /** Send even an owner who already had today's digest (a user asked for it). */
+  readonly force?: boolean;
+  /** The time budget's end (ms): owners not reached by then are left for the continuation. */
+  readonly deadline?: number;
 }
 
 /** Groups sections by owner, keeping owners with an actionable row, in owner order. */
@@ -105,10 +117,7 @@ export function sectionsByOwner(sections: readonly DigestSection[]): Map<string,
 }
 
 /** The daily trigger: mails each owner their digest, at most once a day. */
-export function sendDailyDigest(
-  env: Env,
-  options: RunOptions & { readonly providers?: readonly DigestProvider[] } = {},
-): ActionResult<DigestData> {
+export function sendDailyDigest(env: Env, options: DigestOptions = {}): ActionResult<DigestData> {
   const providers = options.providers ?? DIGEST_PROVIDERS;
   const run = startRun(env, "digest", options);
   const plan = mergeReadPlans(providers.flatMap((p) => [p.fields ?? {}, p.tables ?? []]));
@@ -136,24 +145,33 @@ export function sendDailyDigest(
     sections.push(...provider.sections({ run, data, asOf: run.asOf, sent }));
   }
 
-  const byOwner = sectionsByOwner(sections);
+  const only = options.owners ? new Set(options.owners.map((o) => o.toLowerCase())) : null;
+  const byOwner = sectionsByOwner(only ? sections.filter((s) => only.has(s.owner)) : sections);
   const mails: OutgoingMail[] = [...byOwner.entries()].map(([owner, list]) => ({
     what: digestKey(run.asOf, owner),
     message: renderDigestMail(run.language, owner, run.asOf, list),
   }));
-  const report = sendMails(run, mails, { sent });
+  const report = sendMails(run, mails, { sent, force: options.force, deadline: options.deadline });
   const outcomeOf = new Map(report.outcomes.map((o) => [o.what, o.outcome] as const));
-  const owners = [...byOwner.entries()].map(([owner, list]) => ({
-    owner,
-    outcome: outcomeOf.get(digestKey(run.asOf, owner)) ?? "failed",
-    rows: actionableCount(list),
-  }));
-  summarise(run, owners);
-  return finishRun(run, { asOf: formatIsoDate(run.asOf), owners, sent: report.sent });
+  const owners = [...byOwner.entries()]
+    .filter(([owner]) => outcomeOf.has(digestKey(run.asOf, owner)))
+    .map(([owner, list]) => ({
+      owner,
+      outcome: outcomeOf.get(digestKey(run.asOf, owner)) as SendOutcome,
+      rows: actionableCount(list),
+    }));
+  summarise(run, owners, report.deferred);
+  return finishRun(run, {
+    asOf: formatIsoDate(run.asOf),
+    owners,
+    sent: report.sent,
+    deferred: report.deferred,
+  });
 }
 
-function summarise(run: Run, owners: DigestData["owners"]): void {
-  if (owners.length === 0) run.summary.push(msg("digest.summary.nothing"));
+function summarise(run: Run, owners: DigestData["owners"], deferred: number): void {
+  if (owners.length === 0 && deferred === 0) run.summary.push(msg("digest.summary.nothing"));
+  if (deferred > 0) run.summary.push(msg("automation.digestDeferred", { count: deferred }));
   const by = (outcome: SendOutcome) => owners.filter((o) => o.outcome === outcome).map((o) => o.owner);
   const sent = by("sent");
   if (sent.length > 0)

@@ -18,6 +18,22 @@ export interface OutgoingMail {
 
 export type SendOutcome = "sent" | "already-sent" | "no-quota" | "no-mail" | "no-recipients" | "failed";
 
+/** Options of sendMails. */
+export interface SendOptions {
+  /** Send even what the Send log has as sent. */
+  readonly force?: boolean;
+  /** Nothing goes out unless the quota covers every message. */
+  readonly allOrNothing?: boolean;
+  /** Send-log keys already read by the caller. */
+  readonly sent?: ReadonlySet<string>;
+  /**
+   * The time budget: an instant (ms) after which no further message starts. What was not sent
+   * is left for a later run (not logged), so a run never comes near Apps Script's time limit
+   * with mails sent but not yet in the Send log.
+   */
+  readonly deadline?: number;
+}
+
 export interface SendReport {
   readonly outcomes: {
     readonly what: string;
@@ -28,6 +44,8 @@ export interface SendReport {
   readonly sent: number;
   readonly skipped: number;
   readonly failed: number;
+  /** Messages left for a later run because the time budget ran out. */
+  readonly deferred: number;
 }
 
 /** Send-log keys already sent (Result `sent`). One read. */
@@ -53,11 +71,7 @@ export function sentKeys(run: Run): Set<string> {
  * goes out unless the quota covers every message; otherwise messages are sent in order while
  * the quota lasts and the rest are logged as `no-quota`.
  */
-export function sendMails(
-  run: Run,
-  mails: readonly OutgoingMail[],
-  options: { force?: boolean; allOrNothing?: boolean; sent?: ReadonlySet<string> } = {},
-): SendReport {
+export function sendMails(run: Run, mails: readonly OutgoingMail[], options: SendOptions = {}): SendReport {
   const outcomes: SendReport["outcomes"][number][] = [];
   const sent = options.force ? new Set<string>() : (options.sent ?? sentKeys(run));
   const pending = mails.filter((mail) => {
@@ -69,7 +83,13 @@ export function sendMails(
   let quota = mailer ? mailer.remainingQuota() : 0;
   const needed = pending.reduce((n, mail) => n + mail.message.to.length, 0);
   const blockAll = options.allOrNothing === true && needed > quota;
+  const deadline = options.deadline;
+  let deferred = 0;
   for (const mail of pending) {
+    if (deadline !== undefined && run.env.clock.now().getTime() >= deadline) {
+      deferred++;
+      continue;
+    }
     const to = mail.message.to.join(",");
     if (mail.message.to.length === 0) {
       outcomes.push({ what: mail.what, to, outcome: "no-recipients" });
@@ -103,6 +123,7 @@ export function sendMails(
     sent: outcomes.filter((o) => o.outcome === "sent").length,
     skipped: outcomes.filter((o) => o.outcome === "already-sent").length,
     failed: outcomes.filter((o) => o.outcome !== "sent" && o.outcome !== "already-sent").length,
+    deferred,
   };
 }
 

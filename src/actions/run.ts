@@ -37,18 +37,17 @@ export interface Run {
 export interface RunOptions {
   /** The as-of date; default: today in the workbook's time zone. */
   readonly asOf?: CalDate;
+  /** Settings already read in this execution (the scheduled jobs read them once per tick), with their issues. */
+  readonly settings?: { readonly settings: Settings; readonly issues: readonly DataIssue[] };
 }
 
 /** Starts an action: sheets located, Settings read (its issues collected), as-of fixed. */
 export function startRun(env: Env, action: ActionName, options: RunOptions = {}): Run {
   const sheets = locateSheets(env.workbook.sheetNames());
   const issues: DataIssue[] = [];
-  const { settings } = readSettings(
-    env.workbook,
-    sheets,
-    { action, defaultTimeZone: env.defaultTimeZone },
-    issues,
-  );
+  const settings = options.settings
+    ? (issues.push(...options.settings.issues), options.settings.settings)
+    : readSettings(env.workbook, sheets, { action, defaultTimeZone: env.defaultTimeZone }, issues).settings;
   const asOf = options.asOf ?? env.clock.today(settings.timeZone);
   return { env, action, sheets, settings, language: settings.language, asOf, issues, summary: [] };
 }

@@ -6,7 +6,7 @@
  * in one block, appends one Tier history row per change, tells the owners of changed clients
  * (one e-mail each in Sheets; summary lines on the command line) and writes the Data issues.
  */
-import { dateParts, formatIsoDate, monthKey } from "../core/dates";
+import { dateParts, formatIsoDate, monthKey, type CalDate } from "../core/dates";
 import { formatMoney, formatPercent, fromCents } from "../core/money";
 import {
   computeTiers,
@@ -59,7 +59,12 @@ export const TIER_COLUMNS = ["tier", "tierReason", "purchase12m", "tierSince"] a
 /** Recalculate tiers (or, with `review`, the quarterly tier review). */
 export function recalculateTiers(env: Env, options: TiersOptions = {}): ActionResult<TiersJson> {
   const review = options.review === true;
-  return runTiers(startRun(env, review ? "review" : "tiers", options), review);
+  const run = startRun(env, review ? "review" : "tiers", options);
+  const result = runTiers(run, review);
+  // A review done by hand counts for its quarter: the scheduled run does not review it again.
+  if (review)
+    env.properties.set(LAST_SCHEDULED_REVIEW, reviewPeriod(run.asOf, run.settings["tier.reviewMonths"]));
+  return result;
 }
 
 /** The quarterly review: the same action with downgrades allowed. */
@@ -67,8 +72,19 @@ export function reviewTiers(env: Env, options: RunOptions = {}): ActionResult<Ti
   return recalculateTiers(env, { ...options, review: true });
 }
 
-/** Document property that records the last scheduled review, by its month (`2026-10`). */
+/**
+ * Document property that records the last reviewed quarter, by the month it starts (`2026-10`):
+ * set by the scheduled review and by a review run by hand.
+ */
 export const LAST_SCHEDULED_REVIEW = "accountDesk.tiers.lastScheduledReview";
+
+/** The quarter a date falls in: the latest month of `tier.reviewMonths` on or before it (`2026-10`). */
+export function reviewPeriod(date: CalDate, reviewMonths: readonly number[]): string {
+  const { year, month } = dateParts(date);
+  const inYear = reviewMonths.filter((m) => m <= month);
+  if (inYear.length > 0) return monthKey(year, Math.max(...inYear));
+  return monthKey(year - 1, Math.max(...reviewMonths, 1));
+}
 
 export type ScheduledTiers =
   | {
@@ -95,10 +111,11 @@ export function scheduledTiers(env: Env, options: RunOptions = {}): ScheduledTie
   if (!run.settings["tier.reviewMonths"].includes(month)) {
     return { outcome: "recalculation", month: key, result: runTiers(run, false) };
   }
-  if (env.properties.get(LAST_SCHEDULED_REVIEW) === key)
+  const quarter = reviewPeriod(run.asOf, run.settings["tier.reviewMonths"]);
+  if (env.properties.get(LAST_SCHEDULED_REVIEW) === quarter)
     return { outcome: "already-reviewed", month: key, language: run.language, result: null };
   const result = runTiers({ ...run, action: "review" }, true);
-  env.properties.set(LAST_SCHEDULED_REVIEW, key);
+  env.properties.set(LAST_SCHEDULED_REVIEW, quarter);
   return { outcome: "review", month: key, result };
 }
 

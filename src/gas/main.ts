@@ -3,152 +3,227 @@
  * handlers, trigger handlers, sidebar server functions) and wires the adapters into actions.
  * The build turns every export into a top-level function of dist/Code.js.
  */
+import { dispatch } from "../actions/automation/dispatch";
 import { checkData } from "../actions/check";
 import { reviewContractsAction } from "../actions/contracts";
 import { buildContactPlanSheet } from "../actions/contacts";
 import { sendDailyDigest } from "../actions/digest";
 import { generateReport, reportSendState, sendReport } from "../actions/report";
 import { setupWorkbook } from "../actions/setup";
-import { recalculateTiers, scheduledTiers } from "../actions/tiers";
+import { recalculateTiers } from "../actions/tiers";
 import type { ContactLogInput } from "../actions/clientCard";
-import { msg, render, t } from "../i18n";
+import { msg, render } from "../i18n";
+import { StopError } from "../workbook/issues";
 import { menuEntries } from "./registry";
-import { confirmResend, logSummary, promptReportMonth } from "./reportUi";
+import { confirmResend, promptReportMonth } from "./reportUi";
 import { openSidebar, sidebarServer, SIDEBAR_PAGES } from "./sidebar";
-import { runMenuAction, runTriggerAction, workbookLanguage, workbookSettings } from "./runner";
-import { createEnv } from "./services";
-import { installTriggers, removeTriggers, triggerStatus } from "./triggers";
-import { buildMenu, errorMessage, showSummary } from "./ui";
+import { menuHandler, runMenuAction, triggerHandler, workbookLanguage, workbookSettings } from "./runner";
+import { createEnv, currentUser, documentProperties } from "./services";
+import {
+  automationStatus,
+  clearContinuations,
+  installAutomation,
+  removeAutomation,
+  scheduleContinuation,
+} from "./triggers";
+import { buildMenu, confirm, showSummary } from "./ui";
 
-export function onOpen(): void {
+/**
+ * The menu. Opened as an add-on that is not yet used in this document (AuthMode.NONE), it is the
+ * add-on menu, built without touching the spreadsheet, properties or triggers (Apps Script allows
+ * none of them then). Otherwise: the add-on menu when running as an add-on, the top-level menu
+ * 商务助手 / Account Desk for the script bound to the spreadsheet, in the workbook's language.
+ */
+function openMenu(event?: { readonly authMode?: unknown }): void {
+  const ui = SpreadsheetApp.getUi();
+  if (event !== undefined && String(event.authMode) === "NONE") {
+    buildMenu(ui, menuEntries(), "zh-CN", "addon");
+    return;
+  }
   let language: "zh-CN" | "en" = "zh-CN";
   try {
     language = workbookLanguage(createEnv(false));
   } catch {
-    // Opened without authorisation (add-on not yet enabled): the menu still appears, in Chinese.
+    // Settings cannot be read yet: the menu still appears, in Chinese.
   }
-  buildMenu(SpreadsheetApp.getUi(), menuEntries(), language);
+  buildMenu(ui, menuEntries(), language, runsAsAddon() ? "addon" : "custom");
 }
 
-export function onInstall(): void {
-  onOpen();
+/** True when installed as an Editor add-on (Marketplace), false for the bound script. */
+function runsAsAddon(): boolean {
+  try {
+    return String(ScriptApp.getInstallationSource()) !== String(ScriptApp.InstallationSource.NONE);
+  } catch {
+    return false;
+  }
 }
 
-export function menuSetup(): void {
+export function onOpen(event?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  openMenu(event);
+}
+
+/** Installing the add-on: the menu at once, as when the spreadsheet opens. */
+export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
+  openMenu(event);
+}
+
+export const menuSetup = menuHandler("action.setup", () => {
   runMenuAction("action.setup", (env) => setupWorkbook(env));
-}
+});
 
-export function menuCheck(): void {
+export const menuCheck = menuHandler("action.check", () => {
   runMenuAction("action.check", (env) => checkData(env));
-}
+});
 
-export function menuInstallTriggers(): void {
+/** Install triggers: the hourly dispatcher, once, replacing any older per-job triggers. */
+export const menuInstallTriggers = menuHandler("menu.installTriggers", () => {
   const env = createEnv(false);
   const settings = workbookSettings(env);
   const language = settings?.language ?? "zh-CN";
-  try {
-    if (!settings) throw new Error(t(language, "triggers.none"));
-    const installed = env.lock.withLock(() => installTriggers(settings));
-    const names = installed.map((def) => t(language, def.label)).join(", ");
-    showSummary(
-      language,
-      msg("menu.installTriggers"),
-      [msg("triggers.installed", { count: installed.length, names })],
-      false,
-    );
-  } catch (error) {
-    showSummary(language, msg("menu.installTriggers"), [errorMessage(error)], true);
-  }
-}
+  if (!settings) throw new StopError("automation.status.notInstalled");
+  env.lock.withLock(() => installAutomation(env.user, env.properties));
+  showSummary(
+    language,
+    msg("menu.installTriggers"),
+    [msg("automation.installed", { zone: settings.timeZone })],
+    false,
+  );
+});
 
-export function menuRemoveTriggers(): void {
+export const menuRemoveTriggers = menuHandler("menu.removeTriggers", () => {
   const env = createEnv(false);
   const language = workbookLanguage(env);
-  try {
-    const removed = env.lock.withLock(() => removeTriggers());
-    showSummary(language, msg("menu.removeTriggers"), [msg("triggers.removed", { count: removed })], false);
-  } catch (error) {
-    showSummary(language, msg("menu.removeTriggers"), [errorMessage(error)], true);
-  }
-}
+  const removed = env.lock.withLock(() => removeAutomation(env.properties));
+  showSummary(language, msg("menu.removeTriggers"), [msg("automation.removed", { count: removed })], false);
+});
 
-export function menuTriggerStatus(): void {
-  const env = createEnv(false);
-  const settings = workbookSettings(env);
-  const language = settings?.language ?? "zh-CN";
-  if (!settings) return showSummary(language, msg("menu.triggerStatus"), [msg("triggers.none")], true);
-  showSummary(language, msg("menu.triggerStatus"), [triggerStatus(language, settings)], true);
-}
+/** Trigger status: what is installed, each job's next run from the current Settings, and any mismatch. */
+export const menuTriggerStatus = menuHandler(
+  "menu.triggerStatus",
+  () => {
+    const env = createEnv(false);
+    const settings = workbookSettings(env);
+    const language = settings?.language ?? "zh-CN";
+    if (!settings)
+      return showSummary(language, msg("menu.triggerStatus"), [msg("automation.status.notInstalled")], true);
+    showSummary(language, msg("menu.triggerStatus"), automationStatus(env, settings), true);
+  },
+  { reconcile: false },
+);
 
-export function menuHelp(): void {
+export const menuHelp = menuHandler("menu.help", () => {
   const language = workbookLanguage(createEnv(false));
   showSummary(language, msg("help.title"), [msg("help.body")], true);
-}
+});
 
-export function menuContactPlan(): void {
+export const menuContactPlan = menuHandler("menu.contactPlan", () => {
   runMenuAction("menu.contactPlan", (env) => buildContactPlanSheet(env));
-}
+});
 
-/** The daily trigger at `digest.hour`: the summary (what was sent, what could not be) goes to the execution log. */
-export function triggerDailyDigest(): void {
-  const result = runTriggerAction((env) => sendDailyDigest(env));
-  Logger.log(result.summary.map((line) => render(result.language, line)).join("\n"));
-}
+/** Send my digest now: today's digest to the person clicking, even if the trigger sent it already. */
+export const menuSendMyDigest = menuHandler("menu.sendMyDigest", () => {
+  const me = currentUser(false).toLowerCase();
+  if (!me.includes("@")) throw new StopError("digest.mine.noUser");
+  runMenuAction("menu.sendMyDigest", (env) => {
+    const result = sendDailyDigest(env, { owners: [me], force: true });
+    if (result.data.owners.length > 0) return result;
+    return { ...result, summary: [msg("digest.mine.nothing", { owner: me })] };
+  });
+});
 
-export function menuTiers(): void {
+/** Send all digests now…: asks first; then once per owner and day, as the scheduled digest. */
+export const menuSendAllDigests = menuHandler("menu.sendAllDigests", () => {
+  const language = workbookLanguage(createEnv(false));
+  if (!confirm(language, "digest.confirmAll.title", "digest.confirmAll.body")) return;
+  runMenuAction("menu.sendAllDigests", (env) => sendDailyDigest(env));
+});
+
+export const menuTiers = menuHandler("menu.tiers", () => {
   runMenuAction("menu.tiers", (env) => recalculateTiers(env));
-}
+});
 
-export function menuTierReview(): void {
+/** Quarterly tier review: also marks the quarter as reviewed, so the scheduled run does not review it again. */
+export const menuTierReview = menuHandler("menu.tierReview", () => {
   runMenuAction("menu.tierReview", (env) => recalculateTiers(env, { review: true }));
-}
+});
 
-/** The monthly tier trigger: the quarterly review once in each review month, else a recalculation. */
-export function triggerTiers(): void {
-  const scheduled = runTriggerAction((env) => scheduledTiers(env));
-  if (scheduled.result === null) {
-    console.log(t(scheduled.language, "tiers.scheduledDone", { month: scheduled.month }));
-    return;
-  }
-  const result = scheduled.result;
-  console.log(result.summary.map((line) => render(result.language, line)).join("\n"));
-}
-
-export function menuContracts(): void {
+export const menuContracts = menuHandler("menu.contracts", () => {
   runMenuAction("menu.contracts", (env) => reviewContractsAction(env));
-}
+});
 
 /** Generate monthly report…: asks for the month (default the previous one) and writes its sheet. */
-export function menuReport(): void {
+export const menuReport = menuHandler("menu.report", () => {
   const month = promptReportMonth(createEnv(false));
   if (month === null) return;
   runMenuAction("action.report", (env) => generateReport(env, { month }));
-}
+});
 
 /** Send monthly report now…: asks for the month, and asks again before a second send of it. */
-export function menuSendReport(): void {
+export const menuSendReport = menuHandler("menu.sendReport", () => {
   const env = createEnv(false);
   const month = promptReportMonth(env);
   if (month === null) return;
   const state = reportSendState(env, month);
   if (state.sent && !confirmResend(state.language, month, state.recipients)) return;
   runMenuAction("action.report", (runEnv) => sendReport(runEnv, { month, force: state.sent }));
-}
-
-/** The monthly trigger at report.dayOfMonth / report.hour: sends the previous month's report once. */
-export function triggerMonthlyReport(): void {
-  logSummary(runTriggerAction((env) => sendReport(env)));
-}
+});
 
 /** Settings…: the settings sidebar (its page calls sidebarSettingsForm and sidebarSaveSettings). */
-export function menuSettings(): void {
+export const menuSettings = menuHandler("menu.settings", () => {
   openSidebar(SIDEBAR_PAGES.settings, "sidebar.settings.title", () => sidebarServer.sidebarSettingsForm());
-}
+});
 
 /** Client card: the sidebar of the selected row's client (its page calls sidebarClientCard and sidebarLogContact). */
-export function menuClientCard(): void {
+export const menuClientCard = menuHandler("menu.clientCard", () => {
   openSidebar(SIDEBAR_PAGES.clientCard, "sidebar.card.title");
+});
+
+/** One tick: runs what is due under the document lock; asks for a continuation when work was left. */
+function tick(continuation: boolean): void {
+  const startedAt = Date.now();
+  const env = createEnv(true);
+  const result = env.lock.withLock(() => dispatch(env, { startedAt, owner: triggerOwner() }));
+  for (const line of result.lines) console.log(render(result.language, line));
+  if (result.unfinished) scheduleContinuation();
+  else if (continuation) clearContinuations();
 }
+
+/** The trigger's owner (the effective user), who hears about failures when no installer is recorded. */
+function triggerOwner(): string | null {
+  try {
+    return Session.getEffectiveUser().getEmail() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The hourly dispatcher: runs the tier job, the monthly report and the daily digest when due. */
+export const triggerDispatch = triggerHandler("triggerDispatch", () => tick(false));
+
+/** The one-off continuation of work stopped at the time budget. */
+export const triggerContinue = triggerHandler("triggerContinue", () => tick(true));
+
+/**
+ * The per-job triggers of earlier versions, still firing until replaced: each runs the
+ * dispatcher (which does what is due, once) and replaces the old triggers by the dispatcher.
+ */
+function legacyTick(): void {
+  migrateLegacy();
+  tick(false);
+}
+
+function migrateLegacy(): void {
+  try {
+    const owner = triggerOwner();
+    if (owner !== null) installAutomation(owner, documentProperties());
+  } catch (error) {
+    console.warn(`The older triggers stay until the next menu action: ${String(error)}`);
+  }
+}
+
+export const triggerDailyDigest = triggerHandler("triggerDailyDigest", legacyTick);
+export const triggerTiers = triggerHandler("triggerTiers", legacyTick);
+export const triggerMonthlyReport = triggerHandler("triggerMonthlyReport", legacyTick);
 
 export function sidebarSettingsForm() {
   return sidebarServer.sidebarSettingsForm();

@@ -4,7 +4,6 @@
  * typo fails the build rather than a user's click. Each feature adds its items here.
  */
 import type { MessageKey } from "../i18n";
-import type { Settings } from "../workbook/settings";
 
 export type MenuEntry =
   | { readonly kind: "item"; readonly label: MessageKey; readonly handler: string }
@@ -14,17 +13,31 @@ export type MenuEntry =
 const item = (label: MessageKey, handler: string): MenuEntry => ({ kind: "item", label, handler });
 const separator: MenuEntry = { kind: "separator" };
 
-/** When a trigger runs, from Settings. */
-export type TriggerSchedule =
-  | { readonly kind: "daily"; readonly hour: number }
-  | { readonly kind: "monthly"; readonly day: number; readonly hour: number };
+/**
+ * The one installed trigger: an hourly dispatcher that runs the scheduled jobs
+ * (src/actions/automation/) when their time in Settings has come.
+ */
+export const DISPATCHER_HANDLER = "triggerDispatch";
 
-export interface TriggerDef {
-  readonly handler: string;
-  /** A name for the status line. */
-  readonly label: MessageKey;
-  readonly schedule: (settings: Settings) => TriggerSchedule;
-}
+/** A one-off trigger that continues work stopped at the time budget; removed when it has run. */
+export const CONTINUATION_HANDLER = "triggerContinue";
+
+/**
+ * Handlers of the per-job triggers of earlier versions. They stay callable (a trigger installed
+ * before an update still fires) and run the dispatcher; installing or any menu action replaces them.
+ */
+export const LEGACY_TRIGGER_HANDLERS: readonly string[] = [
+  "triggerDailyDigest",
+  "triggerTiers",
+  "triggerMonthlyReport",
+];
+
+/** Every trigger handler, for the build's check and the guard test. */
+export const TRIGGER_HANDLERS: readonly string[] = [
+  DISPATCHER_HANDLER,
+  CONTINUATION_HANDLER,
+  ...LEGACY_TRIGGER_HANDLERS,
+];
 
 /** The features' menu items, between Check data and Automation; each feature adds its lines here. */
 export const FEATURE_MENU_ITEMS: readonly MenuEntry[] = [
@@ -32,34 +45,12 @@ export const FEATURE_MENU_ITEMS: readonly MenuEntry[] = [
   item("menu.tiers", "menuTiers"),
   item("menu.tierReview", "menuTierReview"),
   item("menu.contracts", "menuContracts"),
+  item("menu.sendMyDigest", "menuSendMyDigest"),
+  item("menu.sendAllDigests", "menuSendAllDigests"),
   item("menu.report", "menuReport"),
   item("menu.sendReport", "menuSendReport"),
   item("menu.clientCard", "menuClientCard"),
   item("menu.settings", "menuSettings"),
-];
-
-/** Time-driven triggers; each feature adds its line here. */
-export const TRIGGERS: readonly TriggerDef[] = [
-  {
-    handler: "triggerDailyDigest",
-    label: "trigger.digest",
-    schedule: (settings) => ({ kind: "daily", hour: settings["digest.hour"] }),
-  },
-  // Tiers: on the 1st, an hour before the monthly report so that its tier counts are fresh.
-  {
-    handler: "triggerTiers",
-    label: "triggers.tierReview",
-    schedule: (settings) => ({ kind: "monthly", day: 1, hour: Math.max(0, settings["report.hour"] - 1) }),
-  },
-  {
-    handler: "triggerMonthlyReport",
-    label: "trigger.report",
-    schedule: (settings) => ({
-      kind: "monthly",
-      day: settings["report.dayOfMonth"],
-      hour: settings["report.hour"],
-    }),
-  },
 ];
 
 export function menuEntries(): MenuEntry[] {
@@ -91,6 +82,6 @@ export function referencedHandlerNames(): string[] {
     }
   };
   walk(menuEntries());
-  for (const trigger of TRIGGERS) names.add(trigger.handler);
+  for (const handler of TRIGGER_HANDLERS) names.add(handler);
   return [...names].sort();
 }

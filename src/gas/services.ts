@@ -3,7 +3,7 @@
  * (today in a time zone), document properties and the document lock; and the Env that wires
  * them with the Sheets workbook.
  */
-import { parseIsoDate, type CalDate } from "../core/dates";
+import type { CalDate } from "../core/dates";
 import {
   LockBusyError,
   type ClockPort,
@@ -13,6 +13,7 @@ import {
   type MailPort,
   type PropertiesPort,
 } from "../ports";
+import { calendarDateOf } from "./clock";
 import { SheetsWorkbook } from "./sheets";
 
 export const gasMail: MailPort = {
@@ -32,9 +33,9 @@ export const gasMail: MailPort = {
   },
 };
 
+/** The clock; today's date stops the action when it cannot be formed (see clock.ts). */
 export const gasClock: ClockPort = {
-  today: (timeZone: string): CalDate =>
-    parseIsoDate(Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd")) as CalDate,
+  today: (timeZone: string): CalDate => calendarDateOf(new Date(), timeZone, "clock"),
   now: () => new Date(),
 };
 

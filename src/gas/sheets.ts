@@ -4,10 +4,11 @@
  * output sheet replaced with one clear and one write, formatting in a constant number of calls. Sheets date cells are midnight in the spreadsheet's time zone;
  * they become CalDates here, and CalDates become such dates on the way back.
  */
-import { parseIsoDate, formatIsoDate, type CalDate } from "../core/dates";
+import { formatIsoDate, type CalDate } from "../core/dates";
 import { numberPattern } from "../workbook/formats";
 import { AUTOMATIC, cellPattern, sheetText } from "./sheetCells";
 import { isDateCell, type Cell, type ChartSpec, type SheetFormat, type WorkbookPort } from "../ports";
+import { calendarDateOf } from "./clock";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -52,7 +53,7 @@ export class SheetsWorkbook implements WorkbookPort {
     if (Number.isNaN(ms)) return "";
     let date = this.toCal.get(ms);
     if (date === undefined) {
-      date = parseIsoDate(Utilities.formatDate(value, this.zone, "yyyy-MM-dd")) as CalDate;
+      date = calendarDateOf(value, this.zone, "cell");
       this.toCal.set(ms, date);
     }
     return { date };

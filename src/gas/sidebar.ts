@@ -14,6 +14,7 @@ import type { SidebarServer } from "../ui/api";
 import type * as entry from "./main";
 import { workbookLanguage } from "./runner";
 import { createEnv } from "./services";
+import { reconcileTriggers } from "./triggers";
 import { errorMessage } from "./ui";
 
 /** The pages of src/ui/pages/, built into dist/NAME.html. */
@@ -65,7 +66,12 @@ function activeSelection(): CardSelection {
 
 export const sidebarServer: SidebarServer = {
   sidebarSettingsForm: () => serve((env) => settingsForm(env), false),
-  sidebarSaveSettings: (values) => serve((env) => saveSettings(env, values), true),
+  // After a save the installed triggers are reconciled; the dispatcher reads the saved times on its next tick.
+  sidebarSaveSettings: (values) => {
+    const saved = serve((env) => saveSettings(env, values), true);
+    reconcileTriggers();
+    return saved;
+  },
   sidebarTestMail: (recipients) => serve((env) => sendTestMail(env, recipients), true),
   sidebarClientCard: () => serve((env) => clientCardAt(env, activeSelection()), false),
   sidebarLogContact: (input) => serve((env) => logContact(env, input), true),

@@ -1,5 +1,5 @@
 /** Showing results in Sheets: the menu, toasts and alerts, in the workbook's language. */
-import { msg, render, t, type Language, type MessageRef } from "../i18n";
+import { msg, render, t, type Language, type MessageKey, type MessageRef } from "../i18n";
 import { isStopError } from "../workbook/issues";
 import { LockBusyError } from "../ports";
 import type { MenuEntry } from "./registry";
@@ -7,7 +7,16 @@ import type { MenuEntry } from "./registry";
 type Ui = GoogleAppsScript.Base.Ui;
 type Menu = GoogleAppsScript.Base.Menu;
 
-export function buildMenu(ui: Ui, entries: readonly MenuEntry[], language: Language): void {
+/**
+ * Builds the menu: `custom` is the top-level menu of the bound script; `addon` the add-on's menu
+ * under Extensions (its title is the add-on's name in the Marketplace listing).
+ */
+export function buildMenu(
+  ui: Ui,
+  entries: readonly MenuEntry[],
+  language: Language,
+  kind: "custom" | "addon" = "custom",
+): void {
   const fill = (menu: Menu, items: readonly MenuEntry[]): Menu => {
     for (const entry of items) {
       if (entry.kind === "separator") menu.addSeparator();
@@ -16,7 +25,8 @@ export function buildMenu(ui: Ui, entries: readonly MenuEntry[], language: Langu
     }
     return menu;
   };
-  fill(ui.createMenu(t(language, "app.name")), entries).addToUi();
+  const root = kind === "addon" ? ui.createAddonMenu() : ui.createMenu(t(language, "app.name"));
+  fill(root, entries).addToUi();
 }
 
 /** Shows an action's summary: an alert when there is something to read, else a toast. */
@@ -32,6 +42,12 @@ export function showSummary(
   } else {
     SpreadsheetApp.getActiveSpreadsheet().toast(text, render(language, title), 8);
   }
+}
+
+/** Asks a yes/no question; true for yes. */
+export function confirm(language: Language, title: MessageKey, body: MessageKey): boolean {
+  const ui = SpreadsheetApp.getUi();
+  return ui.alert(t(language, title), t(language, body), ui.ButtonSet.YES_NO) === ui.Button.YES;
 }
 
 /** The message for an error that stopped an action. */

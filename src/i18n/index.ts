@@ -3,6 +3,7 @@
  * export a pair of dictionaries with the same keys; this module merges them and formats
  * messages. Placeholders are `{name}`; code never concatenates sentences.
  */
+import { automation } from "./automation";
 import { common } from "./common";
 import { contacts } from "./contacts";
 import { contracts } from "./contracts";
@@ -19,7 +20,17 @@ export type Language = "zh-CN" | "en";
 export const LANGUAGES: readonly Language[] = ["zh-CN", "en"];
 
 /** Each feature adds its dictionary here. */
-const dictionaries = [common, contacts, contracts, report, tiers, sidebar, settings, plan] as const;
+const dictionaries = [
+  common,
+  contacts,
+  contracts,
+  report,
+  tiers,
+  sidebar,
+  settings,
+  plan,
+  automation,
+] as const;
 
 type KeysOf<D> = D extends Dictionary<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof dictionaries)[number]>;

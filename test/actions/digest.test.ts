@@ -46,6 +46,7 @@ describe("the daily digest", () => {
     expect(mail.subject).toBe("Daily digest 2026-11-27: 2 to follow up");
     expect(result.data).toEqual({
       asOf: "2026-11-27",
+      deferred: 0,
       owners: [{ owner: "li@example.com", outcome: "sent", rows: 2 }],
       sent: 1,
     });

@@ -152,17 +152,24 @@ describe("the daily digest trigger", () => {
     return gas;
   }
 
-  it("is installed daily at digest.hour in the workbook's zone", () => {
-    const gas = installed({ sheets: workbook("Asia/Shanghai"), now: "2026-11-27T01:00:00Z" });
-    const trigger = gas.fake.triggers.find((t) => t.handler === "triggerDailyDigest");
+  it("is sent by the hourly dispatcher from digest.hour in the workbook's zone", () => {
+    const gas = installed({ sheets: workbook("Asia/Shanghai"), now: "2026-11-26T23:30:00Z" }); // 07:30
+    const trigger = gas.fake.triggers.find((t) => t.handler === "triggerDispatch");
     expect(trigger?.eventType).toBe("CLOCK");
-    expect(trigger?.schedule).toMatchObject({ everyDays: 1, atHour: 8, timezone: "Asia/Shanghai" });
+    expect(trigger?.schedule).toEqual({ everyHours: 1 });
+    gas.fireTrigger("triggerDispatch");
+    expect(gas.fake.outbox).toEqual([]);
+    gas.fake.setNow("2026-11-27T00:05:00Z"); // 08:05
+    gas.fireTrigger("triggerDispatch");
+    expect(gas.fake.outbox.map((m) => m.to)).toEqual(["li@example.com"]);
   });
 
   it("mails each owner with overdue or due-today contacts once, none for others, and not twice on a second firing", () => {
-    // 16:30 UTC on 26 Nov is already 00:30 on 27 Nov in Shanghai.
-    const gas = installed({ sheets: workbook("Asia/Shanghai"), now: "2026-11-26T16:30:00Z" });
-    gas.fireTrigger("triggerDailyDigest");
+    // 16:30 UTC on 26 Nov is already 00:30 on 27 Nov in Shanghai (digest.hour 0 here).
+    const sheets = workbook("Asia/Shanghai");
+    sheets.Settings.push(["digest.hour", "0"]);
+    const gas = installed({ sheets, now: "2026-11-26T16:30:00Z" });
+    gas.fireTrigger("triggerDispatch");
     expect(gas.fake.outbox.map((m) => [m.to, m.subject])).toEqual([
       ["li@example.com", "Daily digest 2026-11-27: 2 to follow up"],
     ]);
@@ -173,7 +180,8 @@ describe("the daily digest trigger", () => {
       "- Beta · C2: Tier B · Channel Phone · Last contact 2026-11-12 · Status due today",
     );
 
-    gas.fireTrigger("triggerDailyDigest");
+    gas.fake.setNow("2026-11-26T17:30:00Z");
+    gas.fireTrigger("triggerDispatch");
     expect(gas.fake.outbox).toHaveLength(1);
     expect(gas.fake.sheetValues("Send log")).toEqual([
       ["When", "What", "To", "Result"],
@@ -181,13 +189,12 @@ describe("the daily digest trigger", () => {
     ]);
     const logged = gas.fake.logs.map((l) => l.message).join("\n");
     expect(logged).toContain("Sent 1 daily digests: li@example.com");
-    expect(logged).toContain("1 owners already had today's digest; not sent again: li@example.com");
     expect(gas.fake.lockHeld()).toBe(false);
   });
 
   it("sends nothing, logs the failure and says so when the mail quota is 0", () => {
     const gas = installed({ sheets: workbook("Asia/Shanghai"), now: "2026-11-27T00:00:00Z", mailQuota: 0 });
-    gas.fireTrigger("triggerDailyDigest");
+    gas.fireTrigger("triggerDispatch");
     expect(gas.fake.outbox).toEqual([]);
     expect(gas.fake.sheetValues("Send log")[1]).toEqual([
       "2026-11-27 08:00",
@@ -209,7 +216,7 @@ describe("the daily digest trigger", () => {
         sheets.Clients.push([`C${i}`, `Client ${i}`, `o${i % owners}@example.com`, "", "A", ""]);
       const gas = installed({ sheets, now: "2026-11-27T00:00:00Z", mailQuota: 1000 });
       gas.fake.resetCalls();
-      gas.fireTrigger("triggerDailyDigest");
+      gas.fireTrigger("triggerDispatch");
       expect(gas.fake.outbox).toHaveLength(owners);
       return gas.fake.spreadsheetCalls();
     };
@@ -281,13 +288,14 @@ describe("time zones with daylight-saving changes (America/New_York)", () => {
         0,
       ],
     ]);
-    gas.fireTrigger("triggerDailyDigest");
-    expect(gas.fake.outbox).toEqual([]);
+    gas.fireTrigger("triggerDispatch");
+    // Nothing due on 1 Nov (the tier job and the report of the 1st fail here: no Deals sheet).
+    expect(gas.fake.outbox.filter((m) => m.subject.startsWith("Daily digest"))).toEqual([]);
   });
 
   it("sends the digest on the Monday after the autumn change at 08:00 local time", () => {
     const gas = at("2026-11-02T13:00:00Z"); // 08:00 EST
-    gas.fireTrigger("triggerDailyDigest");
+    gas.fireTrigger("triggerDispatch");
     expect(gas.fake.outbox.map((m) => [m.to, m.subject])).toEqual([
       ["li@example.com", "Daily digest 2026-11-02: 1 to follow up"],
     ]);
@@ -309,7 +317,7 @@ describe("time zones with daylight-saving changes (America/New_York)", () => {
       [{ date: "2026-03-01" }, { date: "2026-03-09" }, "Due today", 0],
       [{ date: "2026-03-08" }, { date: "2026-03-23" }, "Upcoming", 0],
     ]);
-    gas.fireTrigger("triggerDailyDigest");
+    gas.fireTrigger("triggerDispatch");
     expect(gas.fake.outbox.map((m) => m.subject)).toEqual(["Daily digest 2026-03-09: 1 to follow up"]);
   });
 });

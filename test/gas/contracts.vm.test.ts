@@ -162,7 +162,7 @@ describe("contract reminders in the daily digest trigger", () => {
   it("mails each owner their renewals and overdue instalments once, and again only when still open a week later", () => {
     const gas = open({ sheets: workbook(), now: "2026-11-27T00:00:00Z" });
     gas.call("menuInstallTriggers");
-    gas.fireTrigger("triggerDailyDigest");
+    gas.fireTrigger("triggerDispatch");
     expect(gas.fake.outbox.map((m) => [m.to, m.subject])).toEqual([
       ["li@example.com", "Daily digest 2026-11-27: 2 to follow up"],
       ["wang@example.com", "Daily digest 2026-11-27: 2 to follow up"],
@@ -181,13 +181,13 @@ describe("contract reminders in the daily digest trigger", () => {
     // The next days: nothing new, nothing mailed.
     for (const day of ["28", "29", "30"]) {
       gas.fake.setNow(`2026-11-${day}T00:00:00Z`);
-      gas.fireTrigger("triggerDailyDigest");
+      gas.fireTrigger("triggerDispatch");
     }
     expect(gas.fake.outbox).toHaveLength(2);
 
     // A week later the open items come again; K1's instalment of 12-20 is not overdue yet.
     gas.fake.setNow("2026-12-04T00:00:00Z");
-    gas.fireTrigger("triggerDailyDigest");
+    gas.fireTrigger("triggerDispatch");
     expect(gas.fake.outbox.slice(2).map((m) => m.to)).toEqual(["li@example.com", "wang@example.com"]);
     expect(gas.fake.outbox[2].body).toContain("Overdue 14 days");
     expect(gas.fake.sheetValues("Send log").map((row) => [row[1], row[3]])).toEqual([

@@ -5,9 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { t, type Language, type MessageKey } from "../../src/i18n";
-import { menuEntries, TRIGGERS, type MenuEntry } from "../../src/gas/registry";
+import { menuEntries, TRIGGER_HANDLERS, type MenuEntry } from "../../src/gas/registry";
 import { SETUP_TABLES, TABLES, type TableKey } from "../../src/workbook/schema";
-import { defaultSettings, SETTING_DEFS } from "../../src/workbook/settings";
+import { SETTING_DEFS } from "../../src/workbook/settings";
 import { loadBundle, type GasHandle, type MenuItemRecord, type ResetOptions, type SeedCell } from "./harness";
 
 let functions: string[] = [];
@@ -117,8 +117,7 @@ describe("onOpen", () => {
       }
     };
     walk(items);
-    for (const handler of [...handlers, ...TRIGGERS.map((d) => d.handler)])
-      expect(functions).toContain(handler);
+    for (const handler of [...handlers, ...TRIGGER_HANDLERS]) expect(functions).toContain(handler);
   });
 
   it("shows the English menu Account Desk when Settings says en", () => {
@@ -134,7 +133,7 @@ describe("onOpen", () => {
     expect(h.fake.menus).toEqual([{ title: "Account Desk", items: expectedMenu(menuEntries(), "en") }]);
   });
 
-  it("still shows the menu, in Chinese, as a simple trigger without authorisation", () => {
+  it("shows the add-on menu, in Chinese, without authorisation (AuthMode.NONE), and the custom menu when LIMITED", () => {
     const h = gas({
       sheets: {
         Settings: [
@@ -144,7 +143,8 @@ describe("onOpen", () => {
       },
     });
     h.open("NONE");
-    expect(h.fake.menus.map((m) => m.title)).toEqual(["商务助手"]);
+    expect(h.fake.menus.map((m) => [m.title, m.addon])).toEqual([["Account Desk", true]]);
+    expect(h.fake.menus[0].items).toEqual(expectedMenu(menuEntries(), "zh-CN"));
     const limited = gas({
       sheets: {
         Settings: [
@@ -266,42 +266,32 @@ describe("menuCheck", () => {
 });
 
 describe("triggers", () => {
-  it("installing twice leaves one trigger per handler of the registry and keeps the user's own", () => {
+  it("installing twice leaves one hourly dispatcher and keeps the user's own triggers", () => {
     const h = gas({ triggers: [{ handler: "myOwnJob" }] });
     h.call("menuInstallTriggers");
     h.call("menuInstallTriggers");
-    const installed = h.fake.triggers;
-    expect(installed.filter((tr) => tr.handler === "myOwnJob")).toHaveLength(1);
-    const ours = installed.filter((tr) => tr.handler !== "myOwnJob");
-    expect(ours).toHaveLength(TRIGGERS.length);
-    const settings = defaultSettings({ timeZone: "Asia/Shanghai" });
-    for (const def of TRIGGERS) {
-      const mine = ours.filter((tr) => tr.handler === def.handler);
-      expect(mine, def.handler).toHaveLength(1);
-      const schedule = def.schedule(settings);
-      expect(mine[0].schedule).toEqual(
-        schedule.kind === "daily"
-          ? { timezone: "Asia/Shanghai", everyDays: 1, atHour: schedule.hour }
-          : { timezone: "Asia/Shanghai", onMonthDay: schedule.day, atHour: schedule.hour },
-      );
-    }
+    expect(h.fake.triggers.map((tr) => [tr.handler, tr.schedule])).toEqual([
+      ["myOwnJob", {}],
+      ["triggerDispatch", { everyHours: 1 }],
+    ]);
     expect(h.fake.alerts).toEqual([]);
     expect(h.fake.toasts).toHaveLength(2);
     h.call("menuRemoveTriggers");
     expect(h.fake.triggers.map((tr) => tr.handler)).toEqual(["myOwnJob"]);
   });
 
-  it("runs every installed trigger handler without UI on a set-up workbook, releasing the lock", () => {
+  it("runs every trigger handler without UI on a set-up workbook, releasing the lock", () => {
     const h = gas();
     h.call("menuSetup");
-    h.call("menuInstallTriggers");
     h.fake.alerts.length = 0;
-    for (const def of TRIGGERS) {
-      expect(() => h.fireTrigger(def.handler), def.handler).not.toThrow();
+    for (const handler of TRIGGER_HANDLERS) {
+      h.evaluate(`ScriptApp.newTrigger("${handler}").timeBased().everyDays(1).create();`);
+      expect(() => h.fireTrigger(handler), handler).not.toThrow();
       expect(h.fake.lockHeld()).toBe(false);
     }
     expect(h.fake.alerts).toEqual([]);
     expect(h.fake.warnings).toEqual([]);
+    expect(h.fake.logs.filter((l) => l.level === "error")).toEqual([]);
   });
 });
 

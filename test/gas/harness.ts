@@ -119,6 +119,8 @@ export interface ResetOptions {
   readonly answers?: readonly Answer[];
   /** Editor add-on trigger rules: one trigger per event type, at most hourly. */
   readonly addon?: boolean;
+  /** With a fixed clock (`now`), milliseconds it moves forward on every service call. */
+  readonly msPerCall?: number;
   readonly addonName?: string;
 }
 
@@ -262,6 +264,8 @@ export interface FakeControl {
   uiAvailable: boolean;
   locks: { acquired: number; released: number; refused: number };
   slept: number;
+  /** With a fixed clock, milliseconds it moves forward on every service call. */
+  msPerCall: number;
   /** The installed triggers, as plain data. */
   readonly triggers: TriggerRecord[];
   reset(options?: ResetOptions): void;

@@ -131,6 +131,10 @@ describe("the report menu items", () => {
   });
 });
 
+/** The report's mails (the dispatcher may also send digests and tier notices on the 1st). */
+const reports = (gas: ReturnType<typeof open>) =>
+  gas.fake.outbox.filter((m) => m.subject.startsWith("Monthly performance report"));
+
 describe("the monthly report trigger", () => {
   function installed(options: ResetOptions = {}) {
     const gas = open({ sheets: workbook(), ...options });
@@ -138,19 +142,25 @@ describe("the monthly report trigger", () => {
     return gas;
   }
 
-  it("is installed at report.dayOfMonth and report.hour in the workbook's zone", () => {
-    const gas = installed();
-    const trigger = gas.fake.triggers.find((t) => t.handler === "triggerMonthlyReport");
-    expect(trigger?.eventType).toBe("CLOCK");
-    expect(trigger?.schedule).toMatchObject({ onMonthDay: 1, atHour: 8, timezone: "Asia/Shanghai" });
+  it("is sent by the hourly dispatcher at report.dayOfMonth and report.hour in the workbook's zone", () => {
+    const gas = installed({ now: "2026-10-31T23:30:00Z" }); // 07:30 on 1 Nov
+    expect(gas.fake.triggers.map((t) => [t.handler, t.schedule])).toEqual([
+      ["triggerDispatch", { everyHours: 1 }],
+    ]);
+    gas.fireTrigger("triggerDispatch");
+    expect(reports(gas)).toHaveLength(0);
+    gas.fake.setNow("2026-11-01T00:10:00Z");
+    gas.fireTrigger("triggerDispatch");
+    expect(reports(gas)).toHaveLength(1);
   });
 
   it("fired twice sends the previous month's report once, with the PDF attached", () => {
     const gas = installed();
-    gas.fireTrigger("triggerMonthlyReport");
-    gas.fireTrigger("triggerMonthlyReport");
-    expect(gas.fake.outbox).toHaveLength(1);
-    const mail = gas.fake.outbox[0];
+    gas.fireTrigger("triggerDispatch");
+    gas.fake.setNow("2026-11-01T01:00:00Z");
+    gas.fireTrigger("triggerDispatch");
+    expect(reports(gas)).toHaveLength(1);
+    const mail = reports(gas)[0];
     expect(mail.to).toBe("boss@example.com,li@example.com");
     expect(mail.subject).toBe("Monthly performance report 2026-10: won ¥100,000, attainment 50%");
     expect(mail.htmlBody).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -162,21 +172,21 @@ describe("the monthly report trigger", () => {
     expect(mail.attachments[0].text).toContain("Performance by owner");
     const logged = gas.fake.logs.map((l) => l.message).join("\n");
     expect(logged).toContain("Monthly report 2026-10 sent to boss@example.com, li@example.com.");
-    expect(logged).toContain("Monthly report 2026-10 was sent before; nothing was sent again.");
-    expect(gas.fake.sheetValues("Send log")).toHaveLength(2);
+    expect(gas.fake.sheetValues("Send log").filter((row) => row[1] === "report:2026-10")).toHaveLength(1);
     expect(gas.fake.lockHeld()).toBe(false);
   });
 
   it("with no mail quota writes the report, sends nothing and logs why", () => {
     const gas = installed({ mailQuota: 0 });
-    gas.fireTrigger("triggerMonthlyReport");
+    gas.fireTrigger("triggerDispatch");
     expect(gas.fake.outbox).toHaveLength(0);
     expect(gas.fake.sheetValues("Report 2026-10")[0][0]).toBe("Monthly performance report 2026-10");
-    expect(gas.fake.sheetValues("Send log")[1].slice(1)).toEqual([
-      "report:2026-10",
-      "boss@example.com,li@example.com",
-      "no-quota",
-    ]);
+    expect(
+      gas.fake
+        .sheetValues("Send log")
+        .find((row) => row[1] === "report:2026-10")
+        ?.slice(1),
+    ).toEqual(["report:2026-10", "boss@example.com,li@example.com", "no-quota"]);
     expect(gas.fake.logs.map((l) => l.message).join("\n")).toContain(
       "Not sent: today's mail quota is too low (needs 2, 0 left); nothing went out. Try again tomorrow.",
     );
@@ -185,9 +195,14 @@ describe("the monthly report trigger", () => {
   it("with no recipients writes the report, sends nothing and logs it", () => {
     const gas = open({ sheets: workbook("") });
     gas.call("menuInstallTriggers");
-    gas.fireTrigger("triggerMonthlyReport");
-    expect(gas.fake.outbox).toHaveLength(0);
-    expect(gas.fake.sheetValues("Send log")[1].slice(1)).toEqual(["report:2026-10", null, "no-recipients"]);
+    gas.fireTrigger("triggerDispatch");
+    expect(reports(gas)).toHaveLength(0);
+    expect(
+      gas.fake
+        .sheetValues("Send log")
+        .find((row) => row[1] === "report:2026-10")
+        ?.slice(1),
+    ).toEqual(["report:2026-10", null, "no-recipients"]);
     expect(gas.fake.logs.map((l) => l.message).join("\n")).toContain(
       "Not sent: Settings has no valid recipient (report.recipients).",
     );

@@ -240,17 +240,19 @@ describe("the monthly tier trigger", () => {
     return gas;
   }
 
-  it("is installed monthly on the 1st, an hour before the monthly report, in the workbook's zone", () => {
-    const gas = installed("2026-11-27T01:00:00Z");
-    const trigger = gas.fake.triggers.find((t) => t.handler === "triggerTiers");
-    expect(trigger?.eventType).toBe("CLOCK");
-    expect(trigger?.schedule).toMatchObject({ onMonthDay: 1, atHour: 7, timezone: "Asia/Shanghai" });
+  it("runs on the 1st from the earlier of report.hour and digest.hour, through the hourly dispatcher", () => {
+    const gas = installed("2026-10-31T23:00:00Z"); // 07:00 on 1 Nov
+    expect(gas.fake.triggers.map((t) => [t.handler, t.schedule])).toEqual([
+      ["triggerDispatch", { everyHours: 1 }],
+    ]);
+    gas.fireTrigger("triggerDispatch");
+    expect(gas.fake.logs.map((l) => l.message).join("\n")).not.toContain("Tiers recalculated");
   });
 
   it("runs the quarterly review once when fired twice on the first day of a review month", () => {
-    // 23:00 UTC on 30 Sep is 07:00 on 1 Oct in Shanghai.
-    const gas = installed("2026-09-30T23:00:00Z");
-    gas.fireTrigger("triggerTiers");
+    // 00:00 UTC on 1 Oct is 08:00 in Shanghai.
+    const gas = installed("2026-10-01T00:00:00Z");
+    gas.fireTrigger("triggerDispatch");
     const afterFirst = gas.fake.sheetValues("Tier history");
     expect(afterFirst.map((row) => row.slice(1, 4))).toEqual([
       ["Client ID", "From", "To"],
@@ -263,22 +265,24 @@ describe("the monthly tier trigger", () => {
     expect(gas.fake.properties("document")).toMatchObject({
       "accountDesk.tiers.lastScheduledReview": "2026-10",
     });
-    expect(gas.fake.outbox.map((m) => m.to)).toEqual([LI, WANG]);
+    const notices = () => gas.fake.outbox.filter((m) => !m.subject.startsWith("Daily digest"));
+    expect(notices().map((m) => m.to)).toEqual([LI, WANG]);
 
     gas.fake.resetCalls();
-    gas.fireTrigger("triggerTiers");
+    gas.fake.setNow("2026-10-01T01:00:00Z");
+    gas.fireTrigger("triggerDispatch");
     expect(gas.fake.calls["Range.setValues"] ?? 0).toBe(0);
     expect(gas.fake.sheetValues("Tier history")).toEqual(afterFirst);
-    expect(gas.fake.outbox).toHaveLength(2);
+    expect(notices()).toHaveLength(2);
     const logged = gas.fake.logs.map((l) => l.message).join("\n");
     expect(logged).toContain("Quarterly tier review done (2026-10-01): 1 up, 1 down, 2 new, 0 unchanged.");
-    expect(logged).toContain("The quarterly review of 2026-10 has already run; it was not run again.");
+    expect(logged.match(/Quarterly tier review done/g)).toHaveLength(1);
     expect(gas.fake.lockHeld()).toBe(false);
   });
 
   it("recalculates without downgrading in a month that is not a review month", () => {
-    const gas = installed("2026-10-31T23:00:00Z");
-    gas.fireTrigger("triggerTiers");
+    const gas = installed("2026-11-01T00:00:00Z");
+    gas.fireTrigger("triggerDispatch");
     expect(gas.fake.sheetValues("Clients")[3][4]).toBe("B");
     expect(gas.fake.properties("document")["accountDesk.tiers.lastScheduledReview"]).toBeUndefined();
     expect(gas.fake.logs.map((l) => l.message).join("\n")).toContain("Tiers recalculated (2026-11-01)");

@@ -67,6 +67,11 @@
     locks: { acquired: 0, released: 0, refused: 0 },
     /** Total milliseconds passed to Utilities.sleep. */
     slept: 0,
+    /**
+     * With a fixed clock, milliseconds it moves forward on every service call (0: it stands
+     * still), so a test can see how long a run would take and whether it stops in time.
+     */
+    msPerCall: 0,
   };
 
   const SPREADSHEET_CLASSES = { Spreadsheet: true, Sheet: true, Range: true };
@@ -102,7 +107,10 @@
 
   function counted(key, impl) {
     return function () {
-      if (depth === 0) count(key);
+      if (depth === 0) {
+        count(key);
+        if (fake.msPerCall > 0 && fakeNow !== null) fakeNow += fake.msPerCall;
+      }
       depth++;
       try {
         return impl.apply(this, arguments);
@@ -3252,6 +3260,14 @@
       if (typeof functionName !== "string") throw signatureError("ScriptApp.newTrigger", arguments);
       return new TriggerBuilder(functionName);
     },
+    InstallationSource: {
+      APPS_MARKETPLACE_DOMAIN_ADD_ON: "APPS_MARKETPLACE_DOMAIN_ADD_ON",
+      NONE: "NONE",
+      WEB_STORE_ADD_ON: "WEB_STORE_ADD_ON",
+    },
+    getInstallationSource() {
+      return fake.addon ? "WEB_STORE_ADD_ON" : "NONE";
+    },
     getOAuthToken() {
       return "fake-oauth-token";
     },
@@ -3947,6 +3963,7 @@
     fake.uiAvailable = true;
     fake.locks = { acquired: 0, released: 0, refused: 0 };
     fake.slept = 0;
+    fake.msPerCall = o.msPerCall || 0;
     inTrigger = false;
     lockHeld.document = lockHeld.script = lockHeld.user = 0;
     for (const kind of Object.keys(propertyStores)) {
