@@ -108,7 +108,7 @@ describe("the capacity-aware contact plan in Sheets", () => {
   it("mails each owner today's planned contacts only", () => {
     const gas = open(workbook(), "2026-11-27T00:00:00Z");
     gas.call("menuInstallTriggers");
-    gas.fireTrigger("triggerDailyDigest");
+    gas.fireTrigger("triggerDispatch");
     expect(gas.fake.outbox.map((m) => [m.to, m.subject])).toEqual([
       ["li@example.com", "Daily digest 2026-11-27: 2 to follow up"],
       // The collection contact, and the contracts part's overdue instalment.
