@@ -2,8 +2,9 @@
  * `npm run typecheck`: runs tsc on every tsconfig*.json at the project root, in parallel.
  * Each config checks one runtime: tsconfig.json Apps Script (no DOM, no Node), tsconfig.node.json
  * Node and the tests, tsconfig.ui.json the browser pages, tsconfig.test-ui.json the browser tests
- * (Node plus DOM, for page.evaluate callbacks). A config with no input files yet (no UI page or
- * browser test exists) is reported and skipped rather than failed.
+ * (Node plus DOM, for page.evaluate callbacks). A config that matches no input file (TS18003)
+ * fails like any other error: it checks nothing, so a wrong `include` would hide every file it
+ * was meant to check. `node scripts/typecheck.mjs DIR` checks the configs of another directory.
  */
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
@@ -11,7 +12,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const root = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), ".."));
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const configs = readdirSync(root)
   .filter((name) => /^tsconfig(\..+)?\.json$/.test(name))
@@ -28,15 +29,15 @@ function check(config) {
 }
 
 const results = await Promise.all(configs.map(check));
-let failed = false;
+let failed = configs.length === 0;
+if (failed) console.log(`typecheck: no tsconfig*.json in ${root}`);
 for (const { config, code, output } of results) {
   if (code === 0) {
     console.log(`typecheck ${config}: ok`);
-  } else if (/TS18003/.test(output) && !/error TS(?!18003)/.test(output)) {
-    console.log(`typecheck ${config}: no input files yet, skipped`);
-  } else {
-    failed = true;
-    console.log(`typecheck ${config}: failed\n${output.trimEnd()}`);
+    continue;
   }
+  failed = true;
+  const why = /TS18003/.test(output) ? " (no input files: its include matches nothing)" : "";
+  console.log(`typecheck ${config}: failed${why}\n${output.trimEnd()}`);
 }
 process.exit(failed ? 1 : 0);
