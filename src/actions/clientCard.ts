@@ -15,20 +15,19 @@
 import * as z from "zod";
 import { lastContacts, planClient, workingCalendar, type PlanRow } from "../core/contacts";
 import { reviewContracts } from "../core/contracts";
-import { addMonths, dateParts, formatIsoDate, shiftMonth, type CalDate } from "../core/dates";
-import { formatMoney, type Cents } from "../core/money";
-import { msg, render, t, type Language } from "../i18n";
-import type { Cell, Env } from "../ports";
 import {
-  displayCell,
-  isBlank,
-  parseCode,
-  formatDateInOrder,
-  parseDate,
-  parseEmail,
-  parseText,
-  type Parsed,
-} from "../workbook/cells";
+  dateParts,
+  formatIsoDate,
+  formatMonth,
+  monthsBetween,
+  shiftMonth,
+  type CalDate,
+} from "../core/dates";
+import { purchaseWindow } from "../core/tiers";
+import { formatMoney, type Cents } from "../core/money";
+import { render, t, type Language } from "../i18n";
+import type { Cell, Env } from "../ports";
+import { formatDateInOrder, isBlank, parseEmail, parseText } from "../workbook/cells";
 import {
   CHANNELS,
   CLIENT_STATUSES,
@@ -45,10 +44,11 @@ import {
   type Tier,
 } from "../workbook/codes";
 import { StopError, type DataIssue } from "../workbook/issues";
-import { mapHeaders, parseTable, tableOfSheet, type TableRead } from "../workbook/read";
+import { mapHeaders, parseTable, requireClosedOn, tableOfSheet, type TableRead } from "../workbook/read";
 import type { ClientRow, InteractionRow } from "../workbook/rows";
 import { TABLES, type TableKey } from "../workbook/schema";
 import { cardAlerts, type CardAlert } from "./cardAlerts";
+import { readTierHistory } from "../workbook/tierHistory";
 import { contactRules } from "./contacts";
 import { startRun, type Run, type RunOptions } from "./run";
 import { pageText, type PageText, type SelectOption } from "./sidebar";
@@ -286,23 +286,7 @@ function readClientData(
   }
   const one = new Set([clientId]);
   const clients = parseRowsWhere(run, reads, "clients", "clientId", one);
-  const allDeals = parseRowsWhere(run, reads, "deals", "clientId", one);
-  // Won and lost deals need their Closed on date (as readData has it).
-  const deals = {
-    ...allDeals,
-    rows: allDeals.rows.filter((d) => {
-      if ((d.stage !== "won" && d.stage !== "lost") || d.closedOn !== null) return true;
-      run.issues.push({
-        action: "sidebar",
-        sheet: allDeals.sheet as string,
-        row: d.row,
-        column: allDeals.header.text.get("closedOn") ?? allDeals.header.text.get("stage") ?? null,
-        value: "",
-        problem: msg("issue.closedOnRequired"),
-      });
-      return false;
-    }),
-  };
+  const deals = requireClosedOn(parseRowsWhere(run, reads, "deals", "clientId", one), "sidebar", run.issues);
   const contracts = parseRowsWhere(run, reads, "contracts", "clientId", one);
   const contractIds = new Set(contracts.rows.map((c) => c.contractId));
   const payments = parseRowsWhere(run, reads, "payments", "contractId", contractIds);
@@ -354,7 +338,7 @@ function clientCardOf(run: Run, reads: SheetReads, clientId: string): ClientCard
       }),
     );
   }
-  const history = readTierHistory(run, clientId);
+  const history = clientTierHistory(run, clientId);
   return {
     kind: "card",
     language: run.language,
@@ -385,67 +369,24 @@ function selectedClientId(
   return null;
 }
 
-/**
- * The client's rows of Tier history, latest first (one read). A row whose date or tier cannot
- * be read is counted as a data issue and left out.
- */
-function readTierHistory(run: Run, clientId: string): TierChangeView[] {
-  const sheet = run.sheets.get("tierHistory");
-  if (sheet === undefined) return [];
-  const values = run.env.workbook.readSheet(sheet) ?? [];
-  if (values.length < 2) return [];
-  const ctx = { action: "sidebar" as const, dateOrder: run.settings.dateOrder };
-  const header = mapHeaders("tierHistory", values[0], sheet, ctx, run.issues);
-  const at = (key: string) => header.index.get(key);
-  const clientAt = at("clientId");
-  const dateAt = at("date");
-  const toAt = at("to");
-  if (clientAt === undefined || dateAt === undefined || toAt === undefined) return [];
-  const fromAt = at("from");
-  const reasonAt = at("reason");
-  const byAt = at("by");
-  const out: (TierChangeView & { order: number })[] = [];
-  for (let r = 1; r < values.length; r++) {
-    const line = values[r];
-    const id = parseText(line[clientAt] ?? null);
-    if (!id.ok || id.value !== clientId) continue;
-    const date = parseDate(line[dateAt] ?? null, run.settings.dateOrder);
-    const to = parseCode(line[toAt] ?? null, TIERS);
-    const fromCell = fromAt === undefined ? null : (line[fromAt] ?? null);
-    const from = isBlank(fromCell) ? null : parseCode(fromCell, TIERS);
-    const checks: [number, Parsed<unknown>][] = [
-      [dateAt, date],
-      [toAt, to],
-    ];
-    if (from !== null) checks.push([fromAt as number, from]);
-    const bad = checks.find(([, parsed]) => !parsed.ok);
-    if (bad !== undefined) {
-      const [index, parsed] = bad;
-      run.issues.push({
-        action: "sidebar",
-        sheet,
-        row: r + 1,
-        column: String(values[0][index] ?? ""),
-        value: displayCell(line[index]),
-        problem: (parsed as { problem: DataIssue["problem"] }).problem,
-      });
-      continue;
-    }
-    const textAt = (index: number | undefined) => {
-      const cell = index === undefined ? null : (line[index] ?? null);
-      return isBlank(cell) ? null : String(cell);
-    };
-    out.push({
-      date: formatIsoDate((date as { value: CalDate }).value),
-      from: from === null ? null : (from as { value: Tier }).value,
-      to: (to as { value: Tier }).value,
-      reason: textAt(reasonAt),
-      by: textAt(byAt),
-      order: r,
-    });
-  }
-  out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.order - a.order));
-  return out.slice(0, HISTORY_ROWS).map(({ order: _order, ...view }) => view);
+/** The client's rows of Tier history, latest first (one read; its unreadable rows are data issues). */
+function clientTierHistory(run: Run, clientId: string): TierChangeView[] {
+  const rows = readTierHistory(
+    run.env.workbook,
+    run.sheets,
+    { action: "sidebar", dateOrder: run.settings.dateOrder, clientId },
+    run.issues,
+  );
+  return rows
+    .sort((a, b) => b.date - a.date || b.row - a.row)
+    .slice(0, HISTORY_ROWS)
+    .map((row) => ({
+      date: formatIsoDate(row.date),
+      from: row.from,
+      to: row.to,
+      reason: row.reason,
+      by: row.by,
+    }));
 }
 
 /** Short month names through Intl (in Apps Script's V8 and in Node). */
@@ -470,26 +411,22 @@ export function buildCard(
   const id = client.clientId;
 
   // 12-month purchase (rules.md §1.1) and the won amount of each calendar month up to the as-of month.
-  const windowStart = addMonths(asOf, -12);
+  const inPurchaseWindow = purchaseWindow(asOf);
   const { year, month } = dateParts(asOf);
-  const monthIndex = (date: CalDate) => {
-    const p = dateParts(date);
-    return (year - p.year) * 12 + (month - p.month);
-  };
   const bars = new Array<Cents>(12).fill(0);
   let won12 = 0;
   for (const deal of data.deals.rows) {
     if (deal.clientId !== id || deal.stage !== "won" || deal.closedOn === null || deal.closedOn > asOf)
       continue;
-    if (deal.closedOn > windowStart) won12 += deal.amount;
-    const ago = monthIndex(deal.closedOn);
+    if (inPurchaseWindow(deal.closedOn)) won12 += deal.amount;
+    const ago = monthsBetween(deal.closedOn, asOf);
     if (ago >= 0 && ago < 12) bars[11 - ago] += deal.amount;
   }
   const purchase12m = client.purchaseOverride ?? won12;
   const months: MonthBar[] = bars.map((cents, i) => {
     const ym = shiftMonth(year, month, i - 11);
     return {
-      month: `${ym.year}-${String(ym.month).padStart(2, "0")}`,
+      month: formatMonth(ym),
       label: monthLabel(ym.year, ym.month, language),
       cents,
       amount: money(cents),
@@ -798,7 +735,7 @@ export function logContact(env: Env, submitted: unknown, options: RunOptions = {
 
   const newRow: InteractionRow = { ...row, row: table.values.length + 1 };
   const after: ClientData = { ...data, interactions: { ...table, rows: [...table.rows, newRow] } };
-  const history = readTierHistory(run, client.clientId);
+  const history = clientTierHistory(run, client.clientId);
   const card = buildCard(run, after, client, history);
   return {
     ok: true,

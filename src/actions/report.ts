@@ -6,7 +6,7 @@
  * sendMails with the key `report:YYYY-MM`, all or nothing: the sheet is written first, so a
  * missing recipient or an exhausted quota never costs the report, and nothing is half-sent.
  */
-import { addMonths, dateParts, monthKey, parseMonthKey, type CalDate } from "../core/dates";
+import { formatMonth, previousMonth, type YearMonth } from "../core/dates";
 import { formatMoney, formatPercent } from "../core/money";
 import {
   computeReport,
@@ -15,14 +15,14 @@ import {
   type ReportModel,
   type ReportTierChange,
 } from "../core/report";
-import type { TargetEntry, YearMonth } from "../core/targets";
+import type { TargetEntry } from "../core/targets";
 import { msg, t, type Language } from "../i18n";
 import type { Env } from "../ports";
-import { displayCell, isBlank, parseCode, parseDate, parseText, type Parsed } from "../workbook/cells";
-import { CHANNELS, DEFAULT_PROBABILITY, OPEN_STAGES, TIERS, type Tier } from "../workbook/codes";
+import { CHANNELS, DEFAULT_PROBABILITY, OPEN_STAGES, type Tier } from "../workbook/codes";
 import { normalizeName } from "../workbook/names";
-import { mapHeaders, readData, type ReadPlan } from "../workbook/read";
+import { readData, type ReadPlan } from "../workbook/read";
 import { contactSettings } from "../workbook/settings";
+import { readTierHistory } from "../workbook/tierHistory";
 import { sendMails, sentKeys, type SendOutcome } from "./mail";
 import { REPORT_CHECKS } from "./reportChecks";
 import { reportHtml } from "./reportHtml";
@@ -46,22 +46,6 @@ export interface ReportResult extends ActionResult<ReportJson> {
 export interface ReportSendResult extends ReportResult {
   /** What happened to the e-mail. */
   readonly delivery: SendOutcome;
-}
-
-/** The month before the one that contains `date`. */
-export function previousMonth(date: CalDate): YearMonth {
-  const { year, month } = dateParts(addMonths(date, -1));
-  return { year, month };
-}
-
-/** `YYYY-MM` (also `YYYY-M`) as a month, or null. */
-export function parseReportMonth(text: string): YearMonth | null {
-  const parsed = parseMonthKey(text);
-  return parsed !== null && parsed.year >= 1900 ? parsed : null;
-}
-
-export function formatMonth(month: YearMonth): string {
-  return monthKey(month.year, month.month);
 }
 
 /** The send-log key of a month's report. */
@@ -137,7 +121,7 @@ function build(run: Run, month: YearMonth): Built {
     interactions: data.interactions.rows,
     targets: data.targets.rows as readonly TargetEntry[],
     industries: data.industries.rows,
-    tierHistory: readTierHistory(run),
+    tierHistory: tierChanges(run),
     underperformShare: run.settings["report.underperformShare"],
     renewalNoticeDays: run.settings["renewal.noticeDays"],
     intervalDays: intervals(run),
@@ -167,66 +151,15 @@ function intervals(run: Run): Record<Tier, number> {
   };
 }
 
-/**
- * Tier history as the tier action appended it (one read). A row whose Date, Client ID or To
- * cannot be read is a data issue and is left out; a blank From is a first assignment.
- */
-function readTierHistory(run: Run): ReportTierChange[] {
-  const sheet = run.sheets.get("tierHistory");
-  if (sheet === undefined) return [];
-  const values = run.env.workbook.readSheet(sheet) ?? [];
-  if (values.length < 2) return [];
-  const header = mapHeaders(
-    "tierHistory",
-    values[0],
-    sheet,
+/** Tier history as the tier action appended it (one read; unreadable rows are data issues). */
+function tierChanges(run: Run): ReportTierChange[] {
+  const rows = readTierHistory(
+    run.env.workbook,
+    run.sheets,
     { action: "report", dateOrder: run.settings.dateOrder },
     run.issues,
   );
-  const at = (key: string) => header.index.get(key);
-  const out: ReportTierChange[] = [];
-  const dateAt = at("date");
-  const clientAt = at("clientId");
-  const toAt = at("to");
-  if (dateAt === undefined || clientAt === undefined || toAt === undefined) return [];
-  const fromAt = at("from");
-  const reasonAt = at("reason");
-  for (let r = 1; r < values.length; r++) {
-    const line = values[r];
-    if (line.every((cell) => isBlank(cell))) continue;
-    const cellAt = (index: number | undefined) => (index === undefined ? null : (line[index] ?? null));
-    const fields: [string, Parsed<unknown>, number][] = [
-      ["date", parseDate(cellAt(dateAt), run.settings.dateOrder), dateAt],
-      ["clientId", parseText(cellAt(clientAt)), clientAt],
-      ["to", parseCode(cellAt(toAt), TIERS), toAt],
-    ];
-    const fromCell = cellAt(fromAt);
-    if (!isBlank(fromCell) && fromAt !== undefined) fields.push(["from", parseCode(fromCell, TIERS), fromAt]);
-    const bad = fields.find(([, parsed]) => !parsed.ok);
-    if (bad) {
-      const [, parsed, index] = bad;
-      run.issues.push({
-        action: "report",
-        sheet,
-        row: r + 1,
-        column: String(values[0][index] ?? ""),
-        value: displayCell(line[index] ?? null),
-        problem: parsed.ok ? msg("report.issue.tierHistoryRow") : parsed.problem,
-      });
-      continue;
-    }
-    const value = (name: string) =>
-      (fields.find(([n]) => n === name)?.[1] as { value: unknown } | undefined)?.value;
-    const reason = cellAt(reasonAt);
-    out.push({
-      date: value("date") as CalDate,
-      clientId: value("clientId") as string,
-      from: (value("from") as Tier | undefined) ?? null,
-      to: value("to") as Tier,
-      reason: isBlank(reason) ? null : String(reason),
-    });
-  }
-  return out;
+  return rows.map(({ date, clientId, from, to, reason }) => ({ date, clientId, from, to, reason }));
 }
 
 /** Replaces the report sheet and adds its charts: two spreadsheet calls whatever the size. */

@@ -359,6 +359,33 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** When an instalment counts as outstanding (rules.md §4): its cut-offs. */
+export interface OutstandingCutoff {
+  /** Instalments with Due on or before this date count. */
+  readonly dueBy: CalDate;
+  /**
+   * Amounts paid count when paid on or before this date (a payment with no Paid on counts as
+   * paid); null: every amount paid counts, whatever its date.
+   */
+  readonly paidBy: CalDate | null;
+}
+
+/**
+ * The one rule for an instalment's outstanding amount: Amount due − the amount paid by the
+ * cut-off, when its Due is on or before the cut-off and that is more than 0; else 0. The
+ * contracts action asks at D (due before D, any payment: `{ dueBy: D − 1, paidBy: null }`), the
+ * report at the month's end E (`{ dueBy: E, paidBy: E }`).
+ */
+export function outstandingAt(
+  payment: Pick<PaymentFacts, "due" | "amountDue" | "paidOn" | "amountPaid">,
+  cutoff: OutstandingCutoff,
+): Cents {
+  if (payment.due > cutoff.dueBy) return 0;
+  const counted = cutoff.paidBy === null || payment.paidOn === null || payment.paidOn <= cutoff.paidBy;
+  const outstanding = payment.amountDue - (counted ? payment.amountPaid : 0);
+  return outstanding > 0 ? outstanding : 0;
+}
+
 /**
  * Renewals due (status `signed`/`active`, End in (asOf, asOf + noticeDays]) and overdue
  * instalments (Due < asOf, Amount paid < Amount due, any contract status), with per-owner
@@ -395,8 +422,10 @@ export function reviewContracts(input: ContractsReviewInput): ContractsReview {
   renewalsDue.sort((a, b) => a.end - b.end || compareText(a.contractId, b.contractId) || a.row - b.row);
 
   const overdue: OverdueInstalment[] = [];
+  const cutoff: OutstandingCutoff = { dueBy: asOf - 1, paidBy: null };
   for (const p of input.payments) {
-    if (p.due >= asOf || p.amountPaid >= p.amountDue) continue;
+    const outstanding = outstandingAt(p, cutoff);
+    if (outstanding === 0) continue;
     const contract = contracts.get(p.contractId);
     if (contract === undefined) continue;
     const daysOverdue = asOf - p.due;
@@ -409,7 +438,7 @@ export function reviewContracts(input: ContractsReviewInput): ContractsReview {
       due: p.due,
       amountDue: p.amountDue,
       amountPaid: p.amountPaid,
-      outstanding: p.amountDue - p.amountPaid,
+      outstanding,
       daysOverdue,
       bucket: ageingBucket(daysOverdue),
     });

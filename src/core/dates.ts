@@ -99,7 +99,7 @@ export function monthOf(date: CalDate): MonthKey {
   return monthKey(year, month);
 }
 
-export function parseMonthKey(text: string): { year: number; month: number } | null {
+export function parseMonthKey(text: string): YearMonth | null {
   const m = /^(\d{4})-(\d{1,2})$/.exec(text.trim());
   if (!m) return null;
   const year = Number(m[1]);
@@ -115,10 +115,48 @@ export function lastDayOfMonth(year: number, month: number): CalDate {
   return calDate(year, month, daysInMonth(year, month));
 }
 
+/** A calendar month. */
+export interface YearMonth {
+  readonly year: number;
+  readonly month: number; // 1..12
+}
+
 /** The month `delta` months after (year, month). */
-export function shiftMonth(year: number, month: number, delta: number): { year: number; month: number } {
+export function shiftMonth(year: number, month: number, delta: number): YearMonth {
   const index = year * 12 + (month - 1) + delta;
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+/** Whole calendar months from the month of `from` to the month of `to` (0 in the same month; negative before). */
+export function monthsBetween(from: CalDate, to: CalDate): number {
+  const a = dateParts(from);
+  const b = dateParts(to);
+  return (b.year - a.year) * 12 + (b.month - a.month);
+}
+
+/** The months from `from` to `to`, both included (empty when `to` is before `from`). */
+export function monthRange(from: YearMonth, to: YearMonth): YearMonth[] {
+  const out: YearMonth[] = [];
+  const count = to.year * 12 + to.month - (from.year * 12 + from.month);
+  for (let i = 0; i <= count; i++) out.push(shiftMonth(from.year, from.month, i));
+  return out;
+}
+
+/** The month before the one that contains `date`. */
+export function previousMonth(date: CalDate): YearMonth {
+  const { year, month } = dateParts(date);
+  return shiftMonth(year, month, -1);
+}
+
+/** A month as `YYYY-MM`. */
+export function formatMonth(month: YearMonth): MonthKey {
+  return monthKey(month.year, month.month);
+}
+
+/** `YYYY-MM` (also `YYYY-M`) of a year from 1900 on as a month, or null. */
+export function parseMonth(text: string): YearMonth | null {
+  const parsed = parseMonthKey(text);
+  return parsed !== null && parsed.year >= 1900 ? parsed : null;
 }
 
 /** The CalDate of a JavaScript Date read as a UTC calendar day (xlsx "floating" dates). */

@@ -7,17 +7,20 @@
  */
 import {
   addDays,
-  addMonths,
   firstDayOfMonth,
   formatIsoDate,
   lastDayOfMonth,
   monthKey,
+  monthRange,
   shiftMonth,
   type CalDate,
   type MonthKey,
+  type YearMonth,
 } from "./dates";
+import { outstandingAt } from "./contracts";
 import { ExactSum, fromCents, type Cents } from "./money";
-import { indexTargets, monthRange, type TargetEntry, type YearMonth } from "./targets";
+import { indexTargets, type TargetEntry } from "./targets";
+import { purchaseWindow } from "./tiers";
 
 export type ReportTier = "A" | "B" | "C";
 export const REPORT_TIERS: readonly ReportTier[] = ["A", "B", "C"];
@@ -355,7 +358,7 @@ export function computeReport(input: ReportInput): ReportModel {
     while (firstOf[i] > date) i--;
     return i;
   };
-  const purchaseFrom = addMonths(monthEnd, -12); // the 12 months (E − 12 months, E]
+  const inPurchaseWindow = purchaseWindow(monthEnd); // the 12 months (E − 12 months, E]
 
   /** Industry text → its key: many clients share a few spellings, so each is normalised once. */
   const industryKeyOf = new Map<string, string>();
@@ -424,8 +427,7 @@ export function computeReport(input: ReportInput): ReportModel {
       if (deal.closedOn === null) continue;
       const slot = monthSlot(deal.closedOn);
       if (slot >= 0) wonByMonth[slot] += deal.amount;
-      if (deal.closedOn > purchaseFrom && deal.closedOn <= monthEnd)
-        bump(clientWon12, deal.clientId, deal.amount);
+      if (inPurchaseWindow(deal.closedOn)) bump(clientWon12, deal.clientId, deal.amount);
       if (slot !== 12) continue;
       const client = clientById.get(deal.clientId);
       const owner = deal.owner ?? client?.owner ?? null;
@@ -603,15 +605,14 @@ export function computeReport(input: ReportInput): ReportModel {
   renewalsDue.sort((a, b) => a.end - b.end || compareText(a.contractId, b.contractId));
 
   let collected = 0;
+  const overdueCutoff = { dueBy: monthEnd, paidBy: monthEnd };
   let overdueTotal = 0;
   let overdueCount = 0;
   const overdueByClient = new Map<string | null, { outstanding: Cents; count: number }>();
   for (const payment of input.payments) {
     if (inMonth(payment.paidOn)) collected += payment.amountPaid;
-    if (payment.due > monthEnd) continue;
-    const paidByEnd = payment.paidOn === null || payment.paidOn <= monthEnd ? payment.amountPaid : 0;
-    const outstanding = payment.amountDue - paidByEnd;
-    if (outstanding <= 0) continue;
+    const outstanding = outstandingAt(payment, overdueCutoff);
+    if (outstanding === 0) continue;
     overdueTotal += outstanding;
     overdueCount++;
     const clientId = contractById.get(payment.contractId)?.clientId ?? null;

@@ -10,7 +10,7 @@
  * null. When one owner has two rows for the same period, the first applies (the report's
  * checks say so).
  */
-import { shiftMonth } from "./dates";
+import type { YearMonth } from "./dates";
 import { splitCents, type Cents } from "./money";
 
 export type TargetPeriod =
@@ -26,12 +26,6 @@ export interface TargetEntry {
 }
 
 export const TEAM = "ALL";
-
-/** A calendar month. */
-export interface YearMonth {
-  readonly year: number;
-  readonly month: number;
-}
 
 /** The identity of a row: one owner, one period. Two rows with the same key are a duplicate. */
 export function targetKey(entry: Pick<TargetEntry, "owner" | "period">): string {
@@ -110,12 +104,4 @@ export function indexTargets(entries: readonly TargetEntry[]): TargetIndex {
     teamTargetSum: (months) => sumOver(months, teamTarget),
     ownerTargetSum: (owner, months) => sumOver(months, (at) => resolve(owner, at)),
   };
-}
-
-/** The months from `from` to `to`, both included (empty when `to` is before `from`). */
-export function monthRange(from: YearMonth, to: YearMonth): YearMonth[] {
-  const out: YearMonth[] = [];
-  const count = to.year * 12 + to.month - (from.year * 12 + from.month);
-  for (let i = 0; i <= count; i++) out.push(shiftMonth(from.year, from.month, i));
-  return out;
 }

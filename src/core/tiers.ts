@@ -150,13 +150,23 @@ interface Scale {
 }
 
 /**
+ * The "closed on" rule of the 12-month purchase (rules.md §1.1): a won deal counts at `asOf`
+ * when its Closed on is in (asOf − 12 months, asOf]. The tiers, the report (at the month's end)
+ * and the client card all ask here.
+ */
+export function purchaseWindow(asOf: CalDate): (closedOn: CalDate) => boolean {
+  const after = addMonths(asOf, -12);
+  return (closedOn) => closedOn > after && closedOn <= asOf;
+}
+
+/**
  * Tiers every client of the input. Linear in clients + deals: deals are summed once into a
  * map by client ID, industries are indexed by key.
  */
 export function computeTiers(input: TierInput): TierResult[] {
   const { rules, asOf } = input;
   const surgeDays = rules.surgeDays;
-  const from12 = addMonths(asOf, -12); // (from12, D]
+  const inPurchaseWindow = purchaseWindow(asOf);
   const recentFrom = asOf - surgeDays; // (D − s, D]
   const beforeFrom = asOf - 2 * surgeDays; // (D − 2s, D − s]
   const longTermLimit = addYears(asOf, -rules.longTermYears);
@@ -171,7 +181,7 @@ export function computeTiers(input: TierInput): TierResult[] {
     const closed = deal.closedOn;
     if (sums.firstWon === null || closed < sums.firstWon) sums.firstWon = closed;
     if (closed > asOf) continue;
-    if (closed > from12) sums.p12 += deal.amount;
+    if (inPurchaseWindow(closed)) sums.p12 += deal.amount;
     if (closed > recentFrom) sums.recent += deal.amount;
     else if (closed > beforeFrom) sums.before += deal.amount;
   }

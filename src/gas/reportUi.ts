@@ -3,9 +3,8 @@
  * the workbook's time zone) and confirming a second send of a month already sent. The actions
  * take the month as a parameter; only this file talks to the user.
  */
-import { formatMonth, parseReportMonth, previousMonth } from "../actions/report";
+import { formatMonth, parseMonth, previousMonth, type YearMonth } from "../core/dates";
 import type { ActionResult } from "../actions/run";
-import type { YearMonth } from "../core/targets";
 import { render, t, type Language } from "../i18n";
 import type { Env } from "../ports";
 import { workbookSettings } from "./runner";
@@ -25,7 +24,7 @@ export function promptReportMonth(env: Env): YearMonth | null {
   if (response.getSelectedButton() !== ui.Button.OK) return null;
   const text = response.getResponseText().trim();
   if (text === "") return fallback;
-  const month = parseReportMonth(text);
+  const month = parseMonth(text);
   if (month === null) {
     ui.alert(
       title,

@@ -5,7 +5,8 @@
  * this command adds the report's HTML file and its PDF, printed with headless Chromium.
  */
 import { writeFile } from "node:fs/promises";
-import { generateReport, parseReportMonth, type ReportResult } from "../actions/report";
+import { generateReport, type ReportResult } from "../actions/report";
+import { parseMonth } from "../core/dates";
 import type { ActionResult } from "../actions/run";
 import { StopError } from "../workbook/issues";
 import type { ActionCommand } from "./cli";
@@ -13,7 +14,7 @@ import { printPdf } from "./pdf";
 
 function monthOption(value: string | true | undefined) {
   if (value === undefined || value === true) return undefined;
-  const month = parseReportMonth(value);
+  const month = parseMonth(value);
   if (month === null) throw new StopError("report.summary.badMonth", { value });
   return month;
 }

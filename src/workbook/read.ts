@@ -657,27 +657,7 @@ export function readData(
             return false;
           }),
         };
-  const keptDeals = keepKnown(deals);
-  // Won and lost deals need their Closed on date.
-  const closedDeals =
-    keptDeals.sheet === null
-      ? keptDeals
-      : {
-          ...keptDeals,
-          rows: keptDeals.rows.filter((d) => {
-            if ((d.stage !== "won" && d.stage !== "lost") || d.closedOn !== null) return true;
-            issues.push({
-              action: ctx.action,
-              sheet: keptDeals.sheet as string,
-              row: d.row,
-              column:
-                keptDeals.header.text.get("closedOn") ?? keptDeals.header.text.get("stage") ?? "Closed on",
-              value: "",
-              problem: msg("issue.closedOnRequired"),
-            });
-            return false;
-          }),
-        };
+  const closedDeals = requireClosedOn(keepKnown(deals), ctx.action, issues);
   return {
     sheets,
     clients,
@@ -711,6 +691,32 @@ export function mergeReadPlans(plans: readonly (ReadPlan | readonly DataTable[])
 
 function isTableList(use: readonly DataTable[] | ReadPlan): use is readonly DataTable[] {
   return Array.isArray(use);
+}
+
+/**
+ * The "closed on" rule of the reader: a won or lost deal needs its Closed on date; one without
+ * it is a data issue (on the Closed on column) and is dropped. Every reader of Deals applies it.
+ */
+export function requireClosedOn<T extends Pick<TableRead<"deals">, "sheet" | "header" | "rows">>(
+  deals: T,
+  action: ActionName,
+  issues: DataIssue[],
+): T {
+  const sheet = deals.sheet;
+  if (sheet === null) return deals;
+  const rows = deals.rows.filter((d) => {
+    if ((d.stage !== "won" && d.stage !== "lost") || d.closedOn !== null) return true;
+    issues.push({
+      action,
+      sheet,
+      row: d.row,
+      column: deals.header.text.get("closedOn") ?? deals.header.text.get("stage") ?? "Closed on",
+      value: "",
+      problem: msg("issue.closedOnRequired"),
+    });
+    return false;
+  });
+  return { ...deals, rows };
 }
 
 /** IDs present in the sheet but not among the readable rows (their rows were dropped). */

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  generateReport,
-  parseReportMonth,
-  previousMonth,
-  reportSendState,
-  reportSheetName,
-  sendReport,
-} from "../../src/actions/report";
-import { calDate } from "../../src/core/dates";
+import { generateReport, reportSendState, reportSheetName, sendReport } from "../../src/actions/report";
+import { calDate, parseMonth, previousMonth } from "../../src/core/dates";
 import type { Cell } from "../../src/ports";
 import { generateSample } from "../../src/workbook/sample";
 import { d, testEnv } from "../helpers/env";
@@ -183,9 +176,9 @@ describe("Generate monthly report", () => {
 
   it("defaults to the month before the as-of date and parses YYYY-MM", () => {
     expect(previousMonth(calDate(2026, 1, 15))).toEqual({ year: 2025, month: 12 });
-    expect(parseReportMonth("2026-10")).toEqual(october);
-    expect(parseReportMonth("2026-13")).toBeNull();
-    expect(parseReportMonth("Oct 2026")).toBeNull();
+    expect(parseMonth("2026-10")).toEqual(october);
+    expect(parseMonth("2026-13")).toBeNull();
+    expect(parseMonth("Oct 2026")).toBeNull();
     const env = testEnv(workbook());
     expect(generateReport(env, { asOf }).sheet).toBe("Report 2026-10");
   });

@@ -5,6 +5,7 @@ import {
   ageingBucket,
   lifecycleFindings,
   openReminders,
+  outstandingAt,
   reminderKey,
   reviewContracts,
   selectReminders,
@@ -15,6 +16,7 @@ import {
   type PaymentFacts,
 } from "../../src/core/contracts";
 import { calDate, parseIsoDate, type CalDate } from "../../src/core/dates";
+import { computeReport } from "../../src/core/report";
 
 const D = calDate(2026, 11, 27);
 const day = (iso: string): CalDate => parseIsoDate(iso) as CalDate;
@@ -522,5 +524,79 @@ describe("reminder selection", () => {
     expect([...selectReminders(open, announced, D).get("li.na@example.com")!].map((i) => i.key)).toEqual([
       "o|2026-11-24|HT1",
     ]);
+  });
+});
+
+describe("outstanding instalments: one rule, with its cut-offs as a parameter", () => {
+  const E = day("2026-10-31");
+  const input = (payments: PaymentFacts[], asOf: CalDate) => ({
+    contracts: [contract()],
+    payments,
+    clients: [client()],
+    asOf,
+    noticeDays: 90,
+  });
+  it("counts Amount due less what was paid by the cut-off, when due by it", () => {
+    const p = payment({
+      due: day("2026-10-15"),
+      amountDue: 100_00,
+      paidOn: day("2026-11-02"),
+      amountPaid: 60_00,
+    });
+    // At the month's end the November payment has not happened yet; at D every payment counts.
+    expect(outstandingAt(p, { dueBy: E, paidBy: E })).toBe(100_00);
+    expect(outstandingAt(p, { dueBy: D - 1, paidBy: null })).toBe(40_00);
+    expect(outstandingAt({ ...p, paidOn: null }, { dueBy: E, paidBy: E })).toBe(40_00);
+    expect(outstandingAt({ ...p, due: day("2026-11-01") }, { dueBy: E, paidBy: E })).toBe(0);
+    expect(outstandingAt({ ...p, amountPaid: 120_00 }, { dueBy: D - 1, paidBy: null })).toBe(0);
+    // The contracts action counts instalments due before D, not on D.
+    expect(reviewContracts(input([p], day("2026-10-15"))).overdue).toEqual([]);
+    expect(reviewContracts(input([p], day("2026-10-16"))).overdue[0].outstanding).toBe(40_00);
+  });
+
+  it("the report at E and the contracts action the day after agree when nothing was paid after E (property)", () => {
+    const instalment = fc.record({
+      due: fc.integer({ min: day("2026-09-01"), max: day("2026-12-31") }),
+      amountDue: fc.integer({ min: 0, max: 1e9 }),
+      paidOn: fc.option(fc.integer({ min: day("2026-08-01"), max: E })),
+      amountPaid: fc.integer({ min: 0, max: 1e9 }),
+    });
+    fc.assert(
+      fc.property(fc.array(instalment, { maxLength: 30 }), (specs) => {
+        const payments = specs.map((s, i) => payment({ ...s, row: i + 2 }));
+        const byAction = reviewContracts(input(payments, E + 1)).totals;
+        const byReport = computeReport({
+          year: 2026,
+          month: 10,
+          clients: [],
+          deals: [],
+          contracts: [
+            {
+              contractId: "HT1",
+              clientId: "KH1",
+              owner: null,
+              value: null,
+              status: "active",
+              signedOn: null,
+              end: null,
+            },
+          ],
+          payments,
+          interactions: [],
+          targets: [],
+          industries: [],
+          tierHistory: [],
+          underperformShare: 0.8,
+          renewalNoticeDays: 90,
+          intervalDays: { A: 7, B: 15, C: 30 },
+          openStages: [],
+          defaultProbability: {},
+          channels: [],
+          nameKey: (t) => t,
+        }).receivablesOverdue;
+        expect(byReport.total).toBe(byAction.outstanding);
+        expect(byReport.count).toBe(byAction.overdue);
+      }),
+    );
   });
 });

@@ -7,10 +7,15 @@ import {
   calDate,
   dateParts,
   formatIsoDate,
+  formatMonth,
   isValidDate,
   lastDayOfMonth,
   monthOf,
+  monthRange,
+  monthsBetween,
   parseIsoDate,
+  parseMonth,
+  previousMonth,
   shiftMonth,
   weekday,
 } from "../../src/core/dates";
@@ -70,6 +75,41 @@ describe("calendar dates", () => {
         expect(after.year * 12 + after.month - 1 - (before.year * 12 + before.month - 1)).toBe(months);
         expect(after.day).toBe(Math.min(before.day, dateParts(lastDayOfMonth(after.year, after.month)).day));
       }),
+    );
+  });
+});
+
+describe("month helpers (one home)", () => {
+  it("counts calendar months between two dates, lists a range and names the previous month", () => {
+    expect(monthsBetween(calDate(2025, 12, 31), calDate(2026, 1, 1))).toBe(1);
+    expect(monthsBetween(calDate(2026, 11, 1), calDate(2026, 11, 30))).toBe(0);
+    expect(monthsBetween(calDate(2026, 11, 27), calDate(2025, 11, 30))).toBe(-12);
+    expect(monthRange({ year: 2026, month: 11 }, { year: 2027, month: 1 })).toEqual([
+      { year: 2026, month: 11 },
+      { year: 2026, month: 12 },
+      { year: 2027, month: 1 },
+    ]);
+    expect(monthRange({ year: 2026, month: 2 }, { year: 2026, month: 1 })).toEqual([]);
+    expect(previousMonth(calDate(2026, 1, 15))).toEqual({ year: 2025, month: 12 });
+    expect(previousMonth(calDate(2026, 3, 31))).toEqual({ year: 2026, month: 2 });
+    expect(formatMonth({ year: 2026, month: 3 })).toBe("2026-03");
+    expect(parseMonth("2026-3")).toEqual({ year: 2026, month: 3 });
+    expect(parseMonth("1899-12")).toBeNull();
+    expect(parseMonth("2026-13")).toBeNull();
+  });
+
+  it("monthsBetween agrees with shiftMonth for any two dates (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -100_000, max: 100_000 }),
+        fc.integer({ min: -100_000, max: 100_000 }),
+        (a, b) => {
+          const from = dateParts(a);
+          const n = monthsBetween(a, b);
+          const to = dateParts(b);
+          expect(shiftMonth(from.year, from.month, n)).toEqual({ year: to.year, month: to.month });
+        },
+      ),
     );
   });
 });

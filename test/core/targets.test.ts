@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { divideCents } from "../../src/core/money";
-import { indexTargets, monthRange, targetKey, type TargetEntry } from "../../src/core/targets";
+import { monthRange } from "../../src/core/dates";
+import { indexTargets, targetKey, type TargetEntry } from "../../src/core/targets";
 
 const A = "a@x.com";
 const B = "b@x.com";
