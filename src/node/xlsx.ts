@@ -8,17 +8,18 @@
  */
 import { readFile } from "node:fs/promises";
 import type { Cell } from "../ports";
-import { MemoryWorkbook, usedRange, type MemorySheet } from "../workbook/memory";
+import { MemoryWorkbook, type MemorySheet } from "../workbook/memory";
 import { writeCharts } from "./xlsx/charts";
 import { layoutOf } from "./xlsx/layout";
 import { writeNotes } from "./xlsx/notes";
-import { XlsxPackage } from "./xlsx/package";
+import { PartWriter, XlsxPackage } from "./xlsx/package";
 import { CONTENT_TYPE, ContentTypes, REL, Relationships } from "./xlsx/parts";
 import { readSharedStrings, readSheetValues } from "./xlsx/sheetRead";
 import {
   newSheetWidths,
   newSheetXml,
   patchSheetXml,
+  usedSize,
   type SheetExtras,
   type WriteContext,
 } from "./xlsx/sheetWrite";
@@ -123,10 +124,9 @@ export function applyChanges(file: XlsxFile): SaveReport {
     if (!whole && sheet.written.size === 0 && sheet.formats.length === 0 && sheet.charts.length === 0)
       continue;
     const entry: SheetEntry = existing ?? workbook.addSheet(pkg, types, sheet.name);
-    const values = usedRange(sheet.cells);
-    let columns = 0;
-    for (const line of values) columns = Math.max(columns, line.length);
-    const layout = layoutOf(sheet.formats, values.length, columns);
+    const values = sheet.cells;
+    const size = usedSize(values);
+    const layout = layoutOf(sheet.formats, size.rows, size.columns);
     const rels = new Relationships(pkg, entry.part);
     if (whole && existing !== undefined) dropOwnedParts(pkg, types, rels);
     const widths = whole ? newSheetWidths(values, layout) : new Map<number, number>();
@@ -146,9 +146,14 @@ export function applyChanges(file: XlsxFile): SaveReport {
       workbook.setDefinedName("_xlnm.Print_Titles", entry.index, `${quoteSheet(sheet.name)}!$${from}:$${to}`);
     }
     if (whole) {
-      pkg.set(entry.part, newSheetXml(values, layout, widths, context, extras));
+      const writer = new PartWriter();
+      newSheetXml(values, layout, widths, context, extras, writer);
+      pkg.set(entry.part, writer.seal());
       sheetsRewritten.push(sheet.name);
-      cellsWritten += values.reduce((n, line) => n + line.filter((v) => v !== "" && v !== null).length, 0);
+      for (const line of values.slice(0, size.rows)) {
+        for (const value of line ?? [])
+          if (value !== "" && value !== null && value !== undefined) cellsWritten++;
+      }
     } else {
       const xml = pkg.text(entry.part) ?? "";
       pkg.set(

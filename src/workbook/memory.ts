@@ -14,7 +14,10 @@ export interface MemorySheet {
   charts: ChartSpec[];
   /** True once an action replaced the whole sheet (the writer then rewrites it entirely). */
   replaced: boolean;
-  /** Cells written since load, as "row:column" (1-based). */
+  /**
+   * Cells written since load, as "row:column" (1-based). Not kept for a sheet created or
+   * replaced since load: its writer writes it whole.
+   */
   written: Set<string>;
   /** The sheet was created since load. */
   created: boolean;
@@ -82,6 +85,7 @@ export class MemoryWorkbook implements WorkbookPort {
   writeBlock(name: string, row: number, column: number, values: readonly (readonly Cell[])[]): void {
     this.count("writeBlock");
     const target = this.require(name);
+    const track = !target.created && !target.replaced;
     values.forEach((line, i) => {
       const r = row - 1 + i;
       while (target.cells.length <= r) target.cells.push([]);
@@ -89,9 +93,9 @@ export class MemoryWorkbook implements WorkbookPort {
       line.forEach((value, j) => {
         const c = column - 1 + j;
         while (cells.length < c) cells.push("");
-        remember(target, r, c);
+        if (track) remember(target, r, c);
         cells[c] = value === null ? "" : value;
-        target.written.add(`${r + 1}:${c + 1}`);
+        if (track) target.written.add(`${r + 1}:${c + 1}`);
       });
     });
   }
@@ -104,12 +108,13 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private writeBlockUncounted(target: MemorySheet, row: number, values: readonly (readonly Cell[])[]): void {
+    const track = !target.created && !target.replaced;
     values.forEach((line, i) => {
       const r = row - 1 + i;
       while (target.cells.length <= r) target.cells.push([]);
-      line.forEach((_, j) => remember(target, r, j));
+      if (track) line.forEach((_, j) => remember(target, r, j));
       target.cells[r] = line.map((v) => (v === null ? "" : v));
-      line.forEach((_, j) => target.written.add(`${r + 1}:${j + 1}`));
+      if (track) line.forEach((_, j) => target.written.add(`${r + 1}:${j + 1}`));
     });
   }
 

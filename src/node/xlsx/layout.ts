@@ -125,65 +125,90 @@ function addFormat(layout: SheetLayout, format: SheetFormat, lastRow: number, la
   if (format.print) layout.print = format.print;
 }
 
+interface RowRules {
+  readonly rules: StyleRule[];
+  readonly indices: number[];
+  readonly creating: number[];
+  /** Combined patch per column, for cells that exist and for blank ones (filled on demand). */
+  readonly existing: (StylePatch | null | undefined)[];
+  readonly blank: (StylePatch | null | undefined)[];
+}
+
 /**
- * Finds the style of each cell quickly: the rules that touch a row, then those that touch the
- * cell, combined into one patch per distinct set of rules (cached by the set).
+ * Finds the style of each cell quickly: the rules that touch a row (rows touched by the same
+ * rules share one entry), then those that touch the cell, combined into one patch per
+ * distinct set of rules — no allocation per cell.
  */
 export class RuleIndex {
   private readonly rules: readonly StyleRule[];
   private readonly combined = new Map<string, StylePatch>();
-  private rowRules: StyleRule[] = [];
-  private rowIndices: number[] = [];
-  private row = -1;
+  private readonly byKey = new Map<string, RowRules>();
+  private current: RowRules | null = null;
+  private readonly limit: number;
 
-  constructor(rules: readonly StyleRule[]) {
+  /** `limit`: the last column styled blank cells are created in. */
+  constructor(rules: readonly StyleRule[], limit: number) {
     this.rules = rules;
+    this.limit = limit;
   }
 
   /** Selects the rules of a row; call before `patchAt` for cells of that row. */
   selectRow(row: number): boolean {
-    this.row = row;
-    this.rowRules = [];
-    this.rowIndices = [];
-    this.rules.forEach((rule, i) => {
-      if (rule.top <= row && row <= rule.bottom) {
-        this.rowRules.push(rule);
-        this.rowIndices.push(i);
+    let key = "";
+    for (let i = 0; i < this.rules.length; i++) {
+      const rule = this.rules[i];
+      if (rule.top <= row && row <= rule.bottom) key += `${i},`;
+    }
+    if (key === "") {
+      this.current = null;
+      return false;
+    }
+    let entry = this.byKey.get(key);
+    if (!entry) {
+      const indices = key.slice(0, -1).split(",").map(Number);
+      const rules = indices.map((i) => this.rules[i]);
+      const creating = new Set<number>();
+      for (const rule of rules) {
+        if (!rule.createsCells) continue;
+        for (let c = rule.left; c <= Math.min(rule.right, this.limit); c++) creating.add(c);
       }
-    });
-    return this.rowRules.length > 0;
+      entry = { rules, indices, creating: [...creating].sort((a, b) => a - b), existing: [], blank: [] };
+      this.byKey.set(key, entry);
+    }
+    this.current = entry;
+    return true;
   }
 
   /** The combined patch of the selected row's rules at a column, or null; `existing`: the cell is there. */
   patchAt(column: number, existing: boolean): StylePatch | null {
+    const entry = this.current;
+    if (entry === null) return null;
+    const cache = existing ? entry.existing : entry.blank;
+    const known = cache[column];
+    if (known !== undefined) return known;
     let key = "";
-    for (let i = 0; i < this.rowRules.length; i++) {
-      const rule = this.rowRules[i];
+    for (let i = 0; i < entry.rules.length; i++) {
+      const rule = entry.rules[i];
       if (rule.left <= column && column <= rule.right && (existing || rule.createsCells))
-        key += `${this.rowIndices[i]},`;
+        key += `${entry.indices[i]},`;
     }
-    if (key === "") return null;
-    let patch = this.combined.get(key);
-    if (!patch) {
-      const merged: Record<string, unknown> = {};
-      for (const index of key.slice(0, -1).split(",")) Object.assign(merged, this.rules[Number(index)].patch);
-      patch = merged as StylePatch;
-      this.combined.set(key, patch);
+    let patch: StylePatch | null = null;
+    if (key !== "") {
+      patch = this.combined.get(key) ?? null;
+      if (!patch) {
+        const merged: Record<string, unknown> = {};
+        for (const index of key.slice(0, -1).split(","))
+          Object.assign(merged, this.rules[Number(index)].patch);
+        patch = merged as StylePatch;
+        this.combined.set(key, patch);
+      }
     }
+    cache[column] = patch;
     return patch;
   }
 
-  /** Columns of the selected row where a rule creates cells (styled blanks). */
-  creatingColumns(limit: number): number[] {
-    const out = new Set<number>();
-    for (const rule of this.rowRules) {
-      if (!rule.createsCells) continue;
-      for (let c = rule.left; c <= Math.min(rule.right, limit); c++) out.add(c);
-    }
-    return [...out].sort((a, b) => a - b);
-  }
-
-  get currentRow(): number {
-    return this.row;
+  /** Columns of the selected row where a rule creates cells (styled blanks), ascending. */
+  creatingColumns(): readonly number[] {
+    return this.current ? this.current.creating : [];
   }
 }

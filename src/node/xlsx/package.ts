@@ -18,13 +18,67 @@
  *   sheet many times over) and was ruled out.
  */
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { crc32, deflateRawSync } from "node:zlib";
+import { constants, crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { unzipSync, Zip, type ZipInputFile } from "fflate";
 
-/** The content of a part as a save gives it: text, bytes, or text in pieces (large sheets). */
-export type PartContent = string | Uint8Array | readonly string[];
+/** The content of a part as a save gives it: text, bytes, text in pieces, or a written large part. */
+export type PartContent = string | Uint8Array | readonly string[] | Sealed;
 
 const EMPTY = new Uint8Array(0);
+
+/** A part already deflated when it was set (large generated sheets), so memory holds it compressed. */
+export interface Sealed {
+  readonly deflated: ReturnType<typeof deflateRawSync>;
+  readonly crc: number;
+  readonly size: number;
+}
+
+/**
+ * A large part written piece by piece: each piece is deflated as it comes (a sync flush ends
+ * it on a byte boundary, so the pieces join into one deflate stream), so memory holds the
+ * part compressed, never whole.
+ */
+export class PartWriter {
+  private readonly chunks: Buffer[] = [];
+  private crc = 0;
+  private size = 0;
+  private pending = "";
+
+  add(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending === "") return;
+    const bytes = Buffer.from(this.pending, "utf8");
+    this.pending = "";
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    this.chunks.push(deflateRawSync(bytes, { level: 1, finishFlush: constants.Z_SYNC_FLUSH }));
+  }
+
+  /** The whole part, compressed. */
+  seal(): Sealed {
+    this.flush();
+    this.chunks.push(deflateRawSync(EMPTY, { finishFlush: constants.Z_FINISH }));
+    return { deflated: Buffer.concat(this.chunks), crc: this.crc >>> 0, size: this.size };
+  }
+}
+
+/** Deflate level: parts above this size are compressed fast (level 1), others well (level 6). */
+const LARGE_PART = 4 << 20;
+
+function levelFor(size: number): number {
+  return size > LARGE_PART ? 1 : 6;
+}
+
+/** Encodes and deflates text given in pieces, one piece at a time. */
+function seal(pieces: readonly string[]): Sealed {
+  const writer = new PartWriter();
+  for (const piece of pieces) writer.add(piece);
+  return writer.seal();
+}
 
 export class XlsxPackage {
   private readonly zip: Uint8Array;
@@ -78,7 +132,7 @@ export class XlsxPackage {
     const stored = this.resolve(name);
     if (stored === null) return null;
     const changed = this.changed.get(stored);
-    if (changed !== undefined) return encode(changed);
+    if (changed !== undefined) return isSealed(changed) ? inflateRawSync(changed.deflated) : encode(changed);
     if (!this.original.has(stored)) return null;
     return unzipSync(this.zip, { filter: (file) => file.name === stored })[stored] ?? null;
   }
@@ -103,7 +157,12 @@ export class XlsxPackage {
       this.byLowerName.set(stored.toLowerCase(), stored);
       this.order.push(stored);
     }
-    this.changed.set(stored, content);
+    this.changed.set(
+      stored,
+      typeof content === "string" || content instanceof Uint8Array || isSealed(content)
+        ? content
+        : seal(content),
+    );
   }
 
   remove(name: string): void {
@@ -118,7 +177,7 @@ export class XlsxPackage {
    * Writes the package to `file` through a temporary file (a failed write leaves no
    * half-written file). Parts are deflated one at a time, so memory holds one part at once.
    */
-  writeFile(file: string, level = 6): void {
+  writeFile(file: string, level?: number): void {
     const temporary = `${file}.${process.pid}.tmp`;
     const fd = openSync(temporary, "w");
     let failure: unknown = null;
@@ -129,16 +188,22 @@ export class XlsxPackage {
       });
       const mtime = new Date(2000, 0, 1);
       for (const name of this.order) {
-        const data = this.bytes(name) ?? EMPTY;
+        const changed = this.changed.get(name);
+        const sealed = changed !== undefined && isSealed(changed) ? changed : null;
+        const data = sealed ? EMPTY : (this.bytes(name) ?? EMPTY);
         const entry: ZipInputFile = {
           filename: name,
-          size: data.length,
-          crc: crc32(data) >>> 0,
+          size: sealed ? sealed.size : data.length,
+          crc: sealed ? sealed.crc : crc32(data) >>> 0,
           compression: 8,
           mtime,
         };
         zip.add(entry);
-        entry.ondata?.(null, deflateRawSync(data, { level }), true);
+        entry.ondata?.(
+          null,
+          sealed ? sealed.deflated : deflateRawSync(data, { level: level ?? levelFor(data.length) }),
+          true,
+        );
         if (failure) throw failure;
       }
       zip.end();
@@ -157,7 +222,16 @@ export class XlsxPackage {
   }
 }
 
-function encode(content: PartContent): Uint8Array {
+function isSealed(content: PartContent): content is Sealed {
+  return (
+    typeof content === "object" &&
+    !Array.isArray(content) &&
+    !(content instanceof Uint8Array) &&
+    "deflated" in content
+  );
+}
+
+function encode(content: string | Uint8Array | readonly string[]): Uint8Array {
   if (typeof content === "string") return Buffer.from(content, "utf8");
   if (content instanceof Uint8Array) return content;
   return Buffer.concat((content as readonly string[]).map((piece) => Buffer.from(piece, "utf8")));

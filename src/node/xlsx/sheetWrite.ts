@@ -7,6 +7,7 @@ import { isDateCell, type Cell } from "../../ports";
 import { DATE_PATTERN } from "../../workbook/formats";
 import { cellXml, columnWidthFor, columnWidthOfPixels, isBlank, letterOf, shownWidth } from "./cellXml";
 import { RuleIndex, type SheetLayout } from "./layout";
+import type { PartWriter } from "./package";
 import { decorate, dimensionXml, Shell, sizedColumns, type Element } from "./shell";
 import { columnOfRef, rowOfRef } from "./sheetRead";
 import type { StylePatch, StyleSheet } from "./styles";
@@ -18,7 +19,6 @@ export interface WriteContext {
 }
 
 const DATE_PATCH: StylePatch = { numFmt: DATE_PATTERN, dateIfNotDate: true };
-const ROWS_PER_PIECE = 2000;
 
 /** Resolves (base format, patch, is a date) to a cell format index, with a cache. */
 class StyleResolver {
@@ -44,6 +44,15 @@ class StyleResolver {
   }
 }
 
+/** What a column holds, for its width: the widest text and the largest number. */
+interface ColumnExtent {
+  text: number;
+  maxAbs: number;
+  negative: boolean;
+  numbers: boolean;
+  dates: boolean;
+}
+
 /** Widths that fit each column's shown values (explicit widths kept for text). */
 export function fittedWidths(
   cells: readonly (readonly Cell[])[],
@@ -52,28 +61,48 @@ export function fittedWidths(
   patternOf: (column: number) => string | undefined,
 ): Map<number, number> {
   const wanted = new Set(columns);
-  const numeric = new Map<number, number>();
-  const text = new Map<number, number>();
+  const extents = new Map<number, ColumnExtent>();
+  for (const column of wanted)
+    extents.set(column, { text: 0, maxAbs: -1, negative: false, numbers: false, dates: false });
   const mergedStarts = new Set(
     layout.merges.filter((m) => m.right > m.left).map((m) => `${m.top}:${m.left}`),
   );
-  cells.forEach((line, r) => {
-    line.forEach((value, i) => {
-      const column = i + 1;
-      if (!wanted.has(column) || isBlank(value) || mergedStarts.has(`${r + 1}:${column}`)) return;
-      const isNumber = typeof value === "number" || isDateCell(value);
-      const width = shownWidth(value, patternOf(column));
-      const target = isNumber ? numeric : text;
-      if (width > (target.get(column) ?? 0)) target.set(column, width);
-    });
-  });
+  for (let r = 0; r < cells.length; r++) {
+    const line = cells[r] ?? [];
+    for (let i = 0; i < line.length; i++) {
+      const value = line[i];
+      if (value === "" || value === null || value === undefined) continue;
+      const extent = extents.get(i + 1);
+      if (extent === undefined) continue;
+      if (typeof value === "number") {
+        extent.numbers = true;
+        if (Math.abs(value) > extent.maxAbs) extent.maxAbs = Math.abs(value);
+        if (value < 0) extent.negative = true;
+      } else if (isDateCell(value)) {
+        extent.numbers = true;
+        extent.dates = true;
+      } else if (typeof value === "string") {
+        // A text cannot be narrower than its length: most are skipped without measuring.
+        if (value.length * 2 <= extent.text || mergedStarts.has(`${r + 1}:${i + 1}`)) continue;
+        extent.text = Math.max(extent.text, shownWidth(value, undefined));
+      } else extent.text = Math.max(extent.text, 5);
+    }
+  }
   const out = new Map<number, number>();
-  for (const column of wanted) {
+  for (const [column, extent] of extents) {
+    const pattern = patternOf(column);
+    let numeric = 0;
+    if (extent.numbers) {
+      const datePattern = pattern !== undefined && /yy|dd/i.test(pattern);
+      if (extent.maxAbs >= 0)
+        numeric = datePattern ? 10 : shownWidth(extent.negative ? -extent.maxAbs : extent.maxAbs, pattern);
+      if (extent.dates) numeric = Math.max(numeric, 10);
+    }
+    const forNumbers = extent.numbers ? columnWidthFor(numeric) : 0;
     const explicit = layout.widths.get(column);
-    const forNumbers = numeric.has(column) ? columnWidthFor(numeric.get(column) ?? 0) : 0;
     if (explicit !== undefined) out.set(column, Math.max(columnWidthOfPixels(explicit), forNumbers));
-    else if (numeric.has(column) || text.has(column)) {
-      out.set(column, Math.max(8.43, forNumbers, columnWidthFor(Math.min(text.get(column) ?? 0, 50))));
+    else if (extent.numbers || extent.text > 0) {
+      out.set(column, Math.max(8.43, forNumbers, columnWidthFor(Math.min(extent.text, 50))));
     }
   }
   return out;
@@ -111,45 +140,17 @@ export function newSheetWidths(
   return fittedWidths(cells, layout, range(columns), (c) => layout.formattedColumns.get(c));
 }
 
-/** The XML of a sheet an action created or replaced, in pieces. */
+/** The XML of a sheet an action created or replaced, written piece by piece. */
 export function newSheetXml(
   cells: readonly (readonly Cell[])[],
   layout: SheetLayout,
   widths: Map<number, number>,
   context: WriteContext,
   extras: SheetExtras,
-): string[] {
+  sink: PartWriter,
+): void {
   const resolver = new StyleResolver(context.styles);
-  const rules = new RuleIndex(layout.rules);
-  const rows = cells.length;
-  let columns = 0;
-  for (const line of cells) columns = Math.max(columns, line.length);
-  const pieces: string[] = [];
-  let piece = "";
-  const lastRuleRow = layout.rules.reduce((n, rule) => Math.max(n, rule.createsCells ? rule.bottom : 0), 0);
-  for (let r = 1; r <= Math.max(rows, lastRuleRow); r++) {
-    const line = cells[r - 1] ?? [];
-    const ruled = rules.selectRow(r);
-    let row = "";
-    const creating = ruled ? rules.creatingColumns(Math.max(columns, 1)) : [];
-    let k = 0;
-    const width = Math.max(line.length, creating.length > 0 ? creating[creating.length - 1] : 0);
-    for (let c = 1; c <= width; c++) {
-      const value = line[c - 1];
-      const blank = isBlank(value);
-      while (k < creating.length && creating[k] < c) k++;
-      if (blank && creating[k] !== c) continue;
-      const patch = ruled ? rules.patchAt(c, !blank) : null;
-      const style = resolver.style(0, patch, isDateCell(value));
-      row += cellXml(`${letterOf(c)}${r}`, value, style, context.date1904);
-    }
-    if (row !== "") piece += `<row r="${r}">${row}</row>`;
-    if (r % ROWS_PER_PIECE === 0) {
-      pieces.push(piece);
-      piece = "";
-    }
-  }
-  pieces.push(piece);
+  const { rows, columns } = usedSize(cells);
   const shell = Shell.fresh();
   shell.set("dimension", dimensionXml(rows, columns));
   decorate(
@@ -159,11 +160,49 @@ export function newSheetXml(
     columnStyleIndexes(layout, context.styles, () => 0),
   );
   addExtras(shell, extras);
-  return [
-    `${XML_DECLARATION}${shell.open}${shell.head()}<sheetData>`,
-    ...pieces,
-    `</sheetData>${shell.tail()}${shell.close}`,
-  ];
+  sink.add(`${XML_DECLARATION}${shell.open}${shell.head()}<sheetData>`);
+  const rules = new RuleIndex(layout.rules, Math.max(columns, 1));
+  const lastRuleRow = layout.rules.reduce((n, rule) => Math.max(n, rule.createsCells ? rule.bottom : 0), 0);
+  for (let r = 1; r <= Math.max(rows, lastRuleRow); r++) {
+    const line = (r <= rows ? cells[r - 1] : undefined) ?? [];
+    const ruled = rules.selectRow(r);
+    let row = "";
+    const creating = ruled ? rules.creatingColumns() : [];
+    let k = 0;
+    const width = Math.max(
+      Math.min(line.length, columns),
+      creating.length > 0 ? creating[creating.length - 1] : 0,
+    );
+    for (let c = 1; c <= width; c++) {
+      const value = line[c - 1];
+      const blank = isBlank(value);
+      while (k < creating.length && creating[k] < c) k++;
+      if (blank && creating[k] !== c) continue;
+      const patch = ruled ? rules.patchAt(c, !blank) : null;
+      const style = resolver.style(0, patch, isDateCell(value));
+      row += cellXml(`${letterOf(c)}${r}`, value, style, context.date1904);
+    }
+    if (row !== "") sink.add(`<row r="${r}">${row}</row>`);
+  }
+  sink.add(`</sheetData>${shell.tail()}${shell.close}`);
+}
+
+/** Rows and columns up to the last non-blank cell (no copy, unlike usedRange). */
+export function usedSize(cells: readonly (readonly Cell[])[]): { rows: number; columns: number } {
+  let rows = 0;
+  let columns = 0;
+  for (let r = 0; r < cells.length; r++) {
+    const line = cells[r];
+    if (!line) continue;
+    for (let c = line.length - 1; c >= 0; c--) {
+      if (!isBlank(line[c])) {
+        if (c + 1 > columns) columns = c + 1;
+        rows = r + 1;
+        break;
+      }
+    }
+  }
+  return { rows, columns };
 }
 
 function range(n: number): number[] {
@@ -197,7 +236,6 @@ export function patchSheetXml(
   extras: SheetExtras,
 ): string[] {
   const resolver = new StyleResolver(context.styles);
-  const rules = new RuleIndex(input.layout.rules);
   const writtenByRow = new Map<number, number[]>();
   for (const key of input.written) {
     const colon = key.indexOf(":");
@@ -213,8 +251,8 @@ export function patchSheetXml(
   }
   const pending = [...pendingRows].sort((a, b) => a - b);
   let next = 0;
-  let usedColumns = 0;
-  for (const line of input.cells) usedColumns = Math.max(usedColumns, line.length);
+  const { rows: usedRows, columns: usedColumns } = usedSize(input.cells);
+  const rules = new RuleIndex(input.layout.rules, Math.max(usedColumns, 1));
 
   const out: string[] = [];
   let piece = "";
@@ -238,7 +276,7 @@ export function patchSheetXml(
     const line = input.cells[r - 1] ?? [];
     const columns = new Set<number>(written);
     for (const cell of existing) columns.add(cell.column);
-    if (ruled) for (const c of rules.creatingColumns(Math.max(usedColumns, 1))) columns.add(c);
+    if (ruled) for (const c of rules.creatingColumns()) columns.add(c);
     const byColumn = new Map(existing.map((cell) => [cell.column, cell] as const));
     const writtenSet = new Set(written);
     let body = "";
@@ -316,7 +354,7 @@ export function patchSheetXml(
   if (dimension) {
     const ref = /ref="([^"]*)"/.exec(dimension.xml)?.[1] ?? "A1";
     const to = ref.split(":").at(-1) ?? "A1";
-    const rows = Math.max(rowOfRef(to), input.cells.length);
+    const rows = Math.max(rowOfRef(to), usedRows);
     const columns = Math.max(columnOfRef(to), usedColumns);
     shell.set("dimension", dimensionXml(rows, columns));
   }
