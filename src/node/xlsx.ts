@@ -59,6 +59,7 @@ export function openXlsx(bytes: Uint8Array): XlsxFile {
   const styles = new StyleSheet(pkg.text(stylesPart));
   const stringsPart = workbook.related(REL.sharedStrings);
   let strings: string[] | null = null;
+  const texts = new Map<string, string>();
   const memory = new MemoryWorkbook({}, null);
   for (const entry of workbook.sheets) {
     memory.sheets.push(
@@ -66,7 +67,7 @@ export function openXlsx(bytes: Uint8Array): XlsxFile {
         if (strings === null) strings = readSharedStrings(stringsPart ? pkg.bytes(stringsPart) : null);
         const bytes = pkg.bytes(entry.part);
         if (bytes === null) return [];
-        return readSheetValues(bytes, { strings, styles, date1904: workbook.date1904 }).cells;
+        return readSheetValues(bytes, { strings, styles, date1904: workbook.date1904, texts }).cells;
       }),
     );
   }

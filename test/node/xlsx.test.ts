@@ -271,3 +271,70 @@ describe("what exceljs could not keep", () => {
     expect((saved.getWorksheet("My sheet") as ExcelJS.Worksheet).getImages()).toHaveLength(1);
   });
 });
+
+describe("print setup and widths of a sheet the tool writes", () => {
+  it("prints on A4, one page wide, with print titles, page numbers and the header text", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "in.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("First").getCell("A1").value = "mine";
+    await writeWorkbook(wb, file);
+    const loaded = await loadXlsx(file);
+    const name = "Report 2026-10 & Q'4";
+    loaded.memory.replaceSheet(
+      name,
+      [
+        ["Owner", "Won", "Since"],
+        ["王伟", 1234567.5, { date: calDate(2026, 10, 5) }],
+        ["Ann", -20, { date: calDate(2026, 11, 1) }],
+      ],
+      {
+        frozenRows: 1,
+        numberFormats: [{ column: 2, fromRow: 2, toRow: 3, kind: "amount" }],
+        print: {
+          paper: "A4",
+          orientation: "portrait",
+          fitToWidth: true,
+          repeatRows: { from: 1, to: 1 },
+          pageNumbers: true,
+          headerText: "Monthly report & notes",
+        },
+        alignments: [{ range: { row: 1, column: 2, rows: 3, columns: 1 }, align: "right" }],
+        wraps: [{ row: 1, column: 1, rows: 3, columns: 1 }],
+        merges: [{ row: 5, column: 1, rows: 1, columns: 3 }],
+      },
+    );
+    const out = path.join(dir, "out.xlsx");
+    await saveXlsx(loaded, out);
+    const sheet = (await zipPart(out, "xl/worksheets/sheet2.xml")) ?? "";
+    expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    expect(sheet).toContain(
+      '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>',
+    );
+    expect(sheet).toContain(
+      "<headerFooter><oddHeader>&amp;LMonthly report &amp;&amp; notes</oddHeader><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>",
+    );
+    expect(sheet).toContain('<mergeCell ref="A5:C5"/>');
+    const workbook = (await zipPart(out, "xl/workbook.xml")) ?? "";
+    expect(workbook).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="1">'Report 2026-10 &amp; Q''4'!$1:$1</definedName>`,
+    );
+    // Widths: "¥1,234,567.50" is 13 characters, a date 10; a CJK name counts double.
+    const widths = [...sheet.matchAll(/<col min="(\d+)" max="\d+" width="([\d.]+)"/g)].map((m) =>
+      Number(m[2]),
+    );
+    expect(widths[1]).toBeGreaterThanOrEqual(13);
+    expect(widths[2]).toBeGreaterThanOrEqual(10);
+    const saved = await readWorkbook(out);
+    const ws = saved.getWorksheet(name) as ExcelJS.Worksheet;
+    expect(ws.getCell("B2").numFmt).toBe('"¥"#,##0.00');
+    expect(ws.getCell("B1").alignment).toMatchObject({ horizontal: "right" });
+    expect(ws.getCell("A2").alignment).toMatchObject({ wrapText: true });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(openXlsx(readFileSync(out)).memory.values(name)?.[1]).toEqual([
+      "王伟",
+      1234567.5,
+      { date: calDate(2026, 10, 5) },
+    ]);
+  });
+});

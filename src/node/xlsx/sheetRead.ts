@@ -66,6 +66,20 @@ interface Context {
   readonly strings: readonly string[];
   readonly styles: StyleSheet;
   readonly date1904: boolean;
+  /** One instance per distinct short text across the workbook's sheets (inline text repeats a lot). */
+  readonly texts?: Map<string, string>;
+}
+
+/** Texts up to this length are shared between cells; longer ones are rarely repeated. */
+const SHARED_TEXT = 64;
+
+function shared(context: Context, text: string): string {
+  const texts = context.texts;
+  if (texts === undefined || text.length > SHARED_TEXT) return text;
+  const known = texts.get(text);
+  if (known !== undefined) return known;
+  texts.set(text, text);
+  return text;
 }
 
 export function readSheetValues(source: string | Uint8Array, context: Context): SheetValues {
@@ -146,6 +160,7 @@ function toCell(type: string, value: string, style: number, context: Context, ep
       return context.strings[Number(value)] ?? "";
     case "inlineStr":
     case "str":
+      return shared(context, value);
     case "e":
       return value;
     case "b":
