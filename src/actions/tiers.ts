@@ -16,17 +16,15 @@ import {
   type TierRule,
   type TierRules,
 } from "../core/tiers";
-import { msg, render, t, type Language, type MessageRef } from "../i18n";
-import type { Cell, Env, MailMessage } from "../ports";
+import { msg, render, type Language, type MessageRef } from "../i18n";
+import type { Cell, Env } from "../ports";
 import type { DataIssue } from "../workbook/issues";
 import type { ClientRow } from "../workbook/rows";
-import { escapeHtml } from "../workbook/html";
 import { normalizeName } from "../workbook/names";
 import { readData, type ReadPlan, type WorkbookData } from "../workbook/read";
-import { sheetName } from "../workbook/schema";
 import type { Settings } from "../workbook/settings";
 import { appendOutputRows, writeComputedColumns } from "../workbook/write";
-import { sendMails, type OutgoingMail } from "./mail";
+import { notify, type TierNotice } from "./tierNotices";
 import { finishRun, noteMissingSheets, startRun, type ActionResult, type Run, type RunOptions } from "./run";
 import { overrideWithoutReason, tierAWithoutOwnerBy } from "./tierChecks";
 
@@ -244,9 +242,21 @@ function runTiers(run: Run, review: boolean): ActionResult<TiersJson> {
   noteMissingSheets(run, data.missingSheets);
   if (historySheet !== null)
     run.summary.push(msg("tiers.summaryHistory", { count: history.length, sheet: historySheet }));
-  notify(run, changes, review);
+  notify(run, changes.map(toNotice), review);
   for (const issue of tierChecks(run, data, results)) run.issues.push(issue);
   return finishRun(run, { asOf: date, review, clients });
+}
+
+function toNotice(change: Change): TierNotice {
+  const { client, result, reason } = change;
+  return {
+    clientId: client.clientId,
+    name: client.name,
+    owner: client.owner,
+    from: result.previousTier,
+    to: result.tier,
+    reason,
+  };
 }
 
 /** The tier checks, A without owner on the tiers just decided (inactive clients as they are). */
@@ -348,123 +358,4 @@ function computationReason(result: TierResult, c: TierComputation, settings: Set
     threshold: money(c.base === "A" ? c.high : c.medium),
     tier,
   });
-}
-
-// ---------------------------------------------------------------------------------------
-// Notices
-
-function notify(run: Run, changes: readonly Change[], review: boolean): void {
-  const { language } = run;
-  const byOwner = new Map<string, Change[]>();
-  let noOwner = 0;
-  for (const change of changes) {
-    const owner = change.client.owner;
-    if (owner === null) {
-      noOwner++;
-      continue;
-    }
-    const list = byOwner.get(owner);
-    if (list) list.push(change);
-    else byOwner.set(owner, [change]);
-  }
-  const owners = [...byOwner.keys()].sort();
-  const date = formatIsoDate(run.asOf);
-  if (run.env.mail === null) {
-    // The command line: the same notices as summary lines.
-    for (const owner of owners) {
-      run.summary.push(msg("tiers.noticeOwner", { owner }));
-      for (const change of byOwner.get(owner) as Change[]) run.summary.push(noticeLine(change));
-    }
-    if (noOwner > 0) run.summary.push(msg("tiers.noticesNoOwner", { count: noOwner }));
-    return;
-  }
-  const mails: OutgoingMail[] = owners.map((owner) => {
-    const list = byOwner.get(owner) as Change[];
-    return { what: noticeKey(date, owner, list), message: noticeMail(language, owner, list, date, review) };
-  });
-  if (mails.length > 0) {
-    const report = sendMails(run, mails);
-    if (report.sent > 0) run.summary.push(msg("tiers.noticesSent", { count: report.sent }));
-    if (report.skipped > 0) run.summary.push(msg("tiers.noticesAlreadySent", { count: report.skipped }));
-    if (report.failed > 0) {
-      const sheet = run.sheets.get("sendLog") ?? sheetName("sendLog", language);
-      run.summary.push(msg("tiers.noticesNotSent", { count: report.failed, sheet }));
-    }
-  }
-  if (noOwner > 0) run.summary.push(msg("tiers.noticesNoOwner", { count: noOwner }));
-}
-
-function noticeLine(change: Change): MessageRef {
-  return msg("tiers.noticeLine", {
-    clientId: change.client.clientId,
-    name: change.client.name,
-    from: change.result.previousTier ?? "—",
-    to: change.result.tier,
-    reason: change.reason,
-  });
-}
-
-/**
- * The send-log key of one owner's notice: `tiers:2026-11-27:owner@example.com:1a2b3c4d`. The
- * last part fingerprints the changes, so the same notice is never sent twice while a later
- * run on the same day that changes other tiers still tells the owner.
- */
-export function noticeKey(date: string, owner: string, changes: readonly Change[]): string {
-  const text = changes
-    .map((c) => `${c.client.clientId}:${c.result.previousTier ?? ""}>${c.result.tier}`)
-    .join("|");
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `tiers:${date}:${owner}:${hash.toString(16).padStart(8, "0")}`;
-}
-
-function noticeMail(
-  language: Language,
-  owner: string,
-  changes: readonly Change[],
-  date: string,
-  review: boolean,
-): MailMessage {
-  const tx = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) =>
-    t(language, key, params);
-  const runName = tx(review ? "tiers.mail.runReview" : "tiers.mail.runOrdinary");
-  const intro = tx("tiers.mail.intro", { date, run: runName });
-  const headers = [
-    tx("tiers.mail.clientId"),
-    tx("tiers.mail.name"),
-    tx("tiers.mail.change"),
-    tx("tiers.mail.reason"),
-  ];
-  const rows = changes.map((c) => [
-    c.client.clientId,
-    c.client.name,
-    `${c.result.previousTier ?? "—"} → ${c.result.tier}`,
-    c.reason,
-  ]);
-  const cell = (tag: "th" | "td", text: string) =>
-    `<${tag} style="border:1px solid #dadce0;padding:6px 8px;text-align:left">${escapeHtml(text)}</${tag}>`;
-  const htmlBody = [
-    `<p>${escapeHtml(intro)}</p>`,
-    `<table style="border-collapse:collapse;font-size:13px">`,
-    `<tr style="background:#d2e3fc">${headers.map((h) => cell("th", h)).join("")}</tr>`,
-    ...rows.map((r) => `<tr>${r.map((v) => cell("td", v)).join("")}</tr>`),
-    `</table>`,
-    `<p style="color:#5f6368">${escapeHtml(tx("tiers.mail.footer"))}</p>`,
-  ].join("\n");
-  const textBody = [
-    intro,
-    "",
-    ...changes.map((c) => render(language, noticeLine(c)).trim()),
-    "",
-    tx("tiers.mail.footer"),
-  ].join("\n");
-  return {
-    to: [owner],
-    subject: tx("tiers.mail.subject", { count: changes.length, date }),
-    htmlBody,
-    textBody,
-  };
 }
