@@ -25,6 +25,8 @@ import { readData, type ReadPlan, type WorkbookData } from "../workbook/read";
 import type { Settings } from "../workbook/settings";
 import { appendOutputRows, writeComputedColumns } from "../workbook/write";
 import { notify, type TierNotice } from "./tierNotices";
+import { writeProposals } from "./tierProposals";
+import { appliesAtOnce, type TierChangeFound } from "../core/tierProposals";
 import { finishRun, noteMissingSheets, startRun, type ActionResult, type Run, type RunOptions } from "./run";
 import { overrideWithoutReason, tierAWithoutOwnerBy } from "./tierChecks";
 
@@ -49,6 +51,8 @@ export interface TiersJson {
   readonly asOf: string;
   readonly review: boolean;
   readonly clients: TierClientJson[];
+  /** With `tier.review` on: the changes written to Tier proposals instead of applied. */
+  readonly proposals?: readonly Omit<TierChangeFound, "rule">[];
 }
 
 /** The computed columns the tier actions write, adjacent in the contract's order. */
@@ -187,10 +191,31 @@ function runTiers(run: Run, review: boolean): ActionResult<TiersJson> {
   const updates = new Map<number, Record<string, Cell>>();
   const changes: Change[] = [];
   const clients: TierClientJson[] = [];
+  const proposals: TierChangeFound[] = [];
   const counts = { up: 0, down: 0, added: 0, same: 0 };
   results.forEach((result, i) => {
     const client = active[i];
     const reason = render(language, tierReason(result, client, settings));
+    const found: TierChangeFound = {
+      clientId: client.clientId,
+      from: result.previousTier,
+      to: result.tier,
+      rule: result.rule,
+      reason,
+    };
+    if (settings["tier.review"] && result.changed && !appliesAtOnce(found)) {
+      // Waits for approval: the tier, its reason and Tier since stay as they are.
+      proposals.push(found);
+      updates.set(client.row, { purchase12m: fromCents(result.purchase12m) });
+      counts.same++;
+      clients.push({
+        ...clientJson(result, reason),
+        tier: result.previousTier ?? result.tier,
+        tierSince: client.tierSince === null ? null : formatIsoDate(client.tierSince),
+        changed: false,
+      });
+      return;
+    }
     const update: Record<string, Cell> = {
       tier: result.tier,
       tierReason: reason,
@@ -203,16 +228,7 @@ function runTiers(run: Run, review: boolean): ActionResult<TiersJson> {
     else if (!result.changed) counts.same++;
     else if (TIER_ORDER[result.tier] > TIER_ORDER[result.previousTier]) counts.up++;
     else counts.down++;
-    clients.push({
-      clientId: result.clientId,
-      tier: result.tier,
-      previousTier: result.previousTier,
-      purchase12m: fromCents(result.purchase12m),
-      rule: result.rule,
-      reason,
-      tierSince: result.tierSince === null ? null : formatIsoDate(result.tierSince),
-      changed: result.changed,
-    });
+    clients.push(clientJson(result, reason));
   });
 
   // The history first: if a write fails (a full spreadsheet), a change is never left unrecorded.
@@ -243,8 +259,28 @@ function runTiers(run: Run, review: boolean): ActionResult<TiersJson> {
   if (historySheet !== null)
     run.summary.push(msg("tiers.summaryHistory", { count: history.length, sheet: historySheet }));
   notify(run, changes.map(toNotice), review);
+  if (settings["tier.review"] && (proposals.length > 0 || run.sheets.has("tierProposals")))
+    writeProposals(run, data.clients.rows, proposals);
   for (const issue of tierChecks(run, data, results)) run.issues.push(issue);
-  return finishRun(run, { asOf: date, review, clients });
+  return finishRun(run, {
+    asOf: date,
+    review,
+    clients,
+    ...(settings["tier.review"] ? { proposals: proposals.map(({ rule: _rule, ...p }) => p) } : {}),
+  });
+}
+
+function clientJson(result: TierResult, reason: string): TierClientJson {
+  return {
+    clientId: result.clientId,
+    tier: result.tier,
+    previousTier: result.previousTier,
+    purchase12m: fromCents(result.purchase12m),
+    rule: result.rule,
+    reason,
+    tierSince: result.tierSince === null ? null : formatIsoDate(result.tierSince),
+    changed: result.changed,
+  };
 }
 
 function toNotice(change: Change): TierNotice {

@@ -7,7 +7,16 @@
 import { msg, render, type Language, type MessageParams, type MessageRef, type MessageKey } from "../i18n";
 
 export type ActionName =
-  "setup" | "check" | "tiers" | "review" | "contacts" | "digest" | "report" | "contracts" | "sidebar";
+  | "setup"
+  | "check"
+  | "tiers"
+  | "review"
+  | "applyTiers"
+  | "contacts"
+  | "digest"
+  | "report"
+  | "contracts"
+  | "sidebar";
 
 export interface DataIssue {
   readonly action: ActionName;
