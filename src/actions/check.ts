@@ -9,6 +9,7 @@ import { readData } from "../workbook/read";
 import type { DataCheck } from "./checks";
 import { checkFutureInteractions } from "./contacts";
 import { contractLifecycleCheck } from "./contracts";
+import { readProposals } from "./tierProposals";
 import { dealsWithoutOwner, duplicateTargets } from "./reportChecks";
 import { finishRun, noteMissingSheets, startRun, type ActionResult, type RunOptions } from "./run";
 import { overrideWithoutReason, tierAWithoutOwner } from "./tierChecks";
@@ -43,6 +44,8 @@ export function checkData(env: Env, options: RunOptions = {}): ActionResult<Chec
     const found: DataIssue[] = check({ data, settings: run.settings, asOf: run.asOf, action: "check" });
     for (const issue of found) run.issues.push(issue);
   }
+  // The Tier proposals sheet, when there is one: rows whose client, tiers or status cannot be read.
+  readProposals(run, run.issues);
   const rows = {
     clients: data.clients.rows.length,
     deals: data.deals.rows.length,

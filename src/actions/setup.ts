@@ -38,7 +38,9 @@ export function setupWorkbook(env: Env, options: SetupOptions = {}): ActionResul
   const language: Language = settingsSheet === null ? (options.language ?? "zh-CN") : settings.language;
   const data: SetupData = { createdSheets: [], addedColumns: [], addedSettings: [] };
 
-  for (const table of SETUP_TABLES) {
+  // Tier proposals belong to the review of tier changes: created only when it is on.
+  const tables = settings["tier.review"] ? [...SETUP_TABLES, "tierProposals" as const] : SETUP_TABLES;
+  for (const table of tables) {
     const existing = sheets.get(table);
     if (existing === undefined) {
       const name = sheetName(table, language);

@@ -10,6 +10,7 @@ import { buildContactPlanSheet } from "../actions/contacts";
 import { sendDailyDigest } from "../actions/digest";
 import { generateReport, reportSendState, sendReport } from "../actions/report";
 import { setupWorkbook } from "../actions/setup";
+import { applyApprovedTierChanges } from "../actions/tierProposals";
 import { recalculateTiers } from "../actions/tiers";
 import type { ContactLogInput } from "../actions/clientCard";
 import { msg, render } from "../i18n";
@@ -145,6 +146,11 @@ export const menuTiers = menuHandler("menu.tiers", () => {
 /** Quarterly tier review: also marks the quarter as reviewed, so the scheduled run does not review it again. */
 export const menuTierReview = menuHandler("menu.tierReview", () => {
   runMenuAction("menu.tierReview", (env) => recalculateTiers(env, { review: true }));
+});
+
+/** Apply approved tier changes: the approved rows of Tier proposals (with `tier.review` on). */
+export const menuApplyTierChanges = menuHandler("menu.applyTierChanges", () => {
+  runMenuAction("menu.applyTierChanges", (env) => applyApprovedTierChanges(env));
 });
 
 export const menuContracts = menuHandler("menu.contracts", () => {

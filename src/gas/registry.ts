@@ -44,6 +44,7 @@ export const FEATURE_MENU_ITEMS: readonly MenuEntry[] = [
   item("menu.contactPlan", "menuContactPlan"),
   item("menu.tiers", "menuTiers"),
   item("menu.tierReview", "menuTierReview"),
+  item("menu.applyTierChanges", "menuApplyTierChanges"),
   item("menu.contracts", "menuContracts"),
   item("menu.sendMyDigest", "menuSendMyDigest"),
   item("menu.sendAllDigests", "menuSendAllDigests"),

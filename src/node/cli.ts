@@ -15,6 +15,7 @@ import { buildContactPlanSheet } from "../actions/contacts";
 import { reviewContractsAction } from "../actions/contracts";
 import type { ActionResult } from "../actions/run";
 import { setupWorkbook } from "../actions/setup";
+import { applyApprovedTierChanges } from "../actions/tierProposals";
 import { recalculateTiers } from "../actions/tiers";
 import { formatIsoDate, parseIsoDate, type CalDate } from "../core/dates";
 import { isLanguage, render, type Language } from "../i18n";
@@ -88,6 +89,11 @@ export const ACTIONS: readonly ActionCommand[] = [
     options: { review: { kind: "flag", help: "the quarterly review: downgrades beyond the margin apply" } },
     run: (env, context) =>
       recalculateTiers(env, { asOf: context.asOf, review: context.options.review === true }),
+  },
+  {
+    name: "apply-tiers",
+    help: "apply the approved rows of Tier proposals (分级提议; tier.review on): tiers, history, owners told",
+    run: (env, context) => applyApprovedTierChanges(env, { asOf: context.asOf }),
   },
   {
     name: "contracts",
