@@ -11,6 +11,7 @@
  *
  *   node build.mjs          build dist/ (Apps Script)
  *   node build.mjs --cli    build .build/cli.mjs (the Node command line)
+ *   node build.mjs --analyze  what each part of dist/Code.js costs (bytes in the minified output)
  */
 import { existsSync, realpathSync } from "node:fs";
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
@@ -432,6 +433,47 @@ export async function buildCli({ root = ROOT, quiet = false } = {}) {
   return { outfile, bytes };
 }
 
+/** The part of the bundle an input file belongs to: a source folder, or a package's folder. */
+function partOf(file) {
+  const parts = file.split("/");
+  if (parts[0] === "node_modules") return parts.slice(0, parts[1].startsWith("@") ? 3 : 2).join("/");
+  return parts.slice(0, Math.min(2, parts.length - 1)).join("/") || file;
+}
+
+/**
+ * Prints what each part of dist/Code.js costs: the bytes each source folder and each package
+ * contributes to the minified bundle (esbuild's metafile), largest first, then the largest files.
+ */
+export async function analyzeGas({ root = ROOT } = {}) {
+  const entry = path.join(root, "src", "gas", "main.ts");
+  const result = await runEsbuild(
+    {
+      ...GAS_OPTIONS,
+      absWorkingDir: root,
+      entryPoints: [entry],
+      format: "iife",
+      globalName: GLOBAL_NAME,
+      write: false,
+      metafile: true,
+      outfile: path.join(root, "dist", "Code.js"),
+    },
+    "src/gas/main.ts",
+  );
+  const output = Object.values(result.metafile.outputs)[0];
+  const parts = new Map();
+  for (const [file, input] of Object.entries(output.inputs)) {
+    parts.set(partOf(file), (parts.get(partOf(file)) ?? 0) + input.bytesInOutput);
+  }
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1).padStart(7)} KB`;
+  const lines = [`dist/Code.js ${kb(output.bytes).trim()} (before the generated wrappers)`];
+  for (const [part, bytes] of [...parts].sort((a, b) => b[1] - a[1])) lines.push(`${kb(bytes)}  ${part}`);
+  lines.push("largest files:");
+  const files = Object.entries(output.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
+  for (const [file, input] of files.slice(0, 15)) lines.push(`${kb(input.bytesInOutput)}  ${file}`);
+  console.log(lines.join("\n"));
+  return { bytes: output.bytes, parts: Object.fromEntries(parts) };
+}
+
 function isMain() {
   if (!process.argv[1]) return false;
   try {
@@ -443,14 +485,17 @@ function isMain() {
 
 if (isMain()) {
   const args = process.argv.slice(2);
-  const known = new Set(["--cli"]);
+  const known = new Set(["--cli", "--analyze"]);
   const unknown = args.filter((a) => !known.has(a));
   if (unknown.length > 0) {
-    console.error(`build.mjs: unknown argument ${unknown.join(" ")}\nusage: node build.mjs [--cli]`);
+    console.error(
+      `build.mjs: unknown argument ${unknown.join(" ")}\nusage: node build.mjs [--cli | --analyze]`,
+    );
     process.exit(2);
   }
   try {
     if (args.includes("--cli")) await buildCli();
+    else if (args.includes("--analyze")) await analyzeGas();
     else await buildGas();
   } catch (error) {
     const message = error instanceof BuildError ? error.message : (error?.stack ?? String(error));

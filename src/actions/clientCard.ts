@@ -12,7 +12,7 @@
  * sheet); only the client's rows are parsed, by the reader's own parseTable, so a card costs a
  * scan of each sheet, not a parse of the workbook. Nothing is written by the card.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { lastContacts, planClient, workingCalendar, type PlanRow } from "../core/contacts";
 import { reviewContracts } from "../core/contracts";
 import {
@@ -630,12 +630,12 @@ export type LogContactResult =
     };
 
 const ContactLogSchema = z.object({
-  clientId: z.string().max(100),
-  date: z.string().max(40),
-  channel: z.string().max(40),
-  responded: z.string().max(20),
-  satisfaction: z.string().max(10),
-  summary: z.string().max(5000),
+  clientId: z.string().check(z.maxLength(100)),
+  date: z.string().check(z.maxLength(40)),
+  channel: z.string().check(z.maxLength(40)),
+  responded: z.string().check(z.maxLength(20)),
+  satisfaction: z.string().check(z.maxLength(10)),
+  summary: z.string().check(z.maxLength(5000)),
 });
 
 const FIELDS: readonly ContactField[] = ["date", "channel", "responded", "satisfaction", "summary"];

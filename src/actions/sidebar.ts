@@ -8,7 +8,7 @@
  * saved). The page itself carries no validation library: the server is the validator. Also the
  * page text both sidebars get from the server, in the workbook language only.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { formatIsoDate } from "../core/dates";
 import { t, type Language, type MessageKey } from "../i18n";
 import { settings as settingsMessages } from "../i18n/settings";
@@ -262,7 +262,7 @@ export type SaveSettingsResult =
   | { readonly ok: true; readonly saved: readonly string[]; readonly form: SettingsForm }
   | { readonly ok: false; readonly errors: Readonly<Record<string, string>>; readonly message: string };
 
-const SubmittedSettings = z.record(z.string().max(100), z.string().max(5000));
+const SubmittedSettings = z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(5000)));
 
 /** Text that is a plain number is written as a number; everything else as literal text. */
 function cellOfText(text: string): Cell {

@@ -3,7 +3,7 @@
  * reads the raw cell (the same cell formats as data: `100万`, `10%`). The actions and the
  * settings sidebar validate through these schemas, so there is one source of truth.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { CalDate } from "../core/dates";
 import type { Cents } from "../core/money";
 import { msg, type Language, type MessageRef, render } from "../i18n";
@@ -536,15 +536,21 @@ export function findSetting(key: string): SettingDef | undefined {
 }
 
 /** One setting's zod schema over a raw cell: the single validator of sheet and sidebar. */
-export function settingSchema(def: SettingDef, dateOrder: DateOrder = "YMD"): z.ZodType<unknown> {
-  return z
-    .union([z.string(), z.number(), z.boolean(), z.null(), z.object({ date: z.number() })])
-    .transform((cell, ctx) => {
+export function settingSchema(def: SettingDef, dateOrder: DateOrder = "YMD"): z.ZodMiniType<unknown> {
+  return z.pipe(
+    z.union([z.string(), z.number(), z.boolean(), z.null(), z.object({ date: z.number() })]),
+    z.transform((cell, payload) => {
       const parsed = def.read(cell as Cell, { dateOrder });
       if (parsed.ok) return parsed.value;
-      ctx.addIssue({ code: "custom", message: parsed.problem.key, params: { problem: parsed.problem } });
+      payload.issues.push({
+        code: "custom",
+        message: parsed.problem.key,
+        params: { problem: parsed.problem },
+        input: cell,
+      });
       return z.NEVER;
-    });
+    }),
+  );
 }
 
 /** Validates one value as typed in the sidebar; the message is in the given language. */
