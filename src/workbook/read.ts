@@ -326,7 +326,9 @@ export function parseTable<K extends keyof RowTypes>(
   const rows: RowTypes[K][] = [];
   const unkept: number[] = [];
   const uniqueColumn = read.find((p) => p.column.unique);
-  const seen = new Map<string, { rowIndex: number; reported: boolean }>();
+  /** Row index of each ID's first row; IDs whose first row was already reported as a duplicate. */
+  const seen = new Map<string, number>();
+  const reported = new Set<string>();
   const dropped = new Set<number>();
 
   for (let r = 1; r < values.length; r++) {
@@ -361,17 +363,17 @@ export function parseTable<K extends keyof RowTypes>(
     const id = uniqueColumn ? (slots[uniqueColumn.slot] as string | null) : null;
     if (uniqueColumn && id !== null) {
       const first = seen.get(id);
-      if (first) {
-        if (!first.reported) {
-          first.reported = true;
-          dropped.add(first.rowIndex);
-          issues.push(duplicateIssue(ctx, sheet, values, first.rowIndex, uniqueColumn));
+      if (first !== undefined) {
+        if (!reported.has(id)) {
+          reported.add(id);
+          dropped.add(first);
+          issues.push(duplicateIssue(ctx, sheet, values, first, uniqueColumn));
         }
         issues.push(duplicateIssue(ctx, sheet, values, r, uniqueColumn));
         unkept.push(r);
         continue;
       }
-      seen.set(id, { rowIndex: r, reported: false });
+      seen.set(id, r);
     }
     if (!readable) {
       unkept.push(r);
