@@ -1,6 +1,7 @@
 /**
  * Check data: reads and validates every table of the contract, runs every registered check,
- * replaces the Data issues sheet and reports the count. It writes nothing else.
+ * replaces its own rows of the Data issues sheet and reports the count of every action's issues
+ * listed there. It writes nothing else.
  */
 import { msg } from "../i18n";
 import type { Env } from "../ports";
@@ -56,19 +57,19 @@ export function checkData(env: Env, options: RunOptions = {}): ActionResult<Chec
     industries: data.industries.rows.length,
   };
   const result = finishRun(run, { issueCount: run.issues.length, rows });
-  return {
-    ...result,
-    summary:
-      run.issues.length === 0
-        ? [msg("check.clean"), ...result.summary]
-        : [
-            msg("check.summary", {
-              count: run.issues.length,
-              sheet: dataIssuesName(run.language, run.sheets),
-            }),
-            ...result.summary.filter((line) => line.key !== "summary.issues"),
-          ],
-  };
+  const count = run.issues.length;
+  const total = run.issuesListed ?? count;
+  const sheet = dataIssuesName(run.language, run.sheets);
+  const others = result.summary.filter(
+    (line) => line.key !== "summary.issues" && line.key !== "summary.issuesAll",
+  );
+  const head =
+    total === 0
+      ? msg("check.clean")
+      : total === count
+        ? msg("check.summary", { count, sheet })
+        : msg("check.summaryAll", { count, total, sheet });
+  return { ...result, summary: [head, ...others] };
 }
 
 function dataIssuesName(language: "zh-CN" | "en", sheets: ReadonlyMap<string, string>): string {

@@ -11,6 +11,7 @@ import { locateSheets, readSettings, type SheetMap } from "../workbook/read";
 import { TABLES, type InputTableKey } from "../workbook/schema";
 import type { Settings } from "../workbook/settings";
 import { writeDataIssues } from "../workbook/write";
+import { formatTimestamp } from "./mail";
 
 export interface ActionResult<D = unknown> {
   readonly action: ActionName;
@@ -32,6 +33,8 @@ export interface Run {
   readonly asOf: CalDate;
   readonly issues: DataIssue[];
   readonly summary: MessageRef[];
+  /** After finishRun: the rows of the Data issues sheet, every action's. */
+  issuesListed?: number;
 }
 
 export interface RunOptions {
@@ -59,10 +62,24 @@ export function noteMissingSheets(run: Run, missing: readonly InputTableKey[]): 
   run.summary.push(msg("summary.missingSheets", { sheets: names }));
 }
 
-/** Ends an action: writes the Data issues sheet (always, so it shows the last action) and adds the count. */
+/**
+ * Ends an action: replaces this action's rows of the Data issues sheet with its latest issues
+ * (always, so that fixed problems disappear; other actions' rows stay) and adds the count.
+ */
 export function finishRun<D>(run: Run, data: D): ActionResult<D> {
-  const sheet = writeDataIssues(run.env.workbook, run.sheets, run.issues, run.language);
-  if (run.issues.length > 0) run.summary.push(msg("summary.issues", { count: run.issues.length, sheet }));
+  const written = writeDataIssues(
+    run.env.workbook,
+    run.sheets,
+    run.action,
+    run.issues,
+    formatTimestamp(run.env.clock.now(), run.settings.timeZone),
+    run.language,
+  );
+  run.issuesListed = written.total;
+  const count = run.issues.length;
+  const { sheet, total } = written;
+  if (total > count) run.summary.push(msg("summary.issuesAll", { count, total, sheet }));
+  else if (count > 0) run.summary.push(msg("summary.issues", { count, sheet }));
   return {
     action: run.action,
     language: run.language,

@@ -73,6 +73,10 @@ export const common = defineMessages(
     "check.summary": "检查完成：发现 {count} 个数据问题，详见「{sheet}」。",
     "check.clean": "检查完成：未发现数据问题。",
     "summary.issues": "数据问题 {count} 个，详见「{sheet}」。",
+    "summary.issuesAll":
+      "本次发现数据问题 {count} 个；「{sheet}」共列出 {total} 个（含其他操作最近发现的）。",
+    "check.summaryAll":
+      "检查完成：发现 {count} 个数据问题；「{sheet}」共列出 {total} 个（含其他操作最近发现的）。",
     "summary.missingSheets": "以下工作表不存在，按空表处理：{sheets}",
     "summary.done": "完成",
     "triggers.installed": "已安装定时任务 {count} 个：{names}",
@@ -157,6 +161,10 @@ export const common = defineMessages(
     "check.summary": 'Check done: {count} data issues, listed in "{sheet}".',
     "check.clean": "Check done: no data issues.",
     "summary.issues": '{count} data issues, listed in "{sheet}".',
+    "summary.issuesAll":
+      '{count} data issues this run; "{sheet}" lists {total} with those other actions found last.',
+    "check.summaryAll":
+      'Check done: {count} data issues; "{sheet}" lists {total} with those other actions found last.',
     "summary.missingSheets": "These sheets are missing and were read as empty: {sheets}",
     "summary.done": "Done",
     "triggers.installed": "Installed {count} triggers: {names}",

@@ -386,7 +386,7 @@ function workbookLanguage(memory: MemoryWorkbook): Language {
 /** Issues as a table: sheet, row, column, value, problem (headers in the workbook language). */
 export function issueTable(issues: readonly DataIssue[], language: Language, limit: number): string {
   const columns = TABLES.dataIssues.columns
-    .filter((c) => c.key !== "action")
+    .filter((c) => c.key !== "action" && c.key !== "foundAt")
     .map((c) => headerName(c, language));
   const rows = issues
     .slice(0, limit)

@@ -257,6 +257,7 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("column", "Column", "列", "text"),
       col("value", "Value", "值", "text"),
       col("problem", "Problem", "问题", "text"),
+      col("foundAt", "Found at", "发现时间", "text"),
     ],
   },
   sendLog: {

@@ -7,7 +7,8 @@
 import { render, type Language } from "../i18n";
 import type { Cell, SheetFormat, WorkbookPort } from "../ports";
 import { parseDate, type DateOrder } from "./cells";
-import type { DataIssue } from "./issues";
+import type { ActionName, DataIssue } from "./issues";
+import { normalizeName } from "./names";
 import type { HeaderMap, SheetMap } from "./read";
 import { headerName, sheetName, TABLES, type TableKey } from "./schema";
 
@@ -164,13 +165,29 @@ export function appendOutputRows(
   return name;
 }
 
-/** Replaces the Data issues sheet with the issues of the last action. */
+/** What writing the Data issues sheet left in it. */
+export interface DataIssuesWritten {
+  readonly sheet: string;
+  /** Rows of the sheet, every action's. */
+  readonly total: number;
+}
+
+/**
+ * Writes an action's latest issues to the Data issues sheet, keeping every other action's rows:
+ * one read of the sheet, one write. `foundAt` is the run's time in the workbook's zone. A row
+ * belongs to an action by its Action cell (the action's name in either language); rows of an
+ * earlier layout are carried over into the current columns.
+ */
 export function writeDataIssues(
   port: WorkbookPort,
   sheets: SheetMap,
+  action: ActionName,
   issues: readonly DataIssue[],
+  foundAt: string,
   language: Language,
-): string {
+): DataIssuesWritten {
+  const name = outputSheetName(sheets, "dataIssues", language);
+  const kept = sheets.has("dataIssues") ? otherActionsRows(port.readSheet(name) ?? [], action) : [];
   const rows = issues.map((issue) => [
     render(language, { key: `action.${issue.action}` as "action.check" }),
     issue.sheet,
@@ -178,8 +195,43 @@ export function writeDataIssues(
     issue.column ?? "",
     issue.value,
     render(language, issue.problem),
+    foundAt,
   ]);
-  return replaceOutputSheet(port, sheets, "dataIssues", language, rows, {
-    columnWidths: [90, 110, 50, 140, 200, 420],
+  const all = [...kept, ...rows];
+  replaceOutputSheet(port, sheets, "dataIssues", language, all, {
+    columnWidths: [90, 110, 50, 140, 200, 420, 120],
   });
+  return { sheet: name, total: all.length };
+}
+
+/** The rows of the Data issues sheet that belong to other actions, in the current column order. */
+function otherActionsRows(values: readonly (readonly Cell[])[], action: ActionName): Cell[][] {
+  if (values.length < 2) return [];
+  const keys = TABLES.dataIssues.columns.map((c) => c.key);
+  const byTitle = new Map<string, number>();
+  TABLES.dataIssues.columns.forEach((c, i) => {
+    byTitle.set(normalizeName(c.en), i);
+    byTitle.set(normalizeName(c.zh), i);
+  });
+  // Where each current column is in the sheet as found (-1: not there).
+  const from = keys.map(() => -1);
+  values[0].forEach((title, at) => {
+    const i = byTitle.get(normalizeName(String(title ?? "")));
+    if (i !== undefined && from[i] < 0) from[i] = at;
+  });
+  const actionAt = from[keys.indexOf("action")];
+  const own = new Set(
+    [
+      action,
+      render("en", { key: `action.${action}` as "action.check" }),
+      render("zh-CN", { key: `action.${action}` as "action.check" }),
+    ].map(normalizeName),
+  );
+  const rows: Cell[][] = [];
+  for (const line of values.slice(1)) {
+    if (line.every((cell) => cell === null || cell === "")) continue;
+    if (actionAt >= 0 && own.has(normalizeName(String(line[actionAt] ?? "")))) continue;
+    rows.push(from.map((at) => (at < 0 ? "" : (line[at] ?? ""))));
+  }
+  return rows;
 }

@@ -148,6 +148,7 @@ describe("Build contact plan", () => {
       "Date",
       "2026-12-01",
       "dated after today (2026-11-27); not counted as a last contact",
+      expect.stringMatching(/^2026-11-27 \d{2}:\d{2}$/),
     ]);
   });
 

@@ -167,10 +167,11 @@ describe("contract reminders in the daily digest", () => {
       return { first, second };
     };
     const small = calls(0);
-    // Settings, Clients, Contracts, Payments; the second day also the Send log, once for the whole digest.
+    // Settings, Clients, Contracts, Payments; the second day also the Send log, once for the whole
+    // digest, and the Data issues sheet (the other actions' rows are kept).
     expect(small).toEqual({
       first: { sheetNames: 2, readSheet: 4, replaceSheet: 2, appendRows: 1 },
-      second: { sheetNames: 1, readSheet: 5, replaceSheet: 1, appendRows: 1 },
+      second: { sheetNames: 1, readSheet: 6, replaceSheet: 1, appendRows: 1 },
     });
     expect(calls(600)).toEqual(small);
   });

@@ -225,7 +225,7 @@ describe("menuCheck", () => {
     expect(h.fake.sheetValues("商机")).toEqual(before.deals);
 
     const issues = h.fake.sheetValues("数据问题");
-    expect(issues[0]).toEqual(["操作", "工作表", "行", "列", "值", "问题"]);
+    expect(issues[0]).toEqual(["操作", "工作表", "行", "列", "值", "问题", "发现时间"]);
     const found = (sheet: string, rowNumber: number, column: string) =>
       issues.find((r) => r[1] === sheet && r[2] === rowNumber && r[3] === column);
     expect(found("客户", 2, "邮箱")?.[4]).toBe("not-an-email");

@@ -170,7 +170,7 @@ describe("the tier menu items", () => {
       ],
     ]);
     expect(gas.fake.sheetValues("Data issues")).toEqual([
-      ["Action", "Sheet", "Row", "Column", "Value", "Problem"],
+      ["Action", "Sheet", "Row", "Column", "Value", "Problem", "Found at"],
     ]);
     expect(gas.fake.lockHeld()).toBe(false);
   });
@@ -201,6 +201,7 @@ describe("the tier menu items", () => {
         "Owner",
         null,
         "tier A (high-value) client without an Owner: high-value clients get a dedicated account manager",
+        "2026-11-27 09:00",
       ],
     ]);
   });

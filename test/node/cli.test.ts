@@ -224,6 +224,7 @@ describe("what gets written", () => {
       "Owner",
       "not-an-email",
       expect.stringContaining("e-mail"),
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
     ]);
   });
 
