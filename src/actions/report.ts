@@ -277,8 +277,9 @@ export function sendReport(env: Env, options: SendReportOptions = {}): ReportSen
 export function reportSendState(
   env: Env,
   month: YearMonth,
+  options: RunOptions = {},
 ): { sent: boolean; recipients: readonly string[]; language: Language } {
-  const run = startRun(env, "report");
+  const run = startRun(env, "report", options);
   return {
     sent: sentKeys(run).has(reportKey(month)),
     recipients: run.settings["report.recipients"],

@@ -5,9 +5,9 @@
  */
 import type { CalDate } from "../core/dates";
 import { msg, type Language, type MessageRef } from "../i18n";
-import type { Env } from "../ports";
+import type { Cell, Env, WorkbookPort } from "../ports";
 import type { ActionName, DataIssue } from "../workbook/issues";
-import { locateSheets, readSettings, type SheetMap } from "../workbook/read";
+import { locateSheets, readSettings, type HeaderMap, type SheetMap } from "../workbook/read";
 import { TABLES, type InputTableKey } from "../workbook/schema";
 import type { Settings } from "../workbook/settings";
 import { writeDataIssues } from "../workbook/write";
@@ -40,17 +40,50 @@ export interface Run {
 export interface RunOptions {
   /** The as-of date; default: today in the workbook's time zone. */
   readonly asOf?: CalDate;
-  /** Settings already read in this execution (the scheduled jobs read them once per tick), with their issues. */
-  readonly settings?: { readonly settings: Settings; readonly issues: readonly DataIssue[] };
+  /**
+   * Settings already read in this execution (a menu that asked the user first, the scheduled
+   * jobs of one tick), with their issues: the action does not read them again.
+   */
+  readonly settings?: Pick<WorkbookSettings, "settings" | "issues">;
 }
 
-/** Starts an action: sheets located, Settings read (its issues collected), as-of fixed. */
-export function startRun(env: Env, action: ActionName, options: RunOptions = {}): Run {
-  const sheets = locateSheets(env.workbook.sheetNames());
+/** Settings as one read of the Settings sheet gives them. */
+export interface WorkbookSettings {
+  readonly settings: Settings;
+  /** The sheet's data issues (unknown keys, invalid values: their defaults apply). */
+  readonly issues: readonly DataIssue[];
+  readonly sheets: SheetMap;
+  /** The Settings sheet as found (null: none, every default applies), its cells and header. */
+  readonly sheet: string | null;
+  readonly values: Cell[][];
+  readonly header: HeaderMap;
+}
+
+/**
+ * The one place Settings are parsed: every action, menu, trigger tick and the command line read
+ * them here, once per execution, and pass the result on (`RunOptions.settings`). Issues are
+ * recorded for `action`. A Settings sheet without its Key or Value column stops (StopError).
+ */
+export function readWorkbookSettings(
+  workbook: WorkbookPort,
+  defaultTimeZone: string,
+  action: ActionName,
+): WorkbookSettings {
+  const sheets = locateSheets(workbook.sheetNames());
   const issues: DataIssue[] = [];
-  const settings = options.settings
-    ? (issues.push(...options.settings.issues), options.settings.settings)
-    : readSettings(env.workbook, sheets, { action, defaultTimeZone: env.defaultTimeZone }, issues).settings;
+  const read = readSettings(workbook, sheets, { action, defaultTimeZone }, issues);
+  return { ...read, issues, sheets };
+}
+
+/** Starts an action: sheets located, Settings read once (its issues collected), as-of fixed. */
+export function startRun(env: Env, action: ActionName, options: RunOptions = {}): Run {
+  // Settings passed on were read earlier in the execution: the sheets are located afresh.
+  const read = options.settings ?? readWorkbookSettings(env.workbook, env.defaultTimeZone, action);
+  const sheets = options.settings
+    ? locateSheets(env.workbook.sheetNames())
+    : (read as WorkbookSettings).sheets;
+  const issues: DataIssue[] = [...read.issues];
+  const settings = read.settings;
   const asOf = options.asOf ?? env.clock.today(settings.timeZone);
   return { env, action, sheets, settings, language: settings.language, asOf, issues, summary: [] };
 }

@@ -8,11 +8,11 @@
 import { msg, render, type Language } from "../i18n";
 import type { Cell, ColumnNumberFormat, ColumnValidation, Env, SheetFormat } from "../ports";
 import { isBlank } from "../workbook/cells";
-import { locateSheets, mapHeaders, readSettings } from "../workbook/read";
+import { locateSheets, mapHeaders } from "../workbook/read";
 import { headerName, sheetName, SETUP_TABLES, TABLES, type TableKey } from "../workbook/schema";
 import { findSetting, SETTING_DEFS } from "../workbook/settings";
 import { COLORS } from "../workbook/write";
-import { finishRun, type ActionResult, type Run } from "./run";
+import { finishRun, readWorkbookSettings, type ActionResult, type Run } from "./run";
 
 export interface SetupData {
   readonly createdSheets: string[];
@@ -29,12 +29,9 @@ export function setupWorkbook(env: Env, options: SetupOptions = {}): ActionResul
   const port = env.workbook;
   let sheets = locateSheets(port.sheetNames());
   const issues: Run["issues"] = [];
-  const { settings, sheet: settingsSheet } = readSettings(
-    port,
-    sheets,
-    { action: "setup", defaultTimeZone: env.defaultTimeZone },
-    issues,
-  );
+  const read = readWorkbookSettings(port, env.defaultTimeZone, "setup");
+  issues.push(...read.issues);
+  const { settings, sheet: settingsSheet } = read;
   const language: Language = settingsSheet === null ? (options.language ?? "zh-CN") : settings.language;
   const data: SetupData = { createdSheets: [], addedColumns: [], addedSettings: [] };
 

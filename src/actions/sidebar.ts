@@ -16,7 +16,8 @@ import { sidebar as sidebarMessages } from "../i18n/sidebar";
 import type { Cell, Env } from "../ports";
 import { isBlank, parseAmount, type DateOrder } from "../workbook/cells";
 import { TIERS, type Tier } from "../workbook/codes";
-import { locateSheets, readSettings, type HeaderMap } from "../workbook/read";
+import { type HeaderMap } from "../workbook/read";
+import { readWorkbookSettings } from "./run";
 import { headerName, sheetName, TABLES } from "../workbook/schema";
 import { trimAll } from "../workbook/names";
 import { SETTING_DEFS, findSetting, validateSettingText, type SettingDef } from "../workbook/settings";
@@ -132,13 +133,7 @@ interface SheetSettings {
 }
 
 function readSheetSettings(env: Env): SheetSettings {
-  const sheets = locateSheets(env.workbook.sheetNames());
-  const read = readSettings(
-    env.workbook,
-    sheets,
-    { action: "sidebar", defaultTimeZone: env.defaultTimeZone },
-    [],
-  );
+  const read = readWorkbookSettings(env.workbook, env.defaultTimeZone, "sidebar");
   const rowOf = new Map<string, number>();
   const text = new Map<string, string>();
   const keyAt = read.header.index.get("key");

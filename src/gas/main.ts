@@ -9,6 +9,7 @@ import { reviewContractsAction } from "../actions/contracts";
 import { buildContactPlanSheet } from "../actions/contacts";
 import { sendDailyDigest } from "../actions/digest";
 import { generateReport, reportSendState, sendReport } from "../actions/report";
+import { readWorkbookSettings } from "../actions/run";
 import { setupWorkbook } from "../actions/setup";
 import { applyApprovedTierChanges } from "../actions/tierProposals";
 import { recalculateTiers } from "../actions/tiers";
@@ -159,19 +160,22 @@ export const menuContracts = menuHandler("menu.contracts", () => {
 
 /** Generate monthly report…: asks for the month (default the previous one) and writes its sheet. */
 export const menuReport = menuHandler("menu.report", () => {
-  const month = promptReportMonth(createEnv(false));
+  const env = createEnv(false);
+  const settings = readWorkbookSettings(env.workbook, env.defaultTimeZone, "report");
+  const month = promptReportMonth(env, settings.settings);
   if (month === null) return;
-  runMenuAction("action.report", (env) => generateReport(env, { month }));
+  runMenuAction("action.report", (runEnv) => generateReport(runEnv, { month, settings }));
 });
 
 /** Send monthly report now…: asks for the month, and asks again before a second send of it. */
 export const menuSendReport = menuHandler("menu.sendReport", () => {
   const env = createEnv(false);
-  const month = promptReportMonth(env);
+  const settings = readWorkbookSettings(env.workbook, env.defaultTimeZone, "report");
+  const month = promptReportMonth(env, settings.settings);
   if (month === null) return;
-  const state = reportSendState(env, month);
+  const state = reportSendState(env, month, { settings });
   if (state.sent && !confirmResend(state.language, month, state.recipients)) return;
-  runMenuAction("action.report", (runEnv) => sendReport(runEnv, { month, force: state.sent }));
+  runMenuAction("action.report", (runEnv) => sendReport(runEnv, { month, force: state.sent, settings }));
 });
 
 /** Settings…: the settings sidebar (its page calls sidebarSettingsForm and sidebarSaveSettings). */

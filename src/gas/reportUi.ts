@@ -5,15 +5,17 @@
  */
 import { formatMonth, parseMonth, previousMonth, type YearMonth } from "../core/dates";
 import type { ActionResult } from "../actions/run";
+import type { Settings } from "../workbook/settings";
 import { render, t, type Language } from "../i18n";
 import type { Env } from "../ports";
-import { workbookSettings } from "./runner";
 
-/** Asks for the report's month; null when the user cancels or types something that is not a month. */
-export function promptReportMonth(env: Env): YearMonth | null {
-  const settings = workbookSettings(env);
-  const language: Language = settings?.language ?? "zh-CN";
-  const fallback = previousMonth(env.clock.today(settings?.timeZone ?? env.defaultTimeZone));
+/**
+ * Asks for the report's month (in the language of the settings the menu read once and passes on
+ * to the action); null when the user cancels or types something that is not a month.
+ */
+export function promptReportMonth(env: Env, settings: Settings): YearMonth | null {
+  const language: Language = settings.language;
+  const fallback = previousMonth(env.clock.today(settings.timeZone));
   const ui = SpreadsheetApp.getUi();
   const title = t(language, "report.prompt.title");
   const response = ui.prompt(

@@ -10,8 +10,7 @@
 import type { Language, MessageKey } from "../i18n";
 import { msg } from "../i18n";
 import type { Env } from "../ports";
-import type { ActionResult } from "../actions/run";
-import { locateSheets, readSettings } from "../workbook/read";
+import { readWorkbookSettings, type ActionResult } from "../actions/run";
 import type { Settings } from "../workbook/settings";
 import { createEnv } from "./services";
 import { reconcileTriggers } from "./triggers";
@@ -20,9 +19,7 @@ import { errorMessage, showSummary } from "./ui";
 /** The workbook's language and settings, falling back to the defaults when they cannot be read. */
 export function workbookSettings(env: Env): Settings | null {
   try {
-    const sheets = locateSheets(env.workbook.sheetNames());
-    return readSettings(env.workbook, sheets, { action: "setup", defaultTimeZone: env.defaultTimeZone }, [])
-      .settings;
+    return readWorkbookSettings(env.workbook, env.defaultTimeZone, "setup").settings;
   } catch {
     return null;
   }

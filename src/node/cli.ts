@@ -13,7 +13,7 @@ import path from "node:path";
 import { checkData } from "../actions/check";
 import { buildContactPlanSheet } from "../actions/contacts";
 import { reviewContractsAction } from "../actions/contracts";
-import type { ActionResult } from "../actions/run";
+import { readWorkbookSettings, type ActionResult } from "../actions/run";
 import { setupWorkbook } from "../actions/setup";
 import { applyApprovedTierChanges } from "../actions/tierProposals";
 import { recalculateTiers } from "../actions/tiers";
@@ -23,7 +23,6 @@ import { isDateCell, type Cell, type Env } from "../ports";
 import { displayCell } from "../workbook/cells";
 import { formatIssue, isStopError, type DataIssue } from "../workbook/issues";
 import { usedRange, type MemoryWorkbook } from "../workbook/memory";
-import { locateSheets, readSettings } from "../workbook/read";
 import { DEFAULT_SAMPLE_CLIENTS, MAX_SAMPLE_CLIENTS } from "../workbook/sample";
 import { headerName, TABLES } from "../workbook/schema";
 import { CLI_DEFAULT_TIME_ZONE, createNodeEnv, todayIn } from "./env";
@@ -372,9 +371,7 @@ async function copyOrStop(from: string, to: string): Promise<void> {
 /** The workbook's language for a stop message, zh-CN when Settings cannot tell. */
 function workbookLanguage(memory: MemoryWorkbook): Language {
   try {
-    const sheets = locateSheets(memory.sheetNames());
-    return readSettings(memory, sheets, { action: "check", defaultTimeZone: CLI_DEFAULT_TIME_ZONE }, [])
-      .settings.language;
+    return readWorkbookSettings(memory, CLI_DEFAULT_TIME_ZONE, "check").settings.language;
   } catch {
     return "zh-CN";
   }

@@ -9,7 +9,7 @@
 import { msg, render, type Language, type MessageRef } from "../../i18n";
 import type { Env } from "../../ports";
 import { isStopError, type DataIssue } from "../../workbook/issues";
-import { locateSheets, readSettings } from "../../workbook/read";
+import { readWorkbookSettings } from "../run";
 import type { Settings } from "../../workbook/settings";
 import { sendDailyDigest } from "../digest";
 import { sendReport } from "../report";
@@ -105,14 +105,7 @@ const JOBS: Readonly<Record<JobName, (context: JobContext) => JobRun>> = {
 
 /** Settings as a tick reads them: once, with their data issues. */
 function readTickSettings(env: Env): JobContext["settings"] {
-  const issues: DataIssue[] = [];
-  const sheets = locateSheets(env.workbook.sheetNames());
-  const { settings } = readSettings(
-    env.workbook,
-    sheets,
-    { action: "setup", defaultTimeZone: env.defaultTimeZone },
-    issues,
-  );
+  const { settings, issues } = readWorkbookSettings(env.workbook, env.defaultTimeZone, "setup");
   return { settings, issues };
 }
 
