@@ -121,7 +121,10 @@ for (const step of STEPS) {
     const data = existsSync(json) ? JSON.parse(readFileSync(json, "utf8")) : null;
     if (data) {
       const t = data.team;
-      const money = (n) => (n === null ? "—" : `¥${n.toLocaleString("en-US", { maximumFractionDigits: 2 })}`);
+      const money = (n) =>
+        n === null
+          ? "—"
+          : `¥${n.toLocaleString("en-US", { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 })}`;
       const pct = (n) => (n === null ? "—" : `${(Math.round(n * 1000) / 10).toFixed(1)}%`);
       console.log(
         `  ${data.month}: won ${money(t.won)} of ${money(t.target)} (${pct(t.attainment)}), win rate ${pct(t.winRate)}, MoM ${pct(t.momChange)}, YoY ${pct(t.yoyChange)}`,
