@@ -163,6 +163,9 @@ function scheduledSections(computed: ContactComputation, settings: Settings, asO
   const out: DigestSection[] = [];
   for (const owner of [...byOwner.keys()].sort()) {
     const entry = byOwner.get(owner) as { today: DigestRow[]; next: DigestRow[]; unplanned: DigestRow[] };
+    // Earliest planned day first (the plan's order within a day); the planned date is the last cell.
+    const planned = (row: DigestRow) => row.cells[row.cells.length - 1] ?? "";
+    entry.next.sort((a, b) => (planned(a) < planned(b) ? -1 : planned(a) > planned(b) ? 1 : 0));
     out.push(
       section(owner, msg("digest.plan.today", { count: entry.today.length }), head, entry.today, true),
       section(

@@ -189,6 +189,42 @@ describe("the digest with a capacity", () => {
     );
   });
 
+  it("lists the next days' contacts by planned day, not in the plan's order", () => {
+    const env = testEnv(
+      {
+        Settings: [
+          ["Key", "Value"],
+          ["language", "en"],
+          ["contact.capacityPerDay", "3"],
+          ["contact.channelWeights", "visit:3, email:3"],
+          ["contact.planDays", "3"],
+        ],
+        Clients: [
+          ["Client ID", "Name", "Owner", "Tier"],
+          ["A1", "Alpha", "li@example.com", "A"],
+          ["A2", "Apex", "li@example.com", "A"],
+          ["C1", "Gamma", "li@example.com", "C"],
+        ],
+        Interactions: [
+          ["Date", "Client ID", "Channel"],
+          [d("2026-11-20"), "A1", "visit"],
+          [d("2026-11-20"), "A2", "visit"],
+          [d("2026-10-08"), "C1", "email"], // 20 days overdue: first in the plan, planned last
+        ],
+      },
+      { today: ASOF },
+    );
+    sendDailyDigest(env, { providers: [contactDigestProvider] });
+    const body = env.outbox[0].textBody;
+    expect(body).toContain(
+      [
+        "Planned in the next 7 days (2)",
+        "- Apex · A2: Tier A · Channel Visit · Last contact 2026-11-20 · Purpose Regular · Planned 2026-11-30",
+        "- Gamma · C1: Tier C · Channel E-mail · Last contact 2026-10-08 · Purpose Regular · Planned 2026-12-01",
+      ].join("\n"),
+    );
+  });
+
   it("without a capacity adds the collection and renewal contacts due by today to the due-now list", () => {
     const plain = workbook().Settings.filter((row) => !String(row[0]).startsWith("contact."));
     const env = testEnv({ ...workbook(), Settings: plain }, { today: ASOF });
