@@ -339,7 +339,7 @@ function planFormat(plan: readonly PlanRow[]): SheetFormat {
             { column: 9, fromRow: 2, toRow: lastRow, kind: "integer" },
             { column: 10, fromRow: 2, toRow: lastRow, kind: "date" },
           ],
-    columnWidths: [90, 220, 70, 200, 70, 100, 100, 80, 80, 100, 90, 320, 24, 220, 70, 90, 70, 90, 90, 90],
+    columnWidths: [90, 220, 70, 200, 70, 100, 100, 80, 90, 100, 130, 320, 24, 220, 70, 90, 70, 90, 90, 90],
   };
 }
 
