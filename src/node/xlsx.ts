@@ -52,8 +52,8 @@ export async function loadXlsx(file: string): Promise<XlsxFile> {
   return openXlsx(await readFile(file));
 }
 
-export function openXlsx(bytes: Uint8Array): XlsxFile {
-  const pkg = XlsxPackage.open(bytes);
+export async function openXlsx(bytes: Uint8Array): Promise<XlsxFile> {
+  const pkg = await XlsxPackage.open(bytes);
   const workbook = new WorkbookPart(pkg);
   const stylesPart = workbook.related(REL.styles) ?? "xl/styles.xml";
   const styles = new StyleSheet(pkg.text(stylesPart));

@@ -165,7 +165,7 @@ describe("charts, widths and print setup of the report", () => {
       expect(xml).toMatch(/<c:numCache>.*<c:pt idx="0"><c:v>-?[\d.]+<\/c:v><\/c:pt>/);
     }
     // Our reader and exceljs open it.
-    const reread = openXlsx(readFileSync(out));
+    const reread = await openXlsx(readFileSync(out));
     expect(reread.memory.readSheet(report as string)?.length).toBeGreaterThan(10);
     await expect(readWorkbook(out)).resolves.toBeInstanceOf(ExcelJS.Workbook);
   });

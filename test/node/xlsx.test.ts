@@ -238,7 +238,9 @@ describe("saving writes back only what the actions changed", () => {
       ["Only", 1],
       ["New", "x"],
     ]);
-    expect(openXlsx(readFileSync(path.join(dir, "out.xlsx"))).memory.values("New")).toEqual([["x", 2]]);
+    expect((await openXlsx(readFileSync(path.join(dir, "out.xlsx")))).memory.values("New")).toEqual([
+      ["x", 2],
+    ]);
   });
 });
 
@@ -331,7 +333,7 @@ describe("print setup and widths of a sheet the tool writes", () => {
     expect(ws.getCell("B1").alignment).toMatchObject({ horizontal: "right" });
     expect(ws.getCell("A2").alignment).toMatchObject({ wrapText: true });
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-    expect(openXlsx(readFileSync(out)).memory.values(name)?.[1]).toEqual([
+    expect((await openXlsx(readFileSync(out))).memory.values(name)?.[1]).toEqual([
       "王伟",
       1234567.5,
       { date: calDate(2026, 10, 5) },

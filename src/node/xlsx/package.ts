@@ -5,13 +5,14 @@
  * gets exactly its original bytes (uncompressed content), in its original order.
  *
  * Why these libraries (compared before choosing; npm, Node 20):
- * - zip: fflate 0.8 (no dependency, ~30 KB, synchronous API) reads the directory and inflates
- *   single parts on demand, which the synchronous WorkbookPort needs (a sheet is parsed the
- *   first time an action reads it); its streaming `Zip` writer takes our own entries, which we
- *   deflate with Node's native zlib (2-4× faster than any JavaScript deflate). jszip 3.10
- *   (4 dependencies, async only, whole archive as objects), yauzl/yazl 3 (well kept, but
- *   async streams only, so no lazy synchronous read) and adm-zip 0.6 (whole archive in memory,
- *   slower) fit less well.
+ * - zip: yauzl 3 (well kept, one small dependency, strict about the zip format) lists the
+ *   entries with their offsets, sizes and checksums; a part is then inflated with Node's native
+ *   zlib when it is asked for (synchronously, as the WorkbookPort needs), and an untouched part
+ *   is copied still deflated — no inflate, no deflate. fflate 0.8 (no dependency, ~30 KB)
+ *   writes the package with its streaming `Zip`, which takes entries we deflated natively
+ *   (2-4× faster than JavaScript deflate; fflate's own inflate was 5× slower than zlib on a
+ *   large sheet). jszip 3.10 (4 dependencies, async, whole archive as objects), yazl 3 (cannot
+ *   take already-deflated entries) and adm-zip 0.6 (whole archive in memory) fit less well.
  * - XML: saxes 6 (strict, streaming, TypeScript types, one dependency, also what exceljs used)
  *   parses 110 MB of sheet XML in ~2 s, like htmlparser2 12 (4 dependencies, HTML-lenient) and
  *   twice as fast as sax 1.6; fast-xml-parser 5 builds a whole object tree (memory of a large
@@ -19,7 +20,8 @@
  */
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { constants, crc32, deflateRawSync, inflateRawSync } from "node:zlib";
-import { unzipSync, Zip, type ZipInputFile } from "fflate";
+import { Zip, type ZipInputFile } from "fflate";
+import { fromBuffer, type Entry } from "yauzl";
 
 /** The content of a part as a save gives it: text, bytes, text in pieces, or a written large part. */
 export type PartContent = string | Uint8Array | readonly string[] | Sealed;
@@ -28,7 +30,7 @@ const EMPTY = new Uint8Array(0);
 
 /** A part already deflated when it was set (large generated sheets), so memory holds it compressed. */
 export interface Sealed {
-  readonly deflated: ReturnType<typeof deflateRawSync>;
+  readonly deflated: Uint8Array;
   readonly crc: number;
   readonly size: number;
 }
@@ -80,36 +82,80 @@ function seal(pieces: readonly string[]): Sealed {
   return writer.seal();
 }
 
+/** Where an original part's deflated bytes are in the file, from the zip directory. */
+interface Stored {
+  readonly method: number;
+  readonly crc: number;
+  readonly size: number;
+  readonly compressedSize: number;
+  readonly headerOffset: number;
+}
+
+/** Lists a zip archive's entries (yauzl checks the directory and the entries' names and sizes). */
+function listEntries(zip: Buffer): Promise<Map<string, Stored>> {
+  return new Promise((resolve, reject) => {
+    fromBuffer(
+      zip,
+      { lazyEntries: true, decodeStrings: true, validateEntrySizes: true },
+      (error, zipfile) => {
+        if (error || !zipfile) {
+          reject(error ?? new Error("not a zip archive"));
+          return;
+        }
+        const entries = new Map<string, Stored>();
+        zipfile.on("entry", (entry: Entry) => {
+          if (!entry.fileName.endsWith("/")) {
+            entries.set(entry.fileName, {
+              method: entry.compressionMethod,
+              crc: entry.crc32 >>> 0,
+              size: entry.uncompressedSize,
+              compressedSize: entry.compressedSize,
+              headerOffset: entry.relativeOffsetOfLocalHeader,
+            });
+          }
+          zipfile.readEntry();
+        });
+        zipfile.on("end", () => resolve(entries));
+        zipfile.on("error", reject);
+        zipfile.readEntry();
+      },
+    );
+  });
+}
+
 export class XlsxPackage {
-  private readonly zip: Uint8Array;
+  private readonly zip: Buffer;
   /** Part names in package order (original parts first, added ones after). */
   private readonly order: string[];
-  private readonly original: Set<string>;
+  private readonly original: Map<string, Stored>;
   private readonly changed = new Map<string, PartContent>();
   private readonly byLowerName = new Map<string, string>();
 
-  private constructor(zip: Uint8Array, names: string[]) {
+  private constructor(zip: Buffer, entries: Map<string, Stored>) {
     this.zip = zip;
-    this.order = names;
-    this.original = new Set(names);
-    for (const name of names) this.byLowerName.set(name.toLowerCase(), name);
+    this.order = [...entries.keys()];
+    this.original = entries;
+    for (const name of this.order) this.byLowerName.set(name.toLowerCase(), name);
   }
 
-  /** Opens a package; throws when the bytes are not a zip archive. */
-  static open(zip: Uint8Array): XlsxPackage {
-    const names: string[] = [];
-    unzipSync(zip, {
-      filter: (file) => {
-        if (!file.name.endsWith("/")) names.push(file.name);
-        return false;
-      },
-    });
-    return new XlsxPackage(zip, names);
+  /** Opens a package; rejects when the bytes are not a zip archive. */
+  static async open(zip: Uint8Array): Promise<XlsxPackage> {
+    const buffer = Buffer.isBuffer(zip) ? zip : Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+    return new XlsxPackage(buffer, await listEntries(buffer));
   }
 
   /** A package with no part yet (a new workbook). */
   static empty(): XlsxPackage {
-    return new XlsxPackage(EMPTY, []);
+    return new XlsxPackage(Buffer.alloc(0), new Map());
+  }
+
+  /** The stored (possibly deflated) bytes of an original part. */
+  private raw(stored: Stored): Buffer {
+    const at = stored.headerOffset;
+    if (this.zip.readUInt32LE(at) !== 0x04034b50) throw new Error("damaged zip entry");
+    // A local header is 30 bytes, then the name and the extra field; the data follows.
+    const start = at + 30 + this.zip.readUInt16LE(at + 26) + this.zip.readUInt16LE(at + 28);
+    return this.zip.subarray(start, start + stored.compressedSize);
   }
 
   /** The part's name as stored (part names are case-insensitive in a package), or null. */
@@ -133,8 +179,11 @@ export class XlsxPackage {
     if (stored === null) return null;
     const changed = this.changed.get(stored);
     if (changed !== undefined) return isSealed(changed) ? inflateRawSync(changed.deflated) : encode(changed);
-    if (!this.original.has(stored)) return null;
-    return unzipSync(this.zip, { filter: (file) => file.name === stored })[stored] ?? null;
+    const entry = this.original.get(stored);
+    if (entry === undefined) return null;
+    if (entry.method === 0) return Buffer.from(this.raw(entry));
+    if (entry.method === 8) return inflateRawSync(this.raw(entry));
+    throw new Error(`the part ${stored} is compressed with method ${entry.method}, which cannot be read`);
   }
 
   text(name: string): string | null {
@@ -189,7 +238,16 @@ export class XlsxPackage {
       const mtime = new Date(2000, 0, 1);
       for (const name of this.order) {
         const changed = this.changed.get(name);
-        const sealed = changed !== undefined && isSealed(changed) ? changed : null;
+        const kept = this.original.get(name);
+        // An untouched deflated part is copied as it is stored.
+        const sealed =
+          changed !== undefined
+            ? isSealed(changed)
+              ? changed
+              : null
+            : kept !== undefined && kept.method === 8
+              ? { deflated: this.raw(kept), crc: kept.crc, size: kept.size }
+              : null;
         const data = sealed ? EMPTY : (this.bytes(name) ?? EMPTY);
         const entry: ZipInputFile = {
           filename: name,
@@ -201,7 +259,10 @@ export class XlsxPackage {
         zip.add(entry);
         entry.ondata?.(
           null,
-          sealed ? sealed.deflated : deflateRawSync(data, { level: level ?? levelFor(data.length) }),
+          // fflate's typings want an ArrayBuffer-backed array; these bytes are one.
+          (sealed
+            ? sealed.deflated
+            : deflateRawSync(data, { level: level ?? levelFor(data.length) })) as Uint8Array<ArrayBuffer>,
           true,
         );
         if (failure) throw failure;
