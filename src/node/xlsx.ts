@@ -9,6 +9,7 @@
 import { readFile } from "node:fs/promises";
 import type { Cell } from "../ports";
 import { MemoryWorkbook, type MemorySheet } from "../workbook/memory";
+import { SharedStringsWriter } from "./xlsx/cellXml";
 import { writeCharts } from "./xlsx/charts";
 import { layoutOf } from "./xlsx/layout";
 import { writeNotes } from "./xlsx/notes";
@@ -37,6 +38,8 @@ export interface XlsxFile {
   readonly workbook: WorkbookPart;
   readonly styles: StyleSheet;
   readonly stylesPart: string;
+  /** A new workbook (init): its text goes into a shared strings table. */
+  readonly fresh?: boolean;
 }
 
 /** What a save wrote. */
@@ -79,7 +82,7 @@ export function newXlsx(memory: MemoryWorkbook): XlsxFile {
   const pkg = XlsxPackage.empty();
   newWorkbookPackage(pkg);
   const workbook = new WorkbookPart(pkg);
-  return { memory, pkg, workbook, styles: new StyleSheet(null), stylesPart: "xl/styles.xml" };
+  return { memory, pkg, workbook, styles: new StyleSheet(null), stylesPart: "xl/styles.xml", fresh: true };
 }
 
 /** A sheet whose cells are read from the package the first time they are used. */
@@ -113,7 +116,8 @@ export async function saveXlsx(file: XlsxFile, target: string): Promise<SaveRepo
 export function applyChanges(file: XlsxFile): SaveReport {
   const { memory, pkg, workbook, styles } = file;
   const types = new ContentTypes(pkg);
-  const context: WriteContext = { styles, date1904: workbook.date1904 };
+  const strings = file.fresh ? new SharedStringsWriter() : undefined;
+  const context: WriteContext = { styles, date1904: workbook.date1904, strings };
   const sheetsRewritten: string[] = [];
   const sheetsPatched: string[] = [];
   let cellsWritten = 0;
@@ -166,6 +170,7 @@ export function applyChanges(file: XlsxFile): SaveReport {
     }
     rels.save(pkg);
   }
+  if (strings && strings.size > 0) writeSharedStrings(pkg, types, workbook, strings);
   if (styles.changed()) {
     pkg.set(file.stylesPart, styles.toXml());
     types.setOverride(file.stylesPart, CONTENT_TYPE.styles);
@@ -173,6 +178,25 @@ export function applyChanges(file: XlsxFile): SaveReport {
   workbook.save(pkg);
   types.save(pkg);
   return { sheetsRewritten, sheetsPatched, cellsWritten, charts };
+}
+
+/** The shared strings part of a new workbook, with its relationship and content type. */
+function writeSharedStrings(
+  pkg: XlsxPackage,
+  types: ContentTypes,
+  workbook: WorkbookPart,
+  strings: SharedStringsWriter,
+): void {
+  const part = "xl/sharedStrings.xml";
+  const writer = new PartWriter();
+  writer.add(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="${strings.size}">`,
+  );
+  for (const item of strings.items()) writer.add(item);
+  writer.add("</sst>");
+  pkg.set(part, writer.seal());
+  workbook.rels.add(REL.sharedStrings, part);
+  types.setOverride(part, CONTENT_TYPE.sharedStrings);
 }
 
 /** `'Sheet name'` as formulas quote it (quotes inside doubled). */

@@ -41,11 +41,53 @@ export function isBlank(value: Cell | undefined): boolean {
   return value === undefined || value === null || value === "";
 }
 
+/**
+ * The shared strings table of a new workbook: each distinct text once, cells refer to it by
+ * index (smaller files, and a reader shares one string per text).
+ */
+export class SharedStringsWriter {
+  private readonly index = new Map<string, number>();
+  private readonly texts: string[] = [];
+
+  indexOf(value: string): number {
+    let at = this.index.get(value);
+    if (at === undefined) {
+      at = this.texts.length;
+      this.index.set(value, at);
+      this.texts.push(value);
+    }
+    return at;
+  }
+
+  get size(): number {
+    return this.texts.length;
+  }
+
+  /** `<si>` elements of the table, in index order. */
+  *items(): Generator<string> {
+    for (const value of this.texts) {
+      const escaped = NEEDS_ESCAPE.test(value) ? escapeText(value) : value;
+      const preserve = /^\s|\s$|\n/.test(escaped) ? ' xml:space="preserve"' : "";
+      yield `<si><t${preserve}>${escaped}</t></si>`;
+    }
+  }
+}
+
 /** The XML of one cell; `style` 0 writes no `s`. Returns "" for a blank unstyled cell. */
-export function cellXml(ref: string, value: Cell | undefined, style: number, date1904 = false): string {
+export function cellXml(
+  ref: string,
+  value: Cell | undefined,
+  style: number,
+  date1904 = false,
+  strings?: SharedStringsWriter,
+): string {
   const s = style > 0 ? ` s="${style}"` : "";
   if (isBlank(value)) return style > 0 ? `<c r="${ref}"${s}/>` : "";
-  if (typeof value === "string") return `<c r="${ref}"${s} t="inlineStr">${text(value)}</c>`;
+  if (typeof value === "string") {
+    return strings
+      ? `<c r="${ref}"${s} t="s"><v>${strings.indexOf(value)}</v></c>`
+      : `<c r="${ref}"${s} t="inlineStr">${text(value)}</c>`;
+  }
   if (typeof value === "number")
     return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s}/>`;
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;

@@ -5,7 +5,15 @@
  */
 import { isDateCell, type Cell } from "../../ports";
 import { DATE_PATTERN } from "../../workbook/formats";
-import { cellXml, columnWidthFor, columnWidthOfPixels, isBlank, letterOf, shownWidth } from "./cellXml";
+import {
+  cellXml,
+  type SharedStringsWriter,
+  columnWidthFor,
+  columnWidthOfPixels,
+  isBlank,
+  letterOf,
+  shownWidth,
+} from "./cellXml";
 import { RuleIndex, type SheetLayout } from "./layout";
 import type { PartWriter } from "./package";
 import { decorate, dimensionXml, Shell, sizedColumns, type Element } from "./shell";
@@ -16,6 +24,8 @@ import { scanXml, XML_DECLARATION } from "./xml";
 export interface WriteContext {
   readonly styles: StyleSheet;
   readonly date1904: boolean;
+  /** A new workbook's shared strings; absent: text is written inline (an existing table is never rewritten). */
+  readonly strings?: SharedStringsWriter;
 }
 
 const DATE_PATCH: StylePatch = { numFmt: DATE_PATTERN, dateIfNotDate: true };
@@ -180,7 +190,7 @@ export function newSheetXml(
       if (blank && creating[k] !== c) continue;
       const patch = ruled ? rules.patchAt(c, !blank) : null;
       const style = resolver.style(0, patch, isDateCell(value));
-      row += cellXml(`${letterOf(c)}${r}`, value, style, context.date1904);
+      row += cellXml(`${letterOf(c)}${r}`, value, style, context.date1904, context.strings);
     }
     if (row !== "") sink.add(`<row r="${r}">${row}</row>`);
   }
