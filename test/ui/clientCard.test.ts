@@ -81,7 +81,7 @@ describe("Client card sidebar", () => {
     expect(errors).toEqual([]);
     await noHorizontalOverflow(page);
     await page.locator(".history summary").click();
-    await shot(page, "client-card");
+    await shot(page, "client-card", "client-card");
     await page.close();
   });
 
