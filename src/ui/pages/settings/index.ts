@@ -65,12 +65,7 @@ class SettingsPage {
           "details",
           { class: "group", attrs: { "data-group": group.id, open: "" } },
           h("summary", null, h("h2", { class: "group-title" }, group.title)),
-          h(
-            "div",
-            { class: "panel" },
-            ...this.groupBody(group.fields),
-            group.id === "mail" ? this.testMail() : null,
-          ),
+          h("div", { class: "panel" }, ...this.groupBody(group.fields)),
         ),
       ),
       h("footer", { class: "sticky-footer" }, this.statusLine, this.saveButton),
@@ -85,8 +80,11 @@ class SettingsPage {
     const out: HTMLElement[] = [];
     let cadenceShown = false;
     for (const field of fields) {
-      if (field.cadenceTier === null) out.push(this.fieldBlock(field));
-      else if (!cadenceShown) {
+      if (field.cadenceTier === null) {
+        out.push(this.fieldBlock(field));
+        // The test e-mail goes to the report recipients: its button sits right under them.
+        if (field.key === "report.recipients") out.push(this.testMail());
+      } else if (!cadenceShown) {
         out.push(this.cadenceTable(cadence));
         cadenceShown = true;
       }
