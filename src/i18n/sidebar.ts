@@ -125,8 +125,7 @@ export const sidebar = defineMessages(
     "sidebar.settings.unknownKeys": "Unknown settings: {keys}",
 
     "sidebar.alert.title": "Needs attention",
-    "sidebar.alert.receivables":
-      "Overdue receivables {amount}: {count} instalments, the oldest {days} days overdue",
+    "sidebar.alert.receivables": "Overdue receivables {amount} · instalments: {count} · oldest: {days} days",
     "sidebar.alert.renewal": "Renewal due: {contract} ends on {end} ({days} days left)",
     "sidebar.alert.contact": "Contact {days} days overdue (was due {date})",
     "sidebar.card.refresh": "Use selected row",

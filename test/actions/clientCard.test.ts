@@ -219,6 +219,48 @@ describe("Client card", () => {
     expect(card(result).contact?.statusLabel).toBe("Overdue");
     expect(card(result).purchase.months[11].label).toBe("Nov");
     expect(result.text["sidebar.card.purchase"]).toBe("12-month purchase");
+    expect(card(result).alerts.map((a) => a.text)).toEqual([
+      "Overdue receivables ¥200,000 · instalments: 1 · oldest: 43 days",
+      "Renewal due: 2024年度框架协议 ends on 2026-12-31 (34 days left)",
+      "Contact 2 days overdue (was due 2026-11-25)",
+    ]);
+  });
+
+  it("puts overdue receivables, renewals in the notice window and an overdue contact first, in that order", () => {
+    const view = card(clientCardAt(envOf(), { sheet: "客户", row: 2 }));
+    expect(view.alerts).toEqual([
+      { kind: "receivables", tone: "red", text: "逾期应收 ¥200,000：1 笔，最久逾期 43 天" },
+      {
+        kind: "renewal",
+        tone: "amber",
+        text: "待续约：「2024年度框架协议」将于 2026-12-31 到期（还有 34 天）",
+      },
+      { kind: "contact", tone: "red", text: "联系已逾期 2 天（应于 2026-11-25 联系）" },
+    ]);
+    // The alerts agree with the sections below them.
+    expect(view.payments.filter((p) => p.overdue).map((p) => p.outstanding)).toEqual(["¥200,000"]);
+    expect(view.contracts.filter((c) => c.renewalDue).map((c) => c.daysLeft)).toEqual([34]);
+    expect(view.contact?.daysOverdue).toBe(2);
+  });
+
+  it("has no alerts for an inactive client with nothing outstanding", () => {
+    const view = card(clientCardAt(envOf(), { sheet: "客户", row: 4 }));
+    expect(view.active).toBe(false);
+    expect(view.alerts).toEqual([]);
+  });
+
+  it("offers today in the workbook's date order and reads the logged date in it", () => {
+    const sheets = sidebarWorkbook();
+    sheets["设置"].push(["dateOrder", "DMY", ""]);
+    const env = envOf(sheets);
+    expect(card(clientCardAt(env, { sheet: "客户", row: 2 })).logForm).toMatchObject({
+      today: "2026-11-27",
+      todayText: "27/11/2026",
+      dateHint: "日/月/年，如 01/10/2026",
+    });
+    const result = logContact(env, { ...CONTACT, date: "03/11/2026" });
+    expect(result.ok && result.logged).toBe("03/11/2026");
+    expect(env.workbook.values("沟通记录")?.at(-1)?.[0]).toEqual({ date: parseIsoDate("2026-11-03") });
   });
 });
 

@@ -85,6 +85,25 @@ describe("Client card sidebar", () => {
     await page.close();
   });
 
+  it("speaks English in an English workbook, alerts first, within 300 px", async () => {
+    const { page, errors } = await open(browser, "client-card", {
+      selection: { sheet: "客户", row: 2 },
+      sheets: withSettings([["language", "en"]]),
+    });
+    await page.waitForSelector("article.card");
+    expect(await page.locator("[data-alert]").allTextContents()).toEqual([
+      "Overdue receivables ¥200,000 · instalments: 1 · oldest: 43 days",
+      "Renewal due: 2024年度框架协议 ends on 2026-12-31 (34 days left)",
+      "Contact 2 days overdue (was due 2026-11-25)",
+    ]);
+    expect(await page.locator("[data-action='refresh']").textContent()).toBe("Use selected row");
+    expect(await page.locator("[data-action='log']").textContent()).toBe("Log a contact");
+    expect(errors).toEqual([]);
+    await noHorizontalOverflow(page);
+    await shot(page, "client-card-en");
+    await page.close();
+  });
+
   it("shows a client named like HTML as text and runs nothing", async () => {
     const { page, dialogs, errors } = await open(browser, "client-card", {
       selection: { sheet: "客户", row: 3 },
