@@ -91,7 +91,7 @@ async function picture(
 
 describe("Pictures for the README", () => {
   it("renders the menu's items from the registry, in the workbook language, and nothing else", async () => {
-    const page = await pageAt(880, 460);
+    const page = await pageAt(880, 200);
     await page.setContent(menuMock("zh-CN"));
     // Place the open menu under its title in the bar.
     await page.evaluate(
@@ -104,6 +104,11 @@ describe("Pictures for the README", () => {
     expect(shown).toContain("设置…");
     expect(shown).toContain("客户卡片");
     expect(await page.locator("#menu-title").textContent()).toBe(t("zh-CN", "app.name"));
+    // As tall as the open menu, however many items the registry has.
+    const height = (await page.evaluate(
+      "Math.ceil(document.querySelector('#menu').getBoundingClientRect().top + Math.max(...[...document.querySelectorAll('#menu .panel')].map((p) => p.getBoundingClientRect().bottom)) - document.querySelector('#menu').getBoundingClientRect().top + 16)",
+    )) as number;
+    await page.setViewportSize({ width: 880, height });
     await picture(page, "menu");
     await page.close();
   });
