@@ -141,6 +141,8 @@ export interface WorkbookPort {
   format(sheet: string, format: SheetFormat): void;
   /** Adds native charts to a sheet (after replaceSheet removed the old ones). */
   addCharts(sheet: string, charts: readonly ChartSpec[]): void;
+  /** A link that opens the sheet (Sheets: the spreadsheet's URL with #gid=); absent where there is none. */
+  sheetLink?(sheet: string): string | null;
   /** The document's own time zone (Sheets: the spreadsheet's), or null when it has none (xlsx). */
   timeZone(): string | null;
 }

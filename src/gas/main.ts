@@ -8,7 +8,7 @@ import { checkData } from "../actions/check";
 import { reviewContractsAction } from "../actions/contracts";
 import { buildContactPlanSheet } from "../actions/contacts";
 import { sendDailyDigest } from "../actions/digest";
-import { generateReport, reportSendState, sendReport } from "../actions/report";
+import { generateReport, previewReport, sendReport } from "../actions/report";
 import { readWorkbookSettings } from "../actions/run";
 import { setupWorkbook } from "../actions/setup";
 import { applyApprovedTierChanges } from "../actions/tierProposals";
@@ -167,15 +167,31 @@ export const menuReport = menuHandler("menu.report", () => {
   runMenuAction("action.report", (runEnv) => generateReport(runEnv, { month, settings }));
 });
 
-/** Send monthly report now…: asks for the month, and asks again before a second send of it. */
+/**
+ * Send monthly report now…: asks for the month, and asks again before a second send of it
+ * (the action asks after its one read of the Send log; No leaves the month as sent).
+ */
 export const menuSendReport = menuHandler("menu.sendReport", () => {
   const env = createEnv(false);
   const settings = readWorkbookSettings(env.workbook, env.defaultTimeZone, "report");
   const month = promptReportMonth(env, settings.settings);
   if (month === null) return;
-  const state = reportSendState(env, month, { settings });
-  if (state.sent && !confirmResend(state.language, month, state.recipients)) return;
-  runMenuAction("action.report", (runEnv) => sendReport(runEnv, { month, force: state.sent, settings }));
+  runMenuAction("action.report", (runEnv) =>
+    sendReport(runEnv, {
+      month,
+      settings,
+      confirmResend: (m, recipients, language) => confirmResend(language, m, recipients),
+    }),
+  );
+});
+
+/** Preview report e-mail to me: the report as it would go out, to the user clicking only. */
+export const menuPreviewReport = menuHandler("menu.previewReport", () => {
+  const env = createEnv(false);
+  const settings = readWorkbookSettings(env.workbook, env.defaultTimeZone, "report");
+  const month = promptReportMonth(env, settings.settings);
+  if (month === null) return;
+  runMenuAction("action.report", (runEnv) => previewReport(runEnv, { month, settings }));
 });
 
 /** Settings…: the settings sidebar (its page calls sidebarSettingsForm and sidebarSaveSettings). */

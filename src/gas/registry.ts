@@ -50,6 +50,7 @@ export const FEATURE_MENU_ITEMS: readonly MenuEntry[] = [
   item("menu.sendAllDigests", "menuSendAllDigests"),
   item("menu.report", "menuReport"),
   item("menu.sendReport", "menuSendReport"),
+  item("menu.previewReport", "menuPreviewReport"),
   item("menu.clientCard", "menuClientCard"),
   item("menu.settings", "menuSettings"),
 ];

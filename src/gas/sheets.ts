@@ -203,26 +203,39 @@ export class SheetsWorkbook implements WorkbookPort {
   addCharts(name: string, charts: readonly ChartSpec[]): void {
     const sheet = this.sheet(name);
     for (const spec of charts) {
-      const type =
-        spec.kind === "line"
+      const lines = spec.lineSeries ?? [];
+      // Columns with some series as lines (won against target) are a combo chart in Sheets.
+      const combo = lines.length > 0 && (spec.kind === "column" || spec.kind === "bar");
+      const type = combo
+        ? Charts.ChartType.COMBO
+        : spec.kind === "line"
           ? Charts.ChartType.LINE
           : spec.kind === "bar"
             ? Charts.ChartType.BAR
             : spec.kind === "pie"
               ? Charts.ChartType.PIE
               : Charts.ChartType.COLUMN;
-      const chart = sheet
+      let builder = sheet
         .newChart()
         .setChartType(type)
         .addRange(sheet.getRange(spec.row, spec.column, spec.rows, spec.columns))
         .setNumHeaders(1)
         .setPosition(spec.anchorRow, spec.anchorColumn, 0, 0)
         .setOption("title", spec.title)
-        .setOption("width", 520)
-        .setOption("height", 300)
-        .build();
-      sheet.insertChart(chart);
+        .setOption("width", spec.width ?? 520)
+        .setOption("height", spec.height ?? 300);
+      if (combo) {
+        const series: Record<number, { type: string }> = {};
+        for (const index of lines) series[index] = { type: "line" };
+        builder = builder.setOption("seriesType", "bars").setOption("series", series);
+      }
+      sheet.insertChart(builder.build());
     }
+  }
+
+  sheetLink(name: string): string | null {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    return sheet ? `${this.spreadsheet.getUrl()}#gid=${sheet.getSheetId()}` : null;
   }
 
   timeZone(): string | null {

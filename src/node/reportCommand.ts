@@ -1,6 +1,6 @@
 /**
  * `account-desk report FILE [--month YYYY-MM] [--json FILE] [--html FILE] [--pdf FILE]
- * [--out FILE | --in-place]`: the monthly performance report on an .xlsx file. The action
+ * [--link URL] [--out FILE | --in-place]`: the monthly performance report on an .xlsx file. The action
  * writes the sheet `Report YYYY-MM` and returns the figures (the common --json writes them);
  * this command adds the report's HTML file and its PDF, printed with headless Chromium.
  */
@@ -29,13 +29,18 @@ export const reportCommand: ActionCommand = {
   options: {
     month: { kind: "value", help: "YYYY-MM: the month to report on (default: the month before --as-of)" },
     html: { kind: "value", help: "FILE: write the report as HTML (the e-mail's template)" },
+    link: { kind: "value", help: "URL: where the report sheet can be opened (the e-mail links to it)" },
     pdf: {
       kind: "value",
       help: "FILE: print the report to PDF with headless Chromium (apt-get install chromium)",
     },
   },
   run: (env, context) =>
-    generateReport(env, { asOf: context.asOf, month: monthOption(context.options.month) }),
+    generateReport(env, {
+      asOf: context.asOf,
+      month: monthOption(context.options.month),
+      link: typeof context.options.link === "string" ? context.options.link : null,
+    }),
   after: async (result, context, io) => {
     if (!isReportResult(result)) return 0;
     let code = 0;
@@ -53,7 +58,7 @@ export const reportCommand: ActionCommand = {
     }
     const pdf = context.options.pdf;
     if (typeof pdf === "string") {
-      const printed = await printPdf(result.html, pdf);
+      const printed = await printPdf(result.printHtml, pdf);
       if (printed.ok) io.out(`Wrote ${pdf}\n`);
       else {
         io.err(`account-desk: ${printed.reason}\n`);

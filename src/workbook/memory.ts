@@ -28,6 +28,8 @@ export interface MemorySheet {
 export class MemoryWorkbook implements WorkbookPort {
   readonly sheets: MemorySheet[] = [];
   readonly calls: Record<string, number> = {};
+  /** The sheets read, in order (a test can hold an action to one read per table). */
+  readonly reads: string[] = [];
   private readonly zone: string | null;
 
   constructor(
@@ -72,6 +74,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   readSheet(name: string): Cell[][] | null {
     this.count("readSheet");
+    this.reads.push(name);
     const found = this.sheet(name);
     return found ? usedRange(found.cells) : null;
   }

@@ -172,6 +172,7 @@ function remembered(parse: CellParser): CellParser {
 const BLANK_DEFAULTS: Partial<Record<TableKey, Readonly<Record<string, unknown>>>> = {
   clients: { status: "active" },
   payments: { amountPaid: 0 },
+  team: { active: "yes" },
 };
 
 /** The tables readData reads. */

@@ -12,6 +12,7 @@ import type {
   PaymentRow,
   RowTypes,
   TargetRow,
+  TeamRow,
 } from "./rows";
 
 /** A row's values in the order of the table's columns in schema.ts (TABLES[table].columns). */
@@ -88,4 +89,5 @@ export const ROW_BUILDERS: { readonly [K in keyof RowTypes]: (row: number, v: Ro
     }) as InteractionRow,
   targets: (row, v) => ({ row, owner: v[0], period: v[1], target: v[2] }) as TargetRow,
   industries: (row, v) => ({ row, industry: v[0], growth: v[1] }) as IndustryRow,
+  team: (row, v) => ({ row, owner: v[0], name: v[1], manager: v[2], active: v[3] }) as TeamRow,
 };

@@ -122,6 +122,15 @@ export const IndustryRowSchema = z.object({
 });
 export type IndustryRow = z.infer<typeof IndustryRowSchema>;
 
+export const TeamRowSchema = z.object({
+  row,
+  owner: email,
+  name: nullable(text),
+  manager: nullable(email),
+  active: z.enum(["yes", "no"]),
+});
+export type TeamRow = z.infer<typeof TeamRowSchema>;
+
 export interface RowTypes {
   clients: ClientRow;
   deals: DealRow;
@@ -130,6 +139,7 @@ export interface RowTypes {
   interactions: InteractionRow;
   targets: TargetRow;
   industries: IndustryRow;
+  team: TeamRow;
 }
 
 export const ROW_SCHEMAS = {
@@ -140,4 +150,5 @@ export const ROW_SCHEMAS = {
   interactions: InteractionRowSchema,
   targets: TargetRowSchema,
   industries: IndustryRowSchema,
+  team: TeamRowSchema,
 } as const;

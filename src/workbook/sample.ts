@@ -66,6 +66,7 @@ export const SAMPLE_TABLES: readonly TableKey[] = [
   "targets",
   "industries",
   "tierHistory",
+  "team",
 ];
 
 // The default tier settings; the sample is shaped against them.
@@ -391,6 +392,11 @@ const OWNERS: Readonly<Record<Language, readonly string[]>> = {
 };
 const OWNER_WEIGHTS = [22, 20, 18, 16, 14, 10];
 const MANAGER: Readonly<Record<Language, string>> = { "zh-CN": "zhou.hong", en: "grace.ho" };
+/** The Team sheet's names: the owners in OWNERS' order, then the manager. */
+const TEAM_NAMES: Readonly<Record<Language, readonly string[]>> = {
+  "zh-CN": ["李娜", "王伟", "张敏", "刘洋", "陈静", "赵磊", "周红"],
+  en: ["Emily Chen", "James Wong", "Sarah Lin", "David Zhang", "Olivia Wang", "Ryan Zhao", "Grace Ho"],
+};
 const EMAIL_DOMAIN = "example.com";
 
 const PRODUCTS: readonly Text[] = [
@@ -716,6 +722,7 @@ class SampleBuilder {
         this.sheet("targets", this.targetRows(owners)),
         this.sheet("industries", this.industryRows()),
         this.sheet("tierHistory", this.historyRows(clientIds)),
+        this.sheet("team", this.teamRows(owners)),
       ],
       settings: {
         language: this.language,
@@ -1330,6 +1337,16 @@ class SampleBuilder {
   }
 
   // -- rows --------------------------------------------------------------------------------
+
+  /** The Team sheet: every owner by name, reporting to the manager. */
+  private teamRows(owners: readonly string[]): Cell[][] {
+    const manager = `${MANAGER[this.language]}@${EMAIL_DOMAIN}`;
+    const names = TEAM_NAMES[this.language];
+    return [
+      ...owners.map((owner, i) => [owner, names[i] ?? owner, manager, this.code(YES_NO, "yes")]),
+      [manager, names[owners.length] ?? manager, "", this.code(YES_NO, "yes")],
+    ];
+  }
 
   private sheet(table: TableKey, rows: Cell[][]): SampleSheet {
     const header = TABLES[table].columns.map((column) => headerName(column, this.language));

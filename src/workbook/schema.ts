@@ -46,10 +46,18 @@ export interface ColumnDef {
 }
 
 export type InputTableKey =
-  "settings" | "clients" | "deals" | "contracts" | "payments" | "interactions" | "targets" | "industries";
+  | "settings"
+  | "clients"
+  | "deals"
+  | "contracts"
+  | "payments"
+  | "interactions"
+  | "targets"
+  | "industries"
+  | "team";
 
 export type OutputTableKey =
-  "contactPlan" | "tierHistory" | "tierProposals" | "dataIssues" | "sendLog" | "renewals";
+  "contactPlan" | "tierHistory" | "tierProposals" | "dataIssues" | "sendLog" | "renewals" | "reportSnapshots";
 
 export type TableKey = InputTableKey | OutputTableKey;
 
@@ -194,6 +202,17 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("growth", "Growth", "增长率", "growth"),
     ],
   },
+  team: {
+    key: "team",
+    en: "Team",
+    zh: "团队",
+    columns: [
+      col("owner", "Owner", "负责人", "email", { ...id, unique: true }),
+      col("name", "Name", "姓名", "text"),
+      col("manager", "Manager", "上级", "email"),
+      code("active", "Active", "在职", YES_NO),
+    ],
+  },
   contactPlan: {
     key: "contactPlan",
     en: "Contact plan",
@@ -279,6 +298,22 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
     output: true,
     columns: [],
   },
+  reportSnapshots: {
+    key: "reportSnapshots",
+    en: "Report snapshots",
+    zh: "月报快照",
+    output: true,
+    columns: [
+      col("month", "Month", "月份", "text"),
+      col("revision", "Revision", "版本", "text"),
+      col("generated", "Generated", "生成日期", "date"),
+      col("owner", "Owner", "负责人", "text"),
+      col("won", "Won", "赢单金额", "amount"),
+      col("wonCount", "Won count", "赢单数", "text"),
+      col("target", "Target", "目标", "amount"),
+      col("collected", "Collected", "回款", "amount"),
+    ],
+  },
 };
 
 export const INPUT_TABLES: readonly InputTableKey[] = [
@@ -290,6 +325,7 @@ export const INPUT_TABLES: readonly InputTableKey[] = [
   "interactions",
   "targets",
   "industries",
+  "team",
 ];
 
 /** The sheets Set up creates, in this order. */

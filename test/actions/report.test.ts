@@ -59,29 +59,50 @@ const asOf = calDate(2026, 11, 27);
 const october = { year: 2026, month: 10 };
 
 describe("Generate monthly report", () => {
-  it("writes Report 2026-10 with the title, headline figures and the four charts", () => {
+  it("writes Report 2026-10 with the title, headline cards, tables by name and the four charts", () => {
     const env = testEnv(workbook());
     const result = generateReport(env, { month: october, asOf });
     expect(result.sheet).toBe("Report 2026-10");
     const values = env.workbook.values("Report 2026-10") ?? [];
     expect(values[0][0]).toBe("Monthly performance report 2026-10");
-    const figure = (label: string) => values.find((row) => row[0] === label)?.[1];
-    expect(figure("Won this month")).toBe(160000);
-    expect(figure("Target this month")).toBe(200000);
-    expect(figure("Attainment")).toBe(0.8);
-    expect(figure("Win rate")).toBe(0.75);
+    // A card is a label with its value in the cell below.
+    const card = (label: string) => {
+      const row = values.findIndex((line) => line.includes(label));
+      return values[row + 1][values[row].indexOf(label)];
+    };
+    expect(card("Won this month")).toBe(160000);
+    expect(card("Attainment")).toBe(0.8);
+    expect(card("Win rate")).toBe(0.75);
+    expect(values.every((line) => line.length <= 8)).toBe(true);
+    // Owners by name (the part before @ when the Team sheet has none).
+    const header = values.findIndex((line) => line[0] === "Owner" && line[1] === "Won");
+    expect(values.slice(header + 1, header + 3).map((line) => line.slice(0, 4))).toEqual([
+      ["a", 100000, 150000, 100000 / 150000],
+      ["b", 50000, 50000, 1],
+    ]);
     const sheet = env.workbook.sheet("Report 2026-10");
-    expect(sheet?.charts.map((c) => [c.kind, c.title, c.rows, c.columns])).toEqual([
-      ["column", "Performance by owner", 3, 3],
-      ["line", "Team won against target, last 12 months", 13, 3],
-      ["column", "Pipeline (open deals now)", 5, 3],
-      ["pie", "Client tiers (active clients)", 4, 2],
+    expect(sheet?.charts.map((c) => [c.kind, c.title, c.rows, c.columns, c.lineSeries ?? []])).toEqual([
+      ["column", "Performance by owner", 3, 3, [1]],
+      ["column", "Team won against target, last 12 months", 13, 3, [1]],
+      ["column", "Pipeline (open deals now)", 5, 3, []],
+      ["pie", "Client tiers (active clients)", 4, 2, []],
     ]);
     const trend = sheet?.charts[1];
-    expect(values[(trend?.row ?? 0) - 1]).toEqual(
-      ["Month", "Team won", "Team target", "", "", "", "", ""].slice(0, values[0].length),
-    );
+    expect(values[(trend?.row ?? 0) - 1].slice(0, 3)).toEqual(["Month", "Team won", "Team target"]);
     expect(values[(trend?.row ?? 0) + 11].slice(0, 3)).toEqual(["2026-10", 160000, 200000]);
+    // Numbers right-aligned under right-aligned headers; printed A4 portrait, one page wide.
+    const format = sheet?.formats.at(-1);
+    expect(
+      format?.alignments?.some(
+        (a) => a.range.row === header + 1 && a.range.column === 2 && a.align === "right",
+      ),
+    ).toBe(true);
+    expect(format?.print).toMatchObject({
+      paper: "A4",
+      orientation: "portrait",
+      fitToWidth: true,
+      pageNumbers: true,
+    });
   });
 
   it("returns the JSON figures of rules.md §3 read through the workbook's cell formats", () => {
@@ -155,13 +176,13 @@ describe("Generate monthly report", () => {
     const env = testEnv(book);
     const result = generateReport(env, { month: october, asOf });
     const values = env.workbook.values("Report 2026-10") ?? [];
-    expect(values.slice(0, 5).map((r) => r[0])).toContain(
+    expect(values.map((r) => r[0])).toContain(
       'Client tiers have never been computed (no Tier cells in Clients): the tier distribution is empty and contact compliance uses the tier C cadence. Run "Recalculate client tiers" first.',
     );
     expect(result.data.tiersComputed).toBe(false);
     expect(env.workbook.sheet("Report 2026-10")?.charts.map((c) => c.kind)).toEqual([
       "column",
-      "line",
+      "column",
       "column",
     ]);
   });
@@ -212,7 +233,7 @@ describe("Generate monthly report", () => {
     const small = calls(30);
     const large = calls(600);
     expect(large).toEqual(small);
-    expect(small.replaceSheet).toBe(2); // the report and Data issues
+    expect(small.replaceSheet).toBe(3); // the report, Data issues and the new Report snapshots
     expect(small.addCharts).toBe(1);
   });
 });

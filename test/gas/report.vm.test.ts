@@ -53,6 +53,9 @@ describe("the report menu items", () => {
     const captions = JSON.stringify(gas.fake.menus);
     expect(captions).toContain('{"caption":"Generate monthly report…","functionName":"menuReport"}');
     expect(captions).toContain('{"caption":"Send monthly report now…","functionName":"menuSendReport"}');
+    expect(captions).toContain(
+      '{"caption":"Preview report e-mail to me","functionName":"menuPreviewReport"}',
+    );
   });
 
   it("Generate monthly report asks for the month, defaults to the previous one and writes the sheet with its four charts", () => {
@@ -67,14 +70,25 @@ describe("the report menu items", () => {
     ]);
     const values = gas.fake.sheetValues("Report 2026-10");
     expect(values[0][0]).toBe("Monthly performance report 2026-10");
-    expect(values.find((row) => row[0] === "Won this month")?.[1]).toBe(100_000);
-    expect(values.find((row) => row[0] === "Target this month")?.[1]).toBe(200_000);
+    const card = (label: string) => {
+      const row = values.findIndex((line) => line.includes(label));
+      return values[row + 1][values[row].indexOf(label)];
+    };
+    expect(card("Won this month")).toBe(100_000);
     const charts = gas.fake.sheetState("Report 2026-10").charts;
-    expect(charts.map((c) => [c.type, c.options.title])).toEqual([
-      ["COLUMN", "Performance by owner"],
-      ["LINE", "Team won against target, last 12 months"],
-      ["COLUMN", "Pipeline (open deals now)"],
-      ["PIE", "Client tiers (active clients)"],
+    expect(charts.map((c) => [c.type, c.options.title, c.options.width, c.options.height])).toEqual([
+      ["COMBO", "Performance by owner", 648, 240],
+      ["COMBO", "Team won against target, last 12 months", 352, 240],
+      ["COLUMN", "Pipeline (open deals now)", 352, 240],
+      ["PIE", "Client tiers (active clients)", 352, 240],
+    ]);
+    expect(charts[0].options.series).toEqual({ 1: { type: "line" } });
+    // The month is over: its snapshot is recorded once, however often the report is generated.
+    expect(gas.fake.sheetValues("Report snapshots").map((row) => [row[0], row[1], row[3], row[4]])).toEqual([
+      ["Month", "Revision", "Owner", "Won"],
+      ["2026-10", 1, "ALL", 100_000],
+      ["2026-10", 1, "li@example.com", 100_000],
+      ["2026-10", 1, "wang@example.com", 0],
     ]);
     expect(gas.fake.cell("Report 2026-10", "A1").fontWeight).toBe("bold");
     expect(gas.fake.outbox).toHaveLength(0);
@@ -134,6 +148,26 @@ describe("the report menu items", () => {
 /** The report's mails (the dispatcher may also send digests and tier notices on the 1st). */
 const reports = (gas: ReturnType<typeof open>) =>
   gas.fake.outbox.filter((m) => m.subject.startsWith("Monthly performance report"));
+
+describe("Preview report e-mail to me", () => {
+  it("sends the report to the user clicking only, logged as a preview that does not count as the month's send", () => {
+    const gas = open({ sheets: workbook(), answers: [{ button: "OK", text: "2026-10" }] });
+    gas.call("menuPreviewReport");
+    expect(gas.fake.outbox).toHaveLength(1);
+    const mail = gas.fake.outbox[0];
+    expect(mail.to).toBe("manager@example.com");
+    expect(mail.subject).toBe("[Preview] Monthly performance report 2026-10: won ¥100,000, attainment 50%");
+    expect(mail.htmlBody).toContain("Preview: this e-mail went to you only");
+    expect(gas.fake.sheetValues("Send log").map((row) => row.slice(1))).toEqual([
+      ["What", "To", "Result"],
+      ["report-preview:2026-10", "manager@example.com", "sent"],
+    ]);
+    expect(gas.fake.sheetNames()).not.toContain("Report snapshots");
+    gas.call("menuInstallTriggers");
+    gas.fireTrigger("triggerMonthlyReport");
+    expect(gas.fake.outbox).toHaveLength(2);
+  });
+});
 
 describe("the monthly report trigger", () => {
   function installed(options: ResetOptions = {}) {

@@ -136,6 +136,7 @@ describe("saving writes back only what the actions changed", () => {
       "Interactions",
       "Targets",
       "Industries",
+      "Team",
       "Tier history",
       "Data issues",
       "Send log",

@@ -128,6 +128,7 @@ describe("generateSample", () => {
         "targets",
         "industries",
         "tierHistory",
+        "team",
       ]);
       for (const sheet of wb.sheets) {
         expect(sheet.name).toBe(sheetName(sheet.table, language));

@@ -1,0 +1,27 @@
+/**
+ * A topic value as text (the HTML renderer, the sheet's card captions): amounts in the
+ * workbook's currency, rates as percentages, changes signed, dates as YYYY-MM-DD, a missing
+ * value as a dash. The kind of the column decides; the sheet's own cells keep numbers.
+ */
+import { formatIsoDate } from "../../core/dates";
+import { formatMoney, formatPercent } from "../../core/money";
+import type { ColumnKind, TopicValue } from "./topic";
+
+export const NONE = "—";
+
+export function formatValue(value: TopicValue, kind: ColumnKind, currency: string): string {
+  if (value === null) return kind === "text" ? "" : NONE;
+  if (typeof value === "string") return value;
+  switch (kind) {
+    case "money":
+      return formatMoney(Math.round(value), currency);
+    case "percent":
+      return formatPercent(value);
+    case "change":
+      return `${value > 0 ? "+" : ""}${formatPercent(value)}`;
+    case "date":
+      return formatIsoDate(value);
+    default:
+      return String(value);
+  }
+}

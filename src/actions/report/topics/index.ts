@@ -1,0 +1,38 @@
+/**
+ * The report's topics, in the order they are read: what needs attention first, the headline,
+ * what changed since the last report, then the detail. Adding a topic is one function here and
+ * its strings in i18n; no renderer changes.
+ */
+import type { ReportContext } from "../context";
+import type { Topic } from "../topic";
+import { attentionTopic } from "./attention";
+import { changesTopic } from "./changes";
+import { contactsTopic, tiersTopic } from "./clients";
+import { headlineTopic } from "./headline";
+import { industriesTopic, lostReasonsTopic, sourcesTopic } from "./market";
+import { contractsTopic, receivablesTopic } from "./money";
+import { ownersTopic, trendTopic } from "./performance";
+import { pipelineTopic } from "./pipeline";
+
+export type TopicFunction = (ctx: ReportContext) => Topic;
+
+export const REPORT_TOPICS: readonly TopicFunction[] = [
+  attentionTopic,
+  headlineTopic,
+  changesTopic,
+  ownersTopic,
+  trendTopic,
+  pipelineTopic,
+  contractsTopic,
+  receivablesTopic,
+  tiersTopic,
+  contactsTopic,
+  sourcesTopic,
+  industriesTopic,
+  lostReasonsTopic,
+];
+
+/** The topics of a report (a test may pass its own list). */
+export function reportTopics(ctx: ReportContext, topics: readonly TopicFunction[] = REPORT_TOPICS): Topic[] {
+  return topics.map((topic) => topic(ctx));
+}
