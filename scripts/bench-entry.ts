@@ -158,7 +158,7 @@ export function runAction(
   const env = createNodeEnv(workbook, { asOf: date });
   const cpu = process.cpuUsage();
   const start = performance.now();
-  const result = action.run(env, { asOf: date, options });
+  const result = action.run(env, { asOf: date, options, language: "en" });
   const ms = performance.now() - start;
   const used = process.cpuUsage(cpu);
   return {

@@ -4,6 +4,7 @@
  * messages. Placeholders are `{name}`; code never concatenates sentences.
  */
 import { automation } from "./automation";
+import { cli } from "./cli";
 import { common } from "./common";
 import { contacts } from "./contacts";
 import { contracts } from "./contracts";
@@ -30,6 +31,7 @@ const dictionaries = [
   settings,
   plan,
   automation,
+  cli,
 ] as const;
 
 type KeysOf<D> = D extends Dictionary<infer K> ? K : never;

@@ -1,10 +1,12 @@
 /**
  * Printing the report's HTML to PDF on the command line: headless Chromium (Debian's
- * /usr/bin/chromium) driven by playwright-core. Both are optional: without them `--pdf` says
- * plainly what to install and the rest of the command still runs.
+ * /usr/bin/chromium) driven by playwright-core, an optional dependency loaded only when `--pdf`
+ * is given. Without either, `--pdf` says plainly what to install, in the workbook's language,
+ * and the rest of the command still runs.
  */
 import { existsSync } from "node:fs";
 import type { Browser } from "playwright-core";
+import { msg, render, type Language, type MessageRef } from "../i18n";
 
 /** Where Debian's chromium package puts the browser; ACCOUNT_DESK_CHROMIUM overrides it. */
 export function chromiumPath(): string {
@@ -23,21 +25,31 @@ export const CHROMIUM_ARGS: readonly string[] = [
 
 export type PdfOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
+type Playwright = typeof import("playwright-core");
+
+export interface LaunchOptions {
+  /** The language of the reason when something is missing (default en). */
+  readonly language?: Language;
+  /** Loads playwright-core (tests simulate its absence). */
+  readonly load?: () => Promise<Playwright>;
+}
+
+const firstLine = (error: unknown): string =>
+  error instanceof Error ? error.message.split("\n")[0] : String(error);
+
 /** Launches headless Chromium, or says what is missing. */
-export async function launchChromium(): Promise<{ browser: Browser } | { reason: string }> {
+export async function launchChromium(
+  options: LaunchOptions = {},
+): Promise<{ browser: Browser } | { reason: string; problem: MessageRef }> {
+  const language = options.language ?? "en";
+  const fail = (problem: MessageRef) => ({ reason: render(language, problem), problem });
   const executablePath = chromiumPath();
-  if (!existsSync(executablePath)) {
-    return {
-      reason: `--pdf needs Chromium at ${executablePath}: install it with "apt-get install chromium" (Debian/Ubuntu)`,
-    };
-  }
-  let playwright: typeof import("playwright-core");
+  if (!existsSync(executablePath)) return fail(msg("pdf.noChromium", { path: executablePath }));
+  let playwright: Playwright;
   try {
-    playwright = await import("playwright-core");
+    playwright = await (options.load ?? (() => import("playwright-core")))();
   } catch {
-    return {
-      reason: `--pdf needs the playwright-core package: install it with "npm install playwright-core"`,
-    };
+    return fail(msg("pdf.noPlaywright"));
   }
   try {
     const browser = await playwright.chromium.launch({
@@ -47,15 +59,13 @@ export async function launchChromium(): Promise<{ browser: Browser } | { reason:
     });
     return { browser };
   } catch (error) {
-    return {
-      reason: `--pdf could not start Chromium at ${executablePath}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
-    };
+    return fail(msg("pdf.cannotStart", { path: executablePath, reason: firstLine(error) }));
   }
 }
 
 /** Prints an HTML document to an A4 PDF file. */
-export async function printPdf(html: string, file: string): Promise<PdfOutcome> {
-  const launched = await launchChromium();
+export async function printPdf(html: string, file: string, options: LaunchOptions = {}): Promise<PdfOutcome> {
+  const launched = await launchChromium(options);
   if ("reason" in launched) return { ok: false, reason: launched.reason };
   const { browser } = launched;
   try {
@@ -70,10 +80,11 @@ export async function printPdf(html: string, file: string): Promise<PdfOutcome> 
     });
     return { ok: true };
   } catch (error) {
-    return {
-      ok: false,
-      reason: `could not print ${file}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
-    };
+    const reason = render(
+      options.language ?? "en",
+      msg("pdf.cannotPrint", { file, reason: firstLine(error) }),
+    );
+    return { ok: false, reason };
   } finally {
     await browser.close();
   }

@@ -8,6 +8,7 @@ import { writeFile } from "node:fs/promises";
 import { generateReport, type ReportResult } from "../actions/report";
 import { parseMonth } from "../core/dates";
 import type { ActionResult } from "../actions/run";
+import { t, type MessageKey, type MessageParams } from "../i18n";
 import { StopError } from "../workbook/issues";
 import type { ActionCommand } from "./cli";
 import { printPdf } from "./pdf";
@@ -25,15 +26,12 @@ function isReportResult(result: ActionResult<unknown>): result is ReportResult {
 
 export const reportCommand: ActionCommand = {
   name: "report",
-  help: "monthly performance report (月度业绩报告): the sheet Report YYYY-MM, and --html/--pdf files",
+  help: "cli.help.report",
   options: {
-    month: { kind: "value", help: "YYYY-MM: the month to report on (default: the month before --as-of)" },
-    html: { kind: "value", help: "FILE: write the report as HTML (the e-mail's template)" },
-    link: { kind: "value", help: "URL: where the report sheet can be opened (the e-mail links to it)" },
-    pdf: {
-      kind: "value",
-      help: "FILE: print the report to PDF with headless Chromium (apt-get install chromium)",
-    },
+    month: { kind: "value", help: "cli.option.month" },
+    html: { kind: "value", help: "cli.option.html" },
+    link: { kind: "value", help: "cli.option.link" },
+    pdf: { kind: "value", help: "cli.option.pdf" },
   },
   run: (env, context) =>
     generateReport(env, {
@@ -43,25 +41,27 @@ export const reportCommand: ActionCommand = {
     }),
   after: async (result, context, io) => {
     if (!isReportResult(result)) return 0;
+    const language = context.language;
+    const line = (key: MessageKey, params: MessageParams) => `${t(language, key, params)}\n`;
+    const fail = (message: string) => line("cli.error", { message });
     let code = 0;
     const html = context.options.html;
     if (typeof html === "string") {
       try {
         await writeFile(html, result.html, "utf8");
-        io.out(`Wrote ${html}\n`);
+        io.out(line("cli.wrote", { file: html }));
       } catch (error) {
-        io.err(
-          `account-desk: cannot write ${html} (${error instanceof Error ? error.message : String(error)})\n`,
-        );
+        const reason = error instanceof Error ? error.message : String(error);
+        io.err(fail(t(language, "cli.cannotWrite", { file: html, reason })));
         code = 2;
       }
     }
     const pdf = context.options.pdf;
     if (typeof pdf === "string") {
-      const printed = await printPdf(result.printHtml, pdf);
-      if (printed.ok) io.out(`Wrote ${pdf}\n`);
+      const printed = await printPdf(result.printHtml, pdf, { language });
+      if (printed.ok) io.out(line("cli.wrote", { file: pdf }));
       else {
-        io.err(`account-desk: ${printed.reason}\n`);
+        io.err(fail(printed.reason));
         code = 2;
       }
     }

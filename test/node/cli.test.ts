@@ -37,8 +37,8 @@ describe("account-desk init", () => {
       "2026-11-27",
     );
     expect(init.code).toBe(0);
-    expect(init.out).toMatch(/^Sample \(seed 3, as of 2026-11-27\): 客户 40, 商机 \d+, /m);
-    expect(init.out.endsWith(`Wrote ${file}\n`)).toBe(true);
+    expect(init.out).toMatch(/^示例数据（种子 3，基准日 2026-11-27）：客户 40, 商机 \d+, /m);
+    expect(init.out.endsWith(`已写入 ${file}\n`)).toBe(true);
     const check = await run("check", file, "--as-of", "2026-11-27");
     const listed = check.err.split("\n").filter((line) => line !== "").length - 2; // minus header and rule
     expect(check.code).toBe(listed > 0 ? 1 : 0);
@@ -65,7 +65,7 @@ describe("account-desk init", () => {
     expect(await run("init", file)).toEqual({
       code: 2,
       out: "",
-      err: `account-desk: ${file} already exists; add --force to overwrite it\n`,
+      err: `account-desk: ${file} 已存在；如需覆盖请加 --force\n`,
     });
     expect(readFileSync(file).equals(before)).toBe(true);
     expect((await run("init", file, "--force", "--lang", "en")).code).toBe(0);
@@ -75,7 +75,7 @@ describe("account-desk init", () => {
   it("takes sample options only with --sample", async () => {
     const result = await run("init", path.join(tempDir(), "x.xlsx"), "--clients", "10");
     expect(result.code).toBe(2);
-    expect(result.err.split("\n")[0]).toBe("account-desk: --clients need --sample");
+    expect(result.err.split("\n")[0]).toBe("account-desk: --clients 需要与 --sample 一起使用");
   });
 });
 
@@ -124,18 +124,19 @@ describe("account-desk check", () => {
 
   it("exits 2 with one line for a missing file", async () => {
     const missing = path.join(tempDir(), "nope.xlsx");
-    expect(await run("check", missing)).toEqual({
+    expect(await run("check", missing, "--lang", "en")).toEqual({
       code: 2,
       out: "",
       err: `account-desk: no such file: ${missing}\n`,
     });
+    expect((await run("check", missing)).err).toBe(`account-desk: 文件不存在：${missing}\n`);
   });
 
   it("exits 2 with one line for a file that is not an .xlsx workbook", async () => {
     const dir = tempDir();
     const file = path.join(dir, "text.xlsx");
     await import("node:fs/promises").then((fs) => fs.writeFile(file, "just text"));
-    const result = await run("check", file);
+    const result = await run("check", file, "--lang", "en");
     expect(result.code).toBe(2);
     expect(result.err.startsWith(`account-desk: cannot read ${file} as an .xlsx workbook (`)).toBe(true);
     expect(result.err.trimEnd().split("\n")).toHaveLength(1);
@@ -144,15 +145,18 @@ describe("account-desk check", () => {
 
 describe("usage errors", () => {
   it("exits 2 for an unknown command, an unknown option, a bad date and --out with --in-place", async () => {
-    expect(await run("frobnicate", "x.xlsx")).toEqual({
+    expect(await run("frobnicate", "x.xlsx", "--lang", "en")).toEqual({
       code: 2,
       out: "",
       err: 'account-desk: unknown command "frobnicate"\nRun "account-desk help" for usage.\n',
     });
-    expect((await run("check", "x.xlsx", "--bogus")).err.split("\n")[0]).toBe(
+    expect((await run("check", "x.xlsx", "--bogus", "--lang=en")).err.split("\n")[0]).toBe(
       "account-desk: unknown option --bogus",
     );
-    expect((await run("check", "x.xlsx", "--as-of", "2026-13-01")).err.split("\n")[0]).toBe(
+    expect((await run("frobnicate", "x.xlsx")).err).toBe(
+      "account-desk: 未知命令「frobnicate」\n运行 account-desk help 查看用法。\n",
+    );
+    expect((await run("check", "x.xlsx", "--as-of", "2026-13-01", "--lang", "en")).err.split("\n")[0]).toBe(
       'account-desk: --as-of takes a date as YYYY-MM-DD, not "2026-13-01"',
     );
     expect((await run("check", "x.xlsx", "--out", "y.xlsx", "--in-place")).code).toBe(2);
@@ -160,7 +164,7 @@ describe("usage errors", () => {
   });
 
   it("prints usage for help, listing every action", async () => {
-    const help = await run("help");
+    const help = await run("help", "--lang", "en");
     expect(help.code).toBe(0);
     expect(help.out).toMatch(/^ {2}check +check every table/m);
     expect(help.out).toMatch(/^ {2}setup +add the missing sheets/m);
@@ -247,12 +251,12 @@ describe("the account-desk command", () => {
     const bin = path.join(root, "bin", "account-desk.mjs");
     const help = spawnSync(process.execPath, [bin, "help"], { cwd: root, encoding: "utf8" });
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain("Usage:");
+    expect(help.stdout).toContain("用法：");
     const missing = spawnSync(process.execPath, [bin, "check", "missing.xlsx"], {
       cwd: tempDir(),
       encoding: "utf8",
     });
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toBe("account-desk: no such file: missing.xlsx\n");
+    expect(missing.stderr).toBe("account-desk: 文件不存在：missing.xlsx\n");
   });
 });

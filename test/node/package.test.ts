@@ -212,7 +212,7 @@ describe("opening files the tool did not write", () => {
     copyFileSync(path.join(__dirname, "package.test.ts"), file);
     const result = await run("check", file);
     expect(result.code).toBe(2);
-    expect(result.err).toContain(`cannot read ${file} as an .xlsx workbook`);
+    expect(result.err).toContain(`无法将 ${file} 作为 .xlsx 工作簿读取`);
     expect(existsSync(`${file}.bak`)).toBe(false);
   });
 });

@@ -319,7 +319,7 @@ describe("account-desk report", () => {
     const pdf = path.join(dir, "report.pdf");
     const printed = await run("report", file, "--as-of", "2026-11-27", "--pdf", pdf);
     expect(printed.code).toBe(0);
-    expect(printed.out).toContain(`Wrote ${pdf}`);
+    expect(printed.out).toContain(`已写入 ${pdf}`);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
 
     const saved = process.env.ACCOUNT_DESK_CHROMIUM;
@@ -327,7 +327,7 @@ describe("account-desk report", () => {
     try {
       const missing = await run("report", file, "--as-of", "2026-11-27", "--pdf", path.join(dir, "none.pdf"));
       expect(missing.code).toBe(2);
-      expect(missing.err).toContain('install it with "apt-get install chromium"');
+      expect(missing.err).toContain("请用「apt-get install chromium」安装");
       expect(missing.out).toContain("已生成「月报 2026-10」");
     } finally {
       if (saved === undefined) delete process.env.ACCOUNT_DESK_CHROMIUM;
