@@ -54,6 +54,8 @@ export const cli = defineMessages(
     "cli.help.setup": "补齐缺少的工作表、列、下拉列表和默认设置",
     "cli.help.schedule": "生成沟通计划和各渠道回复率",
     "cli.help.tiers": "重新计算客户分级并写明依据；--review：季度复核，可降级",
+    "cli.help.applyTiers":
+      "应用「分级提议」中已批准的行（tier.review 开启时）：写入等级和分级记录，并通知负责人",
     "cli.help.contracts": "检查合同与回款：待续约、逾期分期、各负责人合计",
     "cli.help.report": "月度业绩报告：工作表「月报 YYYY-MM」，以及 --html/--pdf 文件",
     "cli.option.setupLang": "zh-CN|en：没有「设置」工作表的工作簿所用语言",
@@ -121,6 +123,8 @@ export const cli = defineMessages(
     "cli.help.schedule": "build the contact plan (沟通计划) and the channel response rates",
     "cli.help.tiers":
       "recalculate client tiers (客户分级) with reasons; --review: the quarterly review, which may downgrade",
+    "cli.help.applyTiers":
+      "apply the approved rows of Tier proposals (分级提议; tier.review on): tiers, history, owners told",
     "cli.help.contracts":
       "review contracts and payments (合同与回款): renewals due, overdue instalments, per-owner totals",
     "cli.help.report":

@@ -102,7 +102,7 @@ export const ACTIONS: readonly ActionCommand[] = [
   },
   {
     name: "apply-tiers",
-    help: "apply the approved rows of Tier proposals (分级提议; tier.review on): tiers, history, owners told",
+    help: "cli.help.applyTiers",
     run: (env, context) => applyApprovedTierChanges(env, { asOf: context.asOf }),
   },
   {
