@@ -7,7 +7,14 @@
 import { formatIsoDate, type CalDate } from "../core/dates";
 import { numberPattern } from "../workbook/formats";
 import { AUTOMATIC, cellPattern, sheetText } from "./sheetCells";
-import { isDateCell, type Cell, type ChartSpec, type SheetFormat, type WorkbookPort } from "../ports";
+import {
+  isDateCell,
+  type Cell,
+  type CellRange,
+  type ChartSpec,
+  type SheetFormat,
+  type WorkbookPort,
+} from "../ports";
 import { calendarDateOf } from "./clock";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -128,7 +135,9 @@ export class SheetsWorkbook implements WorkbookPort {
       sheet = this.insertKeepingActive(name);
     } else {
       sheet.clear();
-      sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();
+      const all = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
+      all.clearDataValidations();
+      all.breakApart();
       for (const chart of sheet.getCharts()) sheet.removeChart(chart);
     }
     const width = widest(values);
@@ -198,6 +207,7 @@ export class SheetsWorkbook implements WorkbookPort {
       for (const row of format.boldRows) sheet.getRange(row, 1, 1, width).setFontWeight("bold");
     }
     (format.columnWidths ?? []).forEach((width, i) => sheet.setColumnWidth(i + 1, width));
+    applyLayout(sheet, format);
   }
 
   addCharts(name: string, charts: readonly ChartSpec[]): void {
@@ -337,4 +347,51 @@ function widest(values: readonly (readonly unknown[])[]): number {
   let width = 0;
   for (const line of values) if (line.length > width) width = line.length;
   return width;
+}
+
+/**
+ * The layout fields of a format (alignment, wrapping, font sizes and colours, merges): the
+ * ranges that share a value get it in one RangeList call, so the calls follow the number of
+ * distinct values, never the rows; merges are one call each (a report has a handful).
+ */
+function applyLayout(sheet: Sheet, format: SheetFormat): void {
+  const byValue = <V>(items: readonly { readonly range: CellRange; readonly value: V }[]) => {
+    const groups = new Map<V, string[]>();
+    for (const { range, value } of items) {
+      const list = groups.get(value) ?? [];
+      list.push(a1(range));
+      groups.set(value, list);
+    }
+    return groups;
+  };
+  for (const [align, ranges] of byValue(
+    (format.alignments ?? []).map((a) => ({ range: a.range, value: a.align })),
+  ))
+    sheet.getRangeList(ranges).setHorizontalAlignment(align);
+  const wraps = (format.wraps ?? []).map(a1);
+  if (wraps.length > 0) sheet.getRangeList(wraps).setWrap(true);
+  for (const [size, ranges] of byValue(
+    (format.fontSizes ?? []).map((f) => ({ range: f.range, value: f.size })),
+  ))
+    sheet.getRangeList(ranges).setFontSize(size);
+  for (const [color, ranges] of byValue(
+    (format.fontColors ?? []).map((f) => ({ range: f.range, value: f.color })),
+  ))
+    sheet.getRangeList(ranges).setFontColor(color);
+  for (const range of format.merges ?? [])
+    sheet.getRange(range.row, range.column, range.rows, range.columns).merge();
+}
+
+/** A1 notation of a block: `B3:D7`. */
+function a1(range: CellRange): string {
+  const first = `${columnLetters(range.column)}${range.row}`;
+  if (range.rows === 1 && range.columns === 1) return first;
+  return `${first}:${columnLetters(range.column + range.columns - 1)}${range.row + range.rows - 1}`;
+}
+
+function columnLetters(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }

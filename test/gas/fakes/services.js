@@ -74,7 +74,7 @@
     msPerCall: 0,
   };
 
-  const SPREADSHEET_CLASSES = { Spreadsheet: true, Sheet: true, Range: true };
+  const SPREADSHEET_CLASSES = { Spreadsheet: true, Sheet: true, Range: true, RangeList: true };
   let depth = 0;
 
   function count(key) {
@@ -1329,6 +1329,41 @@
     return rule.values.some((v) => String(v) === shown);
   }
 
+  /** Sheet.getRangeList: the same formatting on several ranges in one call. */
+  class RangeList {
+    constructor(ranges) {
+      this._ranges = ranges;
+    }
+    getRanges() {
+      return this._ranges.slice();
+    }
+    _each(name, args) {
+      for (const range of this._ranges) range[name].apply(range, args);
+      return this;
+    }
+    setHorizontalAlignment() {
+      return this._each("setHorizontalAlignment", arguments);
+    }
+    setWrap() {
+      return this._each("setWrap", arguments);
+    }
+    setFontSize() {
+      return this._each("setFontSize", arguments);
+    }
+    setFontColor() {
+      return this._each("setFontColor", arguments);
+    }
+    setFontWeight() {
+      return this._each("setFontWeight", arguments);
+    }
+    setNumberFormat() {
+      return this._each("setNumberFormat", arguments);
+    }
+    setBackground() {
+      return this._each("setBackground", arguments);
+    }
+  }
+
   class Range {
     constructor(sd, r, c, nr, nc) {
       this._s = sd;
@@ -1670,8 +1705,15 @@
       return this.merge();
     }
     breakApart() {
-      const a1 = a1Of(this._r, this._c, this._nr, this._nc);
-      this._s.merges = this._s.merges.filter((m) => m !== a1);
+      checkAlive(this._s);
+      const r1 = this._r,
+        c1 = this._c,
+        r2 = this._r + this._nr - 1,
+        c2 = this._c + this._nc - 1;
+      this._s.merges = this._s.merges.filter((m) => {
+        const p = parseA1(m, this._s);
+        return p.r > r2 || p.r + p.nr - 1 < r1 || p.c > c2 || p.c + p.nc - 1 < c1;
+      });
       return this;
     }
 
@@ -2153,6 +2195,11 @@
       book.active = this._s;
       book.selection = { sheet: this._s, r: 1, c: 1, nr: 1, nc: 1 };
       return this;
+    }
+    getRangeList(a1Notations) {
+      checkAlive(this._s);
+      if (!Array.isArray(a1Notations)) throw signatureError("SpreadsheetApp.Sheet.getRangeList", arguments);
+      return new RangeList(a1Notations.map((a1) => this.getRange(a1)));
     }
     getRange(a, b, c, d) {
       checkAlive(this._s);
@@ -4155,6 +4202,7 @@
   instrument(Spreadsheet, "Spreadsheet");
   instrument(Sheet, "Sheet");
   instrument(Range, "Range");
+  instrument(RangeList, "RangeList");
   instrument(Selection, "Selection");
   instrument(Ui, "Ui");
   instrument(Menu, "Menu");
