@@ -350,48 +350,69 @@ function widest(values: readonly (readonly unknown[])[]): number {
 }
 
 /**
- * The layout fields of a format (alignment, wrapping, font sizes and colours, merges): the
- * ranges that share a value get it in one RangeList call, so the calls follow the number of
- * distinct values, never the rows; merges are one call each (a report has a handful).
+ * The layout fields of a format (alignment, wrapping, font sizes and colours) as one 2-D call
+ * each over the block they reach, and one call per merge (a report has a fixed handful): the
+ * calls never follow the rows or the data.
  */
 function applyLayout(sheet: Sheet, format: SheetFormat): void {
-  const byValue = <V>(items: readonly { readonly range: CellRange; readonly value: V }[]) => {
-    const groups = new Map<V, string[]>();
-    for (const { range, value } of items) {
-      const list = groups.get(value) ?? [];
-      list.push(a1(range));
-      groups.set(value, list);
-    }
-    return groups;
-  };
-  for (const [align, ranges] of byValue(
-    (format.alignments ?? []).map((a) => ({ range: a.range, value: a.align })),
-  ))
-    sheet.getRangeList(ranges).setHorizontalAlignment(align);
-  const wraps = (format.wraps ?? []).map(a1);
-  if (wraps.length > 0) sheet.getRangeList(wraps).setWrap(true);
-  for (const [size, ranges] of byValue(
-    (format.fontSizes ?? []).map((f) => ({ range: f.range, value: f.size })),
-  ))
-    sheet.getRangeList(ranges).setFontSize(size);
-  for (const [color, ranges] of byValue(
-    (format.fontColors ?? []).map((f) => ({ range: f.range, value: f.color })),
-  ))
-    sheet.getRangeList(ranges).setFontColor(color);
+  const alignments = format.alignments ?? [];
+  const wraps = format.wraps ?? [];
+  const sizes = format.fontSizes ?? [];
+  const colors = format.fontColors ?? [];
+  const all = [
+    ...alignments.map((a) => a.range),
+    ...wraps,
+    ...sizes.map((f) => f.range),
+    ...colors.map((f) => f.range),
+  ];
+  if (all.length > 0) {
+    const rows = Math.max(...all.map((r) => r.row + r.rows - 1));
+    const columns = Math.max(...all.map((r) => r.column + r.columns - 1));
+    const block = sheet.getRange(1, 1, rows, columns);
+    if (alignments.length > 0)
+      block.setHorizontalAlignments(
+        paint<Alignment | null, (typeof alignments)[number]>(rows, columns, null, alignments, (a) => a.align),
+      );
+    if (wraps.length > 0)
+      block.setWraps(
+        paint(
+          rows,
+          columns,
+          false,
+          wraps.map((range) => ({ range })),
+          () => true,
+        ),
+      );
+    if (sizes.length > 0) block.setFontSizes(paint(rows, columns, DEFAULT_FONT_SIZE, sizes, (f) => f.size));
+    if (colors.length > 0)
+      block.setFontColors(
+        paint<string | null, (typeof colors)[number]>(rows, columns, null, colors, (f) => f.color),
+      );
+  }
   for (const range of format.merges ?? [])
     sheet.getRange(range.row, range.column, range.rows, range.columns).merge();
 }
 
-/** A1 notation of a block: `B3:D7`. */
-function a1(range: CellRange): string {
-  const first = `${columnLetters(range.column)}${range.row}`;
-  if (range.rows === 1 && range.columns === 1) return first;
-  return `${first}:${columnLetters(range.column + range.columns - 1)}${range.row + range.rows - 1}`;
-}
+/** The alignments SheetFormat gives. */
+type Alignment = "left" | "center" | "right";
 
-function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
+/** Sheets' default font size, for the cells a size does not cover. */
+const DEFAULT_FONT_SIZE = 10;
+
+/** A rows × columns grid of `empty`, with each item's value painted over its range (later items win). */
+function paint<V, T extends { readonly range: CellRange }>(
+  rows: number,
+  columns: number,
+  empty: V,
+  items: readonly T[],
+  value: (item: T) => V,
+): V[][] {
+  const grid = Array.from({ length: rows }, () => new Array<V>(columns).fill(empty));
+  for (const item of items) {
+    const v = value(item);
+    const { row, column } = item.range;
+    for (let r = row; r < row + item.range.rows; r++)
+      for (let c = column; c < column + item.range.columns; c++) grid[r - 1][c - 1] = v;
+  }
+  return grid;
 }

@@ -227,6 +227,11 @@ export interface CellInfo {
   background: string;
   fontWeight: string;
   numberFormat: string;
+  /** `general` until set: `left`, `center`, `right`. */
+  horizontalAlignment: string;
+  wrap: boolean;
+  fontSize: number;
+  fontColor: string;
   validation: { type: string; values: string[]; allowInvalid: boolean } | null;
 }
 

@@ -98,6 +98,25 @@ describe("the report menu items", () => {
     expect(gas.fake.lockHeld()).toBe(false);
   });
 
+  it("lays the sheet out in Sheets: title merged, figures right-aligned under right-aligned headers, names wrapped, card figures large", () => {
+    const gas = open({ sheets: workbook(), answers: [{ button: "OK", text: "2026-10" }] });
+    gas.call("menuReport");
+    const sheet = "Report 2026-10";
+    const values = gas.fake.sheetValues(sheet);
+    const header = values.findIndex((line) => line[0] === "Owner" && line[1] === "Won") + 1;
+    expect(header).toBeGreaterThan(0);
+    const at = (column: string, row: number) => gas.fake.cell(sheet, `${column}${row}`);
+    expect(gas.fake.sheetState(sheet).merges).toContain("A1:H1");
+    expect([at("B", header).horizontalAlignment, at("B", header + 1).horizontalAlignment]).toEqual([
+      "right",
+      "right",
+    ]);
+    expect(at("A", header + 1).wrap).toBe(true);
+    const card = values.findIndex((line) => line[0] === "Won this month") + 1;
+    expect(at("A", card + 1).fontSize).toBeGreaterThan(at("A", card).fontSize);
+    expect(at("A", card).fontColor).not.toBe("#000000");
+  });
+
   it("writes the sheet with the same number of spreadsheet calls for 3 and 300 deals", () => {
     const calls = (extra: number) => {
       const gas = open({ sheets: workbook(undefined, extra), answers: [{ button: "OK", text: "2026-10" }] });

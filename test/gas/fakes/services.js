@@ -1594,6 +1594,14 @@
         setFormat(cell, "fz", v === null ? undefined : Number(v)),
       );
     }
+    setFontSizes(sizes) {
+      return this._apply(
+        "setFontSizes",
+        sizes,
+        (cell, v) => setFormat(cell, "fz", v === null ? undefined : Number(v)),
+        true,
+      );
+    }
     getFontSize() {
       return this._first((cell) => (cell && cell.fz) || DEFAULTS.fontSize);
     }
@@ -4119,6 +4127,10 @@
         background: (cell && cell.bg) || DEFAULTS.background,
         fontWeight: (cell && cell.fw) || DEFAULTS.fontWeight,
         numberFormat: (cell && cell.nf) || DEFAULTS.numberFormat,
+        horizontalAlignment: (cell && cell.ha) || DEFAULTS.horizontalAlignment,
+        wrap: Boolean(cell && cell.wrap),
+        fontSize: (cell && cell.fz) || DEFAULTS.fontSize,
+        fontColor: (cell && cell.fc) || DEFAULTS.fontColor,
         validation:
           cell && cell.dv
             ? { type: cell.dv.type, values: cell.dv.values.slice(), allowInvalid: cell.dv.allowInvalid }
