@@ -141,9 +141,9 @@ export function shownWidth(value: Cell | undefined, pattern: string | undefined)
   return grouped + (decimals > 0 ? decimals + 1 : 0) + (value < 0 ? 1 : 0) + prefix;
 }
 
-/** Excel column width (characters of the default font) for a content width in characters. */
+/** Excel column width (characters of the default font) for a content width in characters, with room for bold figures. */
 export function columnWidthFor(chars: number): number {
-  return Math.min(80, Math.round((chars * 1.1 + 2.5) * 100) / 100);
+  return Math.min(80, Math.round((chars * 1.15 + 3) * 100) / 100);
 }
 
 /** Excel column width for a width in pixels (about 7 pixels per character). */

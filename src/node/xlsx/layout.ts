@@ -30,6 +30,8 @@ export interface SheetLayout {
   readonly columnStyles: Map<number, StylePatch>;
   /** Columns given a number format (their width must fit the formatted values). */
   readonly formattedColumns: Map<number, string>;
+  /** Every number format a column is given (a report's column holds amounts, rates and counts). */
+  readonly columnPatterns: Map<number, string[]>;
   frozenRows: number | undefined;
   /** Column → note on its row-1 cell. */
   readonly notes: Map<number, string>;
@@ -52,6 +54,7 @@ export function layoutOf(formats: readonly SheetFormat[], lastRow: number, lastC
     rules: [],
     columnStyles: new Map(),
     formattedColumns: new Map(),
+    columnPatterns: new Map(),
     frozenRows: undefined,
     notes: new Map(),
     validations: [],
@@ -93,6 +96,8 @@ function addFormat(layout: SheetLayout, format: SheetFormat, lastRow: number, la
     const toRow = n.toRow ?? Math.max(lastRow, n.fromRow);
     rule(n.fromRow, n.column, toRow - n.fromRow + 1, 1, { numFmt: pattern });
     layout.formattedColumns.set(n.column, pattern);
+    const patterns = layout.columnPatterns.get(n.column) ?? [];
+    if (!patterns.includes(pattern)) layout.columnPatterns.set(n.column, [...patterns, pattern]);
     if (n.toRow === null) layout.columnStyles.set(n.column, { numFmt: pattern });
   }
   if (format.backgrounds) {

@@ -13,6 +13,7 @@ import {
   isBlank,
   letterOf,
   shownWidth,
+  textWidth,
 } from "./cellXml";
 import { RuleIndex, type SheetLayout } from "./layout";
 import type { PartWriter } from "./package";
@@ -68,7 +69,7 @@ export function fittedWidths(
   cells: readonly (readonly Cell[])[],
   layout: SheetLayout,
   columns: Iterable<number>,
-  patternOf: (column: number) => string | undefined,
+  patternsOf: (column: number) => readonly string[],
 ): Map<number, number> {
   const wanted = new Set(columns);
   const extents = new Map<number, ColumnExtent>();
@@ -100,12 +101,17 @@ export function fittedWidths(
   }
   const out = new Map<number, number>();
   for (const [column, extent] of extents) {
-    const pattern = patternOf(column);
+    const patterns = patternsOf(column);
     let numeric = 0;
     if (extent.numbers) {
-      const datePattern = pattern !== undefined && /yy|dd/i.test(pattern);
-      if (extent.maxAbs >= 0)
-        numeric = datePattern ? 10 : shownWidth(extent.negative ? -extent.maxAbs : extent.maxAbs, pattern);
+      const widest = extent.negative ? -extent.maxAbs : extent.maxAbs;
+      // The largest figure of a column mixing amounts and rates is an amount: rates are measured only alone.
+      const amounts = patterns.filter((p) => !p.includes("%"));
+      const measured = amounts.length > 0 ? amounts : patterns;
+      for (const pattern of measured.length > 0 ? measured : [undefined]) {
+        const datePattern = pattern !== undefined && /yy|dd/i.test(pattern);
+        if (extent.maxAbs >= 0) numeric = Math.max(numeric, datePattern ? 10 : shownWidth(widest, pattern));
+      }
       if (extent.dates) numeric = Math.max(numeric, 10);
     }
     const forNumbers = extent.numbers ? columnWidthFor(numeric) : 0;
@@ -147,7 +153,7 @@ export function newSheetWidths(
 ): Map<number, number> {
   let columns = 0;
   for (const line of cells) columns = Math.max(columns, line.length);
-  return fittedWidths(cells, layout, range(columns), (c) => layout.formattedColumns.get(c));
+  return fittedWidths(cells, layout, range(columns), (c) => layout.columnPatterns.get(c) ?? []);
 }
 
 /** The XML of a sheet an action created or replaced, written piece by piece. */
@@ -172,11 +178,13 @@ export function newSheetXml(
   addExtras(shell, extras);
   sink.add(`${XML_DECLARATION}${shell.open}${shell.head()}<sheetData>`);
   const rules = new RuleIndex(layout.rules, Math.max(columns, 1));
+  const heightOf = wrappedRowHeight(layout, widths);
   const lastRuleRow = layout.rules.reduce((n, rule) => Math.max(n, rule.createsCells ? rule.bottom : 0), 0);
   for (let r = 1; r <= Math.max(rows, lastRuleRow); r++) {
     const line = (r <= rows ? cells[r - 1] : undefined) ?? [];
     const ruled = rules.selectRow(r);
     let row = "";
+    let height = 0;
     const creating = ruled ? rules.creatingColumns() : [];
     let k = 0;
     const width = Math.max(
@@ -191,10 +199,44 @@ export function newSheetXml(
       const patch = ruled ? rules.patchAt(c, !blank) : null;
       const style = resolver.style(0, patch, isDateCell(value));
       row += cellXml(`${letterOf(c)}${r}`, value, style, context.date1904, context.strings);
+      if (patch?.wrap && typeof value === "string") height = Math.max(height, heightOf(r, c, value, patch));
     }
-    if (row !== "") sink.add(`<row r="${r}">${row}</row>`);
+    const tall = height > 0 ? ` ht="${height}" customHeight="1"` : "";
+    if (row !== "") sink.add(`<row r="${r}"${tall}>${row}</row>`);
   }
   sink.add(`</sheetData>${shell.tail()}${shell.close}`);
+}
+
+/** The default font's size (styles.xml) and the height of one line of it, in points. */
+const DEFAULT_FONT_POINTS = 11;
+const LINE_POINTS_PER_FONT_POINT = 15 / 11;
+/** A wide character counts 2 in textWidth but takes about 1.6 column-width units: text fits 1.2 × width. */
+const WIDE_CHARACTER_FIT = 1.2;
+
+/**
+ * The height (points) a row needs for a wrapped text cell, or 0 when one line is enough.
+ * Spreadsheet programs do not grow rows on opening a file, so a wrapped name or sentence would
+ * show only its last line: the writer sizes the row from the text's width (wide characters
+ * count two), the column's (or merged range's) width and the font size.
+ */
+function wrappedRowHeight(
+  layout: SheetLayout,
+  widths: Map<number, number>,
+): (row: number, column: number, text: string, patch: StylePatch) => number {
+  const spans = new Map<string, number>();
+  for (const m of layout.merges) {
+    let width = 0;
+    for (let c = m.left; c <= m.right; c++) width += widths.get(c) ?? 8.43;
+    spans.set(`${m.top}:${m.left}`, width);
+  }
+  return (row, column, text, patch) => {
+    const width = spans.get(`${row}:${column}`) ?? widths.get(column) ?? 8.43;
+    const points = patch.fontSize ?? DEFAULT_FONT_POINTS;
+    const perLine = Math.max(1, Math.floor(width * WIDE_CHARACTER_FIT * (DEFAULT_FONT_POINTS / points)));
+    let lines = 0;
+    for (const part of text.split("\n")) lines += Math.max(1, Math.ceil(textWidth(part) / perLine));
+    return lines > 1 ? Math.round(lines * points * LINE_POINTS_PER_FONT_POINT * 100) / 100 : 0;
+  };
 }
 
 /** Rows and columns up to the last non-blank cell (no copy, unlike usedRange). */
@@ -374,7 +416,7 @@ export function patchSheetXml(
   for (const key of input.written) touched.add(Number(key.slice(key.indexOf(":") + 1)));
   for (const column of layout.widths.keys()) touched.add(column);
   for (const column of sized) touched.delete(column);
-  const fitted = fittedWidths(input.cells, layout, touched, (c) => layout.formattedColumns.get(c));
+  const fitted = fittedWidths(input.cells, layout, touched, (c) => layout.columnPatterns.get(c) ?? []);
   // Columns only written to keep Excel's default width when their values fit it.
   for (const [column, width] of fitted)
     if (!layout.widths.has(column) && !layout.formattedColumns.has(column) && width <= 8.43)
