@@ -28,6 +28,7 @@ import { formatMoney, type Cents } from "../core/money";
 import { render, t, type Language } from "../i18n";
 import type { Cell, Env } from "../ports";
 import { formatDateInOrder, isBlank, parseEmail, parseText } from "../workbook/cells";
+import { readTeam, type Team } from "../workbook/team";
 import {
   CHANNELS,
   CLIENT_STATUSES,
@@ -135,7 +136,10 @@ export interface ClientCardView {
   readonly name: string;
   readonly industry: string | null;
   readonly region: string | null;
+  /** The owner's address. */
   readonly owner: string | null;
+  /** The owner's name (Team sheet, else the part of the address before `@`). */
+  readonly ownerName: string | null;
   readonly active: boolean;
   readonly statusLabel: string;
   readonly tier: {
@@ -339,11 +343,12 @@ function clientCardOf(run: Run, reads: SheetReads, clientId: string): ClientCard
     );
   }
   const history = clientTierHistory(run, clientId);
+  const team = cardTeam(run);
   return {
     kind: "card",
     language: run.language,
     text: pageText(run.language),
-    card: buildCard(run, data, client, history),
+    card: buildCard(run, data, client, history, team),
   };
 }
 
@@ -389,6 +394,16 @@ function clientTierHistory(run: Run, clientId: string): TierChangeView[] {
     }));
 }
 
+/** The optional Team sheet, for the owner's name (one read). */
+function cardTeam(run: Run): Team {
+  return readTeam(
+    run.env.workbook,
+    run.sheets,
+    { action: "sidebar", dateOrder: run.settings.dateOrder },
+    run.issues,
+  );
+}
+
 /** Short month names through Intl (in Apps Script's V8 and in Node). */
 function monthLabel(year: number, month: number, language: Language): string {
   return new Intl.DateTimeFormat(language === "en" ? "en-US" : "zh-CN", {
@@ -403,6 +418,7 @@ export function buildCard(
   data: ClientData,
   client: ClientRow,
   history: readonly TierChangeView[],
+  team: Team,
 ): ClientCardView {
   const { language, asOf, settings } = run;
   const currency = settings.currency;
@@ -523,6 +539,7 @@ export function buildCard(
     industry: client.industry,
     region: client.region,
     owner: client.owner,
+    ownerName: client.owner === null ? null : team.name(client.owner),
     active,
     statusLabel: CLIENT_STATUSES.label(client.status, language),
     tier: {
@@ -736,7 +753,7 @@ export function logContact(env: Env, submitted: unknown, options: RunOptions = {
   const newRow: InteractionRow = { ...row, row: table.values.length + 1 };
   const after: ClientData = { ...data, interactions: { ...table, rows: [...table.rows, newRow] } };
   const history = clientTierHistory(run, client.clientId);
-  const card = buildCard(run, after, client, history);
+  const card = buildCard(run, after, client, history, cardTeam(run));
   return {
     ok: true,
     text: pageText(language),

@@ -11,6 +11,7 @@ import { msg, render, type MessageKey, type MessageRef } from "../i18n";
 import type { Env } from "../ports";
 import { mergeReadPlans, readData, type ReadPlan, type WorkbookData } from "../workbook/read";
 import { TABLES, type InputTableKey } from "../workbook/schema";
+import { readTeam, type Team } from "../workbook/team";
 import { collectionDigestProvider } from "./collectionDigest";
 import { contactDigestProvider } from "./contactDigest";
 import { contractReminderProvider } from "./contractReminders";
@@ -54,6 +55,8 @@ export interface DigestInput {
   readonly asOf: CalDate;
   /** Send-log keys already sent, read once for the whole digest. */
   readonly sent: ReadonlySet<string>;
+  /** Names and managers of the optional Team sheet (read once for the whole digest). */
+  readonly team: Team;
 }
 
 /** A feature's contribution to the digest. */
@@ -121,14 +124,9 @@ export function sendDailyDigest(env: Env, options: DigestOptions = {}): ActionRe
   const providers = options.providers ?? DIGEST_PROVIDERS;
   const run = startRun(env, "digest", options);
   const plan = mergeReadPlans(providers.flatMap((p) => [p.fields ?? {}, p.tables ?? []]));
-  const data = readData(
-    env.workbook,
-    run.sheets,
-    plan,
-    ["clients"],
-    { action: "digest", dateOrder: run.settings.dateOrder },
-    run.issues,
-  );
+  const ctx = { action: "digest", dateOrder: run.settings.dateOrder } as const;
+  const data = readData(env.workbook, run.sheets, plan, ["clients"], ctx, run.issues);
+  const team = readTeam(env.workbook, run.sheets, ctx, run.issues);
   const sent = sentKeys(run);
   const sections: DigestSection[] = [];
   for (const provider of providers) {
@@ -142,14 +140,14 @@ export function sendDailyDigest(env: Env, options: DigestOptions = {}): ActionRe
       );
       continue;
     }
-    sections.push(...provider.sections({ run, data, asOf: run.asOf, sent }));
+    sections.push(...provider.sections({ run, data, asOf: run.asOf, sent, team }));
   }
 
   const only = options.owners ? new Set(options.owners.map((o) => o.toLowerCase())) : null;
   const byOwner = sectionsByOwner(only ? sections.filter((s) => only.has(s.owner)) : sections);
   const mails: OutgoingMail[] = [...byOwner.entries()].map(([owner, list]) => ({
     what: digestKey(run.asOf, owner),
-    message: renderDigestMail(run.language, owner, run.asOf, list),
+    message: renderDigestMail(run.language, { address: owner, name: team.name(owner) }, run.asOf, list),
   }));
   const report = sendMails(run, mails, { sent, force: options.force, deadline: options.deadline });
   const outcomeOf = new Map(report.outcomes.map((o) => [o.what, o.outcome] as const));

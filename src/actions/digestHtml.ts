@@ -65,16 +65,16 @@ function sectionText(section: DigestSection, language: Language): string {
   return lines.join("\n");
 }
 
-/** One owner's digest mail for the day. */
+/** One owner's digest mail for the day, greeting them by name (Team sheet, else their address's name). */
 export function renderDigestMail(
   language: Language,
-  owner: string,
+  owner: { readonly address: string; readonly name: string },
   asOf: CalDate,
   sections: readonly DigestSection[],
 ): MailMessage {
   const date = formatIsoDate(asOf);
   const subject = t(language, "digest.subject", { date, count: actionableCount(sections) });
-  const greeting = t(language, "digest.greeting", { owner, date });
+  const greeting = t(language, "digest.greeting", { owner: owner.name, date });
   const footer = t(language, "digest.footer");
   const lang = language === "en" ? "en" : "zh-CN";
   const htmlBody =
@@ -87,5 +87,5 @@ export function renderDigestMail(
     `<p style="font-size:12px;color:#80868b;margin:24px 0 0 0;">${escapeHtml(footer)}</p>` +
     `</div></body></html>`;
   const textBody = [greeting, ...sections.map((s) => sectionText(s, language)), footer].join("\n\n");
-  return { to: [owner], subject, htmlBody, textBody };
+  return { to: [owner.address], subject, htmlBody, textBody };
 }

@@ -62,7 +62,7 @@ export const plan = defineMessages(
     "settingHelp.tier.review":
       "开启后，客户分级的变更先写入「分级提议」，批准后再应用；订单激增的升级立即生效。",
     "settingHelp.collection.escalateTo":
-      "有回款逾期90天以上时，这些经理会在每日提醒中收到清单（首次及此后每7天发送）。",
+      "有回款逾期90天以上时，负责人在团队表中的上级会在每日提醒中收到清单（首次及此后每7天发送）；没有上级的负责人，清单发给这些经理。",
     "settingHelp.digest.finance": "这些邮箱每天收到所有逾期回款的清单。",
     "settingUnit.points": "点",
     "settingUnit.workingDays": "个工作日",
@@ -134,7 +134,7 @@ export const plan = defineMessages(
     "settingHelp.tier.review":
       "When on, tier changes wait in Tier proposals until approved; surge upgrades apply at once.",
     "settingHelp.collection.escalateTo":
-      "These managers get the instalments 90 or more days overdue in their digest (first on day 90, then weekly).",
+      "The owner's Manager on the Team sheet gets the instalments 90 or more days overdue in their digest (first on day 90, then weekly); for owners without one, these managers do.",
     "settingHelp.digest.finance": "These addresses get every overdue instalment each day.",
     "settingUnit.points": "points",
     "settingUnit.workingDays": "working days",

@@ -13,6 +13,8 @@ export interface Team {
   name(owner: string | null): string;
   /** The owners a manager manages (directly or through others), the manager included. */
   teamOf(manager: string): ReadonlySet<string>;
+  /** The owner's manager on the Team sheet (lower-case), or null when none is given. */
+  managerOf(owner: string | null): string | null;
   readonly rows: readonly TeamRow[];
 }
 
@@ -26,9 +28,11 @@ export function addressName(owner: string): string {
 export function teamOf(rows: readonly TeamRow[]): Team {
   const names = new Map<string, string>();
   const reports = new Map<string, string[]>();
+  const managers = new Map<string, string>();
   for (const row of rows) {
     if (row.name !== null) names.set(row.owner, row.name);
     if (row.manager !== null && row.manager !== row.owner) {
+      managers.set(row.owner.toLowerCase(), row.manager.toLowerCase());
       const list = reports.get(row.manager) ?? [];
       list.push(row.owner);
       reports.set(row.manager, list);
@@ -37,6 +41,7 @@ export function teamOf(rows: readonly TeamRow[]): Team {
   return {
     rows,
     name: (owner) => (owner === null ? "" : (names.get(owner.toLowerCase()) ?? addressName(owner))),
+    managerOf: (owner) => (owner === null ? null : (managers.get(owner.toLowerCase()) ?? null)),
     teamOf: (manager) => {
       const found = new Set<string>([manager]);
       const queue = [manager];

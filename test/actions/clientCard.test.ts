@@ -98,6 +98,7 @@ describe("Client card", () => {
   it("plans the next contact by rules.md §2 and lists the latest contacts first", () => {
     const view = card(clientCardAt(envOf(), { sheet: "客户", row: 2 }));
     expect(view.owner).toBe("li.ming@example.com");
+    expect(view.ownerName).toBe("li.ming");
     expect(view.contact).toEqual({
       channel: "visit",
       channelLabel: "面访",
@@ -189,6 +190,20 @@ describe("Client card", () => {
     expect(view.statusLabel).toBe("停用");
     expect(view.contact).toBeNull();
     expect(view.recent.map((r) => r.date)).toEqual(["2026-11-02"]);
+  });
+
+  it("shows the owner by the Team sheet's name, reading the sheet once, and the address's name without it", () => {
+    const sheets = sidebarWorkbook();
+    sheets["团队"] = [
+      ["负责人", "姓名", "上级", "在职"],
+      ["Li.Ming@example.com", "李明", "zhao@example.com", "是"],
+    ];
+    const env = envOf(sheets);
+    const view = card(clientCardAt(env, { sheet: "客户", row: 2 }));
+    expect(view.ownerName).toBe("李明");
+    expect(view.owner).toBe("li.ming@example.com");
+    expect(env.workbook.calls).toEqual({ sheetNames: 1, readSheet: 8 });
+    expect(card(clientCardAt(envOf(), { sheet: "客户", row: 2 })).ownerName).toBe("li.ming");
   });
 
   it("reads each table once and writes nothing", () => {

@@ -256,7 +256,7 @@ describe("collections told to the manager and to finance", () => {
     expect(env.outbox[0].textBody).toContain(
       [
         "Instalments 90 or more days overdue (1)",
-        "- Wren · HT-2: Owner wang@example.com · Outstanding ¥12,000 · Overdue 90 days",
+        "- Wren · HT-2: Owner wang · Outstanding ¥12,000 · Overdue 90 days",
       ].join("\n"),
     );
     expect(result.data.owners).toEqual([{ owner: "boss@example.com", outcome: "sent", rows: 1 }]);
@@ -272,7 +272,7 @@ describe("collections told to the manager and to finance", () => {
     const env = testEnv(late([["digest.finance", "finance@example.com"]]), { today: ASOF });
     sendDailyDigest(env, { providers: [collectionDigestProvider] });
     expect(env.outbox.map((m) => m.to[0])).toEqual(["finance@example.com"]);
-    expect(env.outbox[0].textBody).toContain("- Wren · HT-2: Owner wang@example.com");
+    expect(env.outbox[0].textBody).toContain("- Wren · HT-2: Owner wang · Outstanding");
     expect(env.outbox[0].textBody.indexOf("HT-2")).toBeLessThan(env.outbox[0].textBody.indexOf("HT-1"));
   });
 
@@ -281,5 +281,51 @@ describe("collections told to the manager and to finance", () => {
     const result = sendDailyDigest(env, { providers: [collectionDigestProvider] });
     expect(env.outbox).toEqual([]);
     expect(result.data.owners).toEqual([]);
+  });
+
+  it("tells the owner's Manager from the Team sheet, by name, and the Settings managers only of owners without one", () => {
+    const book = late([["collection.escalateTo", "boss@example.com"]]);
+    // A third contract of li's, 97 days overdue: li has no manager on the sheet.
+    book.Contracts = [
+      ...book.Contracts,
+      ["HT-3", "A1", "li@example.com", "9000", "active", d("2026-01-05"), d("2026-01-05"), d("2027-06-30")],
+    ];
+    book.Payments = [...book.Payments, ["HT-3", d("2026-08-22"), "9000", "", ""]];
+    book.Team = [
+      ["Owner", "Name", "Manager", "Active"],
+      ["wang@example.com", "Wang Fang", "Zhao@example.com", "yes"],
+      ["li@example.com", "Li Ming", "", "yes"],
+    ];
+    const env = testEnv(book, { today: ASOF });
+    const result = sendDailyDigest(env, { providers: [collectionDigestProvider] });
+    expect(env.outbox.map((m) => m.to[0])).toEqual(["boss@example.com", "zhao@example.com"]);
+    expect(env.outbox[1].textBody).toContain(
+      [
+        "Instalments 90 or more days overdue (1)",
+        "- Wren · HT-2: Owner Wang Fang · Outstanding ¥12,000 · Overdue 90 days",
+      ].join("\n"),
+    );
+    expect(env.outbox[0].textBody).toContain(
+      [
+        "Instalments 90 or more days overdue (1)",
+        "- Alpha · HT-3: Owner Li Ming · Outstanding ¥9,000 · Overdue 97 days",
+      ].join("\n"),
+    );
+    expect(env.outbox[0].textBody).not.toContain("HT-2");
+    expect(result.data.owners.map((o) => o.owner)).toEqual(["boss@example.com", "zhao@example.com"]);
+  });
+
+  it("tells a Team manager even with no manager in Settings", () => {
+    const book = late([]);
+    book.Team = [
+      ["Owner", "Name", "Manager", "Active"],
+      ["wang@example.com", "", "zhao@example.com", "yes"],
+    ];
+    const env = testEnv(book, { today: ASOF });
+    sendDailyDigest(env, { providers: [collectionDigestProvider] });
+    expect(env.outbox.map((m) => m.to[0])).toEqual(["zhao@example.com"]);
+    expect(env.outbox[0].textBody).toContain(
+      "- Wren · HT-2: Owner wang · Outstanding ¥12,000 · Overdue 90 days",
+    );
   });
 });

@@ -59,7 +59,7 @@ describe("the daily digest", () => {
     sendDailyDigest(env);
     expect(env.outbox[0].textBody).toBe(
       [
-        "li@example.com, here is what needs your follow-up on 2026-11-27.",
+        "li, here is what needs your follow-up on 2026-11-27.",
         [
           "Overdue and due today (2)",
           "- Acme <script>alert(1)</script> & Co · C1: Tier A · Channel Visit · Last contact 2026-11-18 · Status 2 days overdue",
@@ -243,7 +243,7 @@ describe("the daily digest", () => {
   });
 
   it("counts rows beyond those listed", () => {
-    const mail = renderDigestMail("en", "li@example.com", ASOF, [
+    const mail = renderDigestMail("en", { address: "li@example.com", name: "Li" }, ASOF, [
       {
         owner: "li@example.com",
         title: msg("digest.contacts.dueNow", { count: 45 }),
@@ -255,5 +255,23 @@ describe("the daily digest", () => {
     ]);
     expect(mail.subject).toBe("Daily digest 2026-11-27: 45 to follow up");
     expect(mail.htmlBody).toContain("44 more not listed; see the workbook.");
+  });
+
+  it("greets the owner by the Team sheet's name, and by the address's name without one", () => {
+    const book = workbook("zh-CN");
+    book["团队"] = [
+      ["负责人", "姓名", "上级", "在职"],
+      ["LI@example.com", "李明 <b>", "", "是"],
+    ];
+    const env = testEnv(book, { today: ASOF });
+    sendDailyDigest(env, CONTACTS_ONLY);
+    expect(env.outbox.map((m) => m.to)).toEqual([["li@example.com"]]);
+    expect(env.outbox[0].textBody.split("\n")[0]).toBe("李明 <b>，以下是 2026-11-27 需要您跟进的事项。");
+    expect(env.outbox[0].htmlBody).toContain("李明 &lt;b&gt;，以下是 2026-11-27 需要您跟进的事项。");
+    expect(env.outbox[0].htmlBody).not.toContain("li@example.com");
+
+    const plain = testEnv(workbook("zh-CN"), { today: ASOF });
+    sendDailyDigest(plain, CONTACTS_ONLY);
+    expect(plain.outbox[0].textBody.split("\n")[0]).toBe("li，以下是 2026-11-27 需要您跟进的事项。");
   });
 });

@@ -39,7 +39,8 @@ describe("Client card sidebar", () => {
     expect(await page.locator(".tier-badge").textContent()).toBe("A高");
     expect(await field("tierReason")).toBe("近12个月采购额 ¥1,240,000 ≥ ¥1,000,000 → A");
     expect(await field("purchase")).toBe("¥1,290,000");
-    expect(await field("owner")).toBe("li.ming@example.com");
+    expect(await field("owner")).toBe("li.ming");
+    expect(await page.locator("p.owner").getAttribute("title")).toBe("负责人 li.ming@example.com");
     expect(await field("nextDue")).toBe("2026-11-25");
     expect(await field("status")).toBe("逾期 2 天");
     expect(

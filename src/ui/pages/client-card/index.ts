@@ -82,9 +82,12 @@ function header(t: PageText, card: CardView): HTMLElement {
       h("p", { class: "sub" }, meta.join(" · ")),
       h(
         "p",
-        { class: "owner", title: t["sidebar.card.owner"] },
+        {
+          class: "owner",
+          title: card.owner === null ? t["sidebar.card.owner"] : `${t["sidebar.card.owner"]} ${card.owner}`,
+        },
         svgIcon(ICON_PERSON),
-        h("span", { attrs: { "data-field": "owner" } }, card.owner ?? t["sidebar.card.noOwner"]),
+        h("span", { attrs: { "data-field": "owner" } }, card.ownerName ?? t["sidebar.card.noOwner"]),
         card.active ? null : h("span", { class: "pill" }, card.statusLabel),
       ),
     ),
