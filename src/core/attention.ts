@@ -4,6 +4,7 @@
  * contact since the notice began, and tier-A clients past their contact cycle. Plain data in
  * (the report's input rows), plain data out; one pass over each table.
  */
+import { outstandingAt } from "./contracts";
 import { addDays, type CalDate } from "./dates";
 import type { Cents } from "./money";
 import type { ReportInput, RenewalDue } from "./report";
@@ -83,12 +84,11 @@ function longOverdue(
 ): LongOverdue[] {
   const clientOf = new Map<string, string>();
   for (const contract of input.contracts) clientOf.set(contract.contractId, contract.clientId);
-  const cutoff = addDays(monthEnd, -LONG_OVERDUE_DAYS);
+  // More than LONG_OVERDUE_DAYS overdue at E: due on or before E − (days + 1), paid as of E.
+  const cutoff = { dueBy: addDays(monthEnd, -LONG_OVERDUE_DAYS - 1), paidBy: monthEnd };
   const byClient = new Map<string, { outstanding: Cents; oldest: CalDate }>();
   for (const payment of input.payments) {
-    if (payment.due >= cutoff) continue;
-    const paid = payment.paidOn === null || payment.paidOn <= monthEnd ? payment.amountPaid : 0;
-    const outstanding = payment.amountDue - paid;
+    const outstanding = outstandingAt(payment, cutoff);
     const clientId = clientOf.get(payment.contractId);
     if (outstanding <= 0 || clientId === undefined) continue;
     const entry = byClient.get(clientId) ?? { outstanding: 0, oldest: payment.due };

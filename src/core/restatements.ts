@@ -7,9 +7,10 @@
  */
 import type { Cents } from "./money";
 import type { ReportModel } from "./report";
+import { TEAM } from "./targets";
 
-/** The owner column of the team's line. */
-export const TEAM = "ALL";
+/** The owner column of the team's line: the Targets sheet's team owner. */
+export { TEAM };
 
 export type SnapshotFigure = "won" | "collected" | "target";
 export const SNAPSHOT_FIGURES: readonly SnapshotFigure[] = ["won", "collected", "target"];
