@@ -17,15 +17,13 @@ import { COLLECTION_ESCALATE_DAYS, escalations } from "../core/contactNeeds";
 import type { OverdueInstalment } from "../core/contracts";
 import { formatMoney } from "../core/money";
 import { msg, t, type Language } from "../i18n";
+import { section } from "./contactDigest";
 import { CONTRACT_FIELDS, contractsReview } from "./contracts";
 import type { Team } from "../workbook/team";
 import type { DigestProvider, DigestRow, DigestSection } from "./digest";
 
 /** A manager is mailed on the 90th day overdue and every this many days after. */
 export const ESCALATION_REPEAT_DAYS = 7;
-/** Rows listed per section; the rest is counted. */
-export const COLLECTION_MAX_ROWS = 40;
-
 /** True on the days an escalation makes the manager's digest go out. */
 export function escalationDay(daysOverdue: number): boolean {
   return (
@@ -51,27 +49,13 @@ function rows(
   }));
 }
 
-function section(
-  owner: string,
-  title: DigestSection["title"],
-  list: DigestRow[],
-  actionable: boolean,
-): DigestSection {
-  const more = Math.max(0, list.length - COLLECTION_MAX_ROWS);
-  return {
-    owner,
-    title,
-    columns: [
-      msg("digest.col.contract"),
-      msg("digest.col.owner"),
-      msg("digest.col.outstanding"),
-      msg("digest.col.overdue"),
-    ],
-    rows: list.slice(0, COLLECTION_MAX_ROWS),
-    actionable,
-    ...(more > 0 ? { more } : {}),
-  };
-}
+/** The columns of a collections section. */
+const COLUMNS = [
+  msg("digest.col.contract"),
+  msg("digest.col.owner"),
+  msg("digest.col.outstanding"),
+  msg("digest.col.overdue"),
+];
 
 export const collectionDigestProvider: DigestProvider = {
   label: "action.contracts",
@@ -94,12 +78,12 @@ export const collectionDigestProvider: DigestProvider = {
     for (const [manager, late] of escalationsByManager(escalations(review.overdue), team, fallback)) {
       const title = msg("digest.escalation.title", { count: late.length });
       const actionable = late.some((o) => escalationDay(o.daysOverdue));
-      out.push(section(manager, title, rows(late, team, language, currency), actionable));
+      out.push(section(manager, title, COLUMNS, rows(late, team, language, currency), actionable));
     }
     if (review.overdue.length > 0) {
       const title = msg("contracts.digest.overdueTitle", { count: review.overdue.length });
       for (const address of finance)
-        out.push(section(address, title, rows(review.overdue, team, language, currency), true));
+        out.push(section(address, title, COLUMNS, rows(review.overdue, team, language, currency), true));
     }
     return out;
   },

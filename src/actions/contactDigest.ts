@@ -31,7 +31,8 @@ function commonCells(row: PlanRow, language: Language): string[] {
   ];
 }
 
-function section(
+/** A digest section listing its first DIGEST_MAX_ROWS rows and counting the rest. */
+export function section(
   owner: string,
   title: MessageRef,
   columns: MessageRef[],
