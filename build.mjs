@@ -319,6 +319,19 @@ export async function buildPages(root) {
   return pages;
 }
 
+/** The esbuild options of dist/Code.js, shared by the build and its analysis. */
+function gasBundleOptions(root, entry) {
+  return {
+    ...GAS_OPTIONS,
+    absWorkingDir: root,
+    entryPoints: [entry],
+    format: "iife",
+    globalName: GLOBAL_NAME,
+    write: false,
+    outfile: path.join(root, "dist", "Code.js"),
+  };
+}
+
 /**
  * Builds dist/: Code.js, appsscript.json and one NAME.html per UI page. Nothing is written
  * unless every check passes. Returns what was built.
@@ -332,13 +345,7 @@ export async function buildGas({ root = ROOT, quiet = false } = {}) {
 
   const result = await runEsbuild(
     {
-      ...GAS_OPTIONS,
-      absWorkingDir: root,
-      entryPoints: [entry],
-      format: "iife",
-      globalName: GLOBAL_NAME,
-      write: false,
-      outfile: path.join(root, "dist", "Code.js"),
+      ...gasBundleOptions(root, entry),
       footer: {
         js: `\n// Apps Script globals, generated from the exports of src/gas/main.ts.\n${globalWrappers(names)}`,
       },
@@ -446,19 +453,7 @@ function partOf(file) {
  */
 export async function analyzeGas({ root = ROOT } = {}) {
   const entry = path.join(root, "src", "gas", "main.ts");
-  const result = await runEsbuild(
-    {
-      ...GAS_OPTIONS,
-      absWorkingDir: root,
-      entryPoints: [entry],
-      format: "iife",
-      globalName: GLOBAL_NAME,
-      write: false,
-      metafile: true,
-      outfile: path.join(root, "dist", "Code.js"),
-    },
-    "src/gas/main.ts",
-  );
+  const result = await runEsbuild({ ...gasBundleOptions(root, entry), metafile: true }, "src/gas/main.ts");
   const output = Object.values(result.metafile.outputs)[0];
   const parts = new Map();
   for (const [file, input] of Object.entries(output.inputs)) {
