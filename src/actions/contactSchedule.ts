@@ -15,12 +15,12 @@ import {
   type ScheduledContact,
 } from "../core/contactSchedule";
 import { workingCalendar, type ContactRules, type PlanRow } from "../core/contacts";
-import { reviewContracts, type OverdueInstalment } from "../core/contracts";
+import type { OverdueInstalment } from "../core/contracts";
 import { formatIsoDate, type CalDate } from "../core/dates";
 import { msg, render, t, type Language, type MessageRef } from "../i18n";
 import { CHANNELS, PURPOSES } from "../workbook/codes";
 import type { ReadPlan, WorkbookData } from "../workbook/read";
-import { CONTRACT_FIELDS } from "./contracts";
+import { CONTRACT_FIELDS, contractsReview } from "./contracts";
 import type { Settings } from "../workbook/settings";
 
 /** The columns of the optional tables the schedule reads for collections and renewals. */
@@ -42,8 +42,6 @@ export interface ScheduleComputation {
   readonly schedule: ContactSchedule;
   /** Instalments 90 or more days overdue, most overdue first. */
   readonly escalations: readonly OverdueInstalment[];
-  /** Every overdue instalment (for the finance part of the digest). */
-  readonly overdue: readonly OverdueInstalment[];
 }
 
 /** Plans the contacts of `plan` with the needs of collections and renewals. */
@@ -56,13 +54,7 @@ export function computeSchedule(
 ): ScheduleComputation {
   const calendar = workingCalendar(rules.workingDays, rules.holidays);
   const noticeDays = settings["renewal.noticeDays"];
-  const review = reviewContracts({
-    contracts: data.contracts.rows,
-    payments: data.payments.rows,
-    clients: data.clients.rows,
-    asOf,
-    noticeDays,
-  });
+  const review = contractsReview(data, asOf, noticeDays);
   const lastContactOf = new Map<string, CalDate>();
   for (const row of plan) if (row.lastContact !== null) lastContactOf.set(row.clientId, row.lastContact);
   const needs: ContactNeed[] = [
@@ -72,7 +64,6 @@ export function computeSchedule(
   return {
     schedule: scheduleContacts(plan, needs, scheduleRules(settings), calendar, asOf),
     escalations: escalations(review.overdue),
-    overdue: review.overdue,
   };
 }
 

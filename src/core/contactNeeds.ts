@@ -15,20 +15,19 @@
 import { addDays, type CalDate } from "./dates";
 import {
   nextWorkingDay,
+  UNTIERED_CADENCE,
   type Cadence,
   type ContactTier,
   type PlanRow,
   type WorkingCalendar,
 } from "./contacts";
 import type { ContactNeed } from "./contactSchedule";
+import { RAISED } from "./tiers";
 
 export const COLLECTION_CONTACT_DAYS = 60;
 export const COLLECTION_ESCALATE_DAYS = 90;
 /** Days before a contract's End at which a renewal contact is due, earliest first. */
 export const RENEWAL_CONTACT_DAYS: readonly number[] = [90, 60, 30];
-
-/** The tier one step up (A stays A). */
-export const TIER_ABOVE: Readonly<Record<ContactTier, ContactTier>> = { A: "A", B: "A", C: "B" };
 
 /** An unpaid instalment: its client and how many days past due it is. */
 export interface OverdueFact {
@@ -38,7 +37,7 @@ export interface OverdueFact {
 
 /** The interval a client in collection is contacted at: the tier above's, never longer than its own. */
 export function collectionInterval(row: PlanRow, cadence: Readonly<Record<ContactTier, Cadence>>): number {
-  const above = cadence[TIER_ABOVE[row.tier ?? "C"]].intervalDays;
+  const above = cadence[RAISED[row.tier ?? UNTIERED_CADENCE]].intervalDays;
   return Math.min(row.intervalDays, above);
 }
 

@@ -12,7 +12,14 @@
  * linear in clients × horizon days (the horizon is a few weeks at most).
  */
 import { addDays, type CalDate } from "./dates";
-import { nextWorkingDay, type ContactChannel, type PlanRow, type WorkingCalendar } from "./contacts";
+import {
+  nextWorkingDay,
+  UNTIERED_CADENCE,
+  type ContactChannel,
+  type PlanRow,
+  type WorkingCalendar,
+} from "./contacts";
+import { TIER_ORDER } from "./tiers";
 
 /** Why a client is contacted; in the order the purposes are listed. */
 export type ContactPurpose = "collection" | "renewal" | "regular";
@@ -83,8 +90,6 @@ export function horizonDays(asOf: CalDate, count: number, calendar: WorkingCalen
   return days;
 }
 
-const TIER_PRIORITY: Readonly<Record<"A" | "B" | "C", number>> = { A: 0, B: 1, C: 2 };
-
 interface Candidate {
   readonly index: number;
   readonly row: PlanRow;
@@ -95,7 +100,7 @@ interface Candidate {
 }
 
 function compareCandidates(a: Candidate, b: Candidate): number {
-  const tier = TIER_PRIORITY[a.row.tier ?? "C"] - TIER_PRIORITY[b.row.tier ?? "C"];
+  const tier = TIER_ORDER[b.row.tier ?? UNTIERED_CADENCE] - TIER_ORDER[a.row.tier ?? UNTIERED_CADENCE];
   if (tier !== 0) return tier;
   if (a.due !== b.due) return a.due - b.due;
   return a.row.clientId < b.row.clientId ? -1 : a.row.clientId > b.row.clientId ? 1 : 0;

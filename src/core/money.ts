@@ -9,7 +9,7 @@
  * - A period's amount split into parts (a quarter's target into its months) is split by largest
  *   remainder (`splitCents`), so the parts always sum to exactly the amount typed, and every
  *   running total of them is the exact share rounded once.
- * - Rounding to cents (`roundCents`, `divideCents`, `ExactSum.cents`) is half away from zero, and
+ * - Rounding to cents (`roundHalfAway`, `divideCents`, `ExactSum.cents`) is half away from zero, and
  *   happens where a figure leaves core to be shown or written (conversion to yuan: `fromCents`).
  */
 
@@ -36,13 +36,6 @@ export function toCents(amount: number): Cents {
 /** Cents back to a decimal amount with at most two decimals (for JSON and cells). */
 export function fromCents(cents: Cents): number {
   return cents / 100;
-}
-
-/** Sums whole cents exactly. */
-export function sumCents(values: Iterable<Cents>): Cents {
-  let sum = 0;
-  for (const value of values) sum += value;
-  return sum;
 }
 
 /** A non-negative rational, as BigInts. */

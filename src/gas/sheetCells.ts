@@ -20,11 +20,6 @@ export const AUTOMATIC = "0.###############";
 
 const GUARDED = /^[=+\-@'#]/;
 
-/** Whether a string is written with a leading apostrophe (outside a plain-text cell). */
-export function isGuardedText(text: string): boolean {
-  return GUARDED.test(text);
-}
-
 /** The string setValues is given for a text cell. */
 export function sheetText(text: string): string {
   return GUARDED.test(text) ? `'${text}` : text;

@@ -22,7 +22,6 @@ export const automation = defineMessages(
     "automation.problem.missing": "缺少每小时调度任务",
     "automation.problem.duplicates": "调度任务有 {count} 个（应为 1 个）",
     "automation.problem.legacy": "仍有旧版定时任务（{names}）",
-    "automation.problem.unexpected": "未安装却存在触发器（{names}）",
     "automation.status.otherUser": "定时任务由 {user} 安装；只有该用户能看到和修改这些触发器。",
     "automation.status.continuation": "有 1 个后续任务将在几分钟内继续未完成的工作。",
     "automation.digestDeferred":
@@ -68,7 +67,6 @@ export const automation = defineMessages(
     "automation.problem.missing": "the hourly dispatcher is missing",
     "automation.problem.duplicates": "{count} dispatchers instead of 1",
     "automation.problem.legacy": "old per-job triggers are still installed ({names})",
-    "automation.problem.unexpected": "triggers exist although automation is not installed ({names})",
     "automation.status.otherUser":
       "The triggers were installed by {user}; only that user can see and change them.",
     "automation.status.continuation": "A continuation will finish unfinished work within minutes.",

@@ -79,11 +79,6 @@ export const common = defineMessages(
       "检查完成：发现 {count} 个数据问题；「{sheet}」共列出 {total} 个（含其他操作最近发现的）。",
     "summary.missingSheets": "以下工作表不存在，按空表处理：{sheets}",
     "summary.done": "完成",
-    "triggers.installed": "已安装定时任务 {count} 个：{names}",
-    "triggers.removed": "已移除定时任务 {count} 个。",
-    "triggers.none": "尚未安装定时任务。",
-    "triggers.status": "定时任务：{names}",
-    "triggers.statusLine": "{name}（{schedule}）",
     "help.title": "商务助手 帮助",
     "help.body":
       "商务助手读取「客户」「商机」「合同」「回款」「沟通记录」「业绩目标」「行业」「设置」工作表，只写入标注为计算列的列和它自己的输出表。\n1. 先运行「初始化工作簿」创建缺少的表和列。\n2. 填写数据后运行「检查数据」，问题会列在「数据问题」表中（表名、行、列、值、原因）。\n3. 在「自动化」中安装定时任务，每日提醒和月报会自动发送。",
@@ -167,11 +162,6 @@ export const common = defineMessages(
       'Check done: {count} data issues; "{sheet}" lists {total} with those other actions found last.',
     "summary.missingSheets": "These sheets are missing and were read as empty: {sheets}",
     "summary.done": "Done",
-    "triggers.installed": "Installed {count} triggers: {names}",
-    "triggers.removed": "Removed {count} triggers.",
-    "triggers.none": "No triggers are installed.",
-    "triggers.status": "Triggers: {names}",
-    "triggers.statusLine": "{name} ({schedule})",
     "help.title": "Account Desk help",
     "help.body":
       "Account Desk reads the Clients, Deals, Contracts, Payments, Interactions, Targets, Industries and Settings sheets, and writes only the columns marked as computed and its own output sheets.\n1. Run Set up workbook to create missing sheets and columns.\n2. After entering data, run Check data: problems are listed in Data issues (sheet, row, column, value, reason).\n3. Under Automation, install the triggers that send the daily digest and the monthly report.",

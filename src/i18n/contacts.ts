@@ -4,7 +4,6 @@ import { defineMessages } from "./define";
 export const contacts = defineMessages(
   {
     "menu.contactPlan": "生成沟通计划",
-    "trigger.digest": "每日沟通提醒",
     "contacts.rates.title": "渠道响应率（近 {days} 天）",
     "contacts.rates.responded": "有回应",
     "contacts.rates.answered": "已记录回应",
@@ -45,7 +44,6 @@ export const contacts = defineMessages(
   },
   {
     "menu.contactPlan": "Build contact plan",
-    "trigger.digest": "Daily contact digest",
     "contacts.rates.title": "Channel response rate (last {days} days)",
     "contacts.rates.responded": "Responded",
     "contacts.rates.answered": "Response recorded",

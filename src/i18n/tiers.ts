@@ -5,7 +5,6 @@ export const tiers = defineMessages(
   {
     "menu.tiers": "重新计算客户分级",
     "menu.tierReview": "季度分级复核",
-    "triggers.tierReview": "每月客户分级（季度复核）",
     "tiers.purchase.computed": "近12个月采购额",
     "tiers.purchase.override": "年采购额(手工)",
     "tiers.reason.atLeast": "{purchase} {p12} ≥ {threshold} → {tier}",
@@ -50,7 +49,6 @@ export const tiers = defineMessages(
   {
     "menu.tiers": "Recalculate tiers",
     "menu.tierReview": "Quarterly tier review",
-    "triggers.tierReview": "Monthly tiers (quarterly review)",
     "tiers.purchase.computed": "12-month purchase",
     "tiers.purchase.override": "Purchase override",
     "tiers.reason.atLeast": "{purchase} {p12} ≥ {threshold} → {tier}",

@@ -12,7 +12,7 @@ import {
   calDate,
   dateParts,
   formatIsoDate,
-  monthKey,
+  monthOf,
   shiftMonth,
   type CalDate,
 } from "../../core/dates";
@@ -58,9 +58,7 @@ export function jobTime(job: JobName, settings: Settings): JobTime {
 
 /** The period a run belongs to: `2026-11` for the monthly jobs, `2026-11-27` for the digest. */
 export function jobPeriod(job: JobName, date: CalDate): string {
-  if (job === "digest") return formatIsoDate(date);
-  const { year, month } = dateParts(date);
-  return monthKey(year, month);
+  return job === "digest" ? formatIsoDate(date) : monthOf(date);
 }
 
 /** True when the job's time has come on this day (its day, at or after its hour). */

@@ -66,8 +66,3 @@ export function writeJob(
   properties.set(JOBS_PROPERTY, JSON.stringify(next.jobs));
   return next;
 }
-
-/** A job left partial in its period: the next tick (or the continuation trigger) goes on with it. */
-export function unfinished(state: AutomationState): JobName[] {
-  return JOB_ORDER.filter((job) => state.jobs[job]?.outcome === "partial");
-}

@@ -7,7 +7,7 @@
 import type { CalDate } from "../../core/dates";
 import { fromCents, toCents } from "../../core/money";
 import type { ReportModel } from "../../core/report";
-import { latestRevision, snapshotLines, type SnapshotLine } from "../../core/restatements";
+import { latestRevision, snapshotLines, TEAM, type SnapshotLine } from "../../core/restatements";
 import type { Cell } from "../../ports";
 import { isBlank } from "../../workbook/cells";
 import { normalizeName } from "../../workbook/names";
@@ -44,7 +44,7 @@ export function readSnapshots(run: Run): SnapshotLine[] {
     out.push({
       month: String(month).trim(),
       revision,
-      owner: String(owner).trim().toLowerCase() === "all" ? "ALL" : String(owner).trim().toLowerCase(),
+      owner: String(owner).trim().toLowerCase() === "all" ? TEAM : String(owner).trim().toLowerCase(),
       won,
       wonCount: Number(cell(line, "wonCount")) || 0,
       target: amount(cell(line, "target")),
