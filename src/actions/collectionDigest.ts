@@ -13,7 +13,7 @@
  * Owners are shown by name (Team sheet, else the part of the address before `@`). With both
  * settings blank (the default) and no manager on the Team sheet, this provider adds nothing.
  */
-import { COLLECTION_ESCALATE_DAYS, escalations } from "../core/contactNeeds";
+import { escalationDay, escalations } from "../core/contactNeeds";
 import type { OverdueInstalment } from "../core/contracts";
 import { formatMoney } from "../core/money";
 import { msg, t, type Language } from "../i18n";
@@ -22,15 +22,7 @@ import { CONTRACT_FIELDS, contractsReview } from "./contracts";
 import type { Team } from "../workbook/team";
 import type { DigestProvider, DigestRow, DigestSection } from "./digest";
 
-/** A manager is mailed on the 90th day overdue and every this many days after. */
-export const ESCALATION_REPEAT_DAYS = 7;
-/** True on the days an escalation makes the manager's digest go out. */
-export function escalationDay(daysOverdue: number): boolean {
-  return (
-    daysOverdue >= COLLECTION_ESCALATE_DAYS &&
-    (daysOverdue - COLLECTION_ESCALATE_DAYS) % ESCALATION_REPEAT_DAYS === 0
-  );
-}
+export { escalationDay } from "../core/contactNeeds";
 
 function rows(
   list: readonly OverdueInstalment[],

@@ -4,6 +4,7 @@
  * contact since the notice began, and tier-A clients past their contact cycle. Plain data in
  * (the report's input rows), plain data out; one pass over each table.
  */
+import { lastContacts } from "./contacts";
 import { outstandingAt } from "./contracts";
 import { addDays, type CalDate } from "./dates";
 import type { Cents } from "./money";
@@ -58,13 +59,7 @@ export function attentionFacts(
   const names = new Map<string, string>();
   for (const client of input.clients)
     if (!names.has(client.clientId)) names.set(client.clientId, client.name);
-  const lastContact = new Map<string, CalDate>();
-  for (const interaction of input.interactions) {
-    if (interaction.date > monthEnd) continue;
-    const last = lastContact.get(interaction.clientId);
-    if (last === undefined || interaction.date > last)
-      lastContact.set(interaction.clientId, interaction.date);
-  }
+  const lastContact = lastContacts(input.interactions, monthEnd);
   return {
     longOverdue: longOverdue(input, monthEnd, names),
     silentRenewals: renewalsDue

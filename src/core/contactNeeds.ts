@@ -26,6 +26,16 @@ import { RAISED } from "./tiers";
 
 export const COLLECTION_CONTACT_DAYS = 60;
 export const COLLECTION_ESCALATE_DAYS = 90;
+/** A manager is mailed on the 90th day overdue and every this many days after. */
+export const ESCALATION_REPEAT_DAYS = 7;
+
+/** True on the days an escalation makes the manager's digest go out. */
+export function escalationDay(daysOverdue: number): boolean {
+  return (
+    daysOverdue >= COLLECTION_ESCALATE_DAYS &&
+    (daysOverdue - COLLECTION_ESCALATE_DAYS) % ESCALATION_REPEAT_DAYS === 0
+  );
+}
 /** Days before a contract's End at which a renewal contact is due, earliest first. */
 export const RENEWAL_CONTACT_DAYS: readonly number[] = [90, 60, 30];
 

@@ -100,7 +100,10 @@ export function nextWorkingDay(candidate: CalDate, calendar: WorkingCalendar): C
 }
 
 /** The latest interaction date `≤ asOf` per client (any channel); later dates are ignored. */
-export function lastContacts(interactions: readonly PlanInteraction[], asOf: CalDate): Map<string, CalDate> {
+export function lastContacts(
+  interactions: readonly Pick<PlanInteraction, "clientId" | "date">[],
+  asOf: CalDate,
+): Map<string, CalDate> {
   const latest = new Map<string, CalDate>();
   for (const interaction of interactions) {
     if (interaction.date > asOf) continue;

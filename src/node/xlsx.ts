@@ -10,6 +10,7 @@ import { readFile } from "node:fs/promises";
 import type { Cell } from "../ports";
 import { MemoryWorkbook, type MemorySheet } from "../workbook/memory";
 import { SharedStringsWriter } from "./xlsx/cellXml";
+import { quoteSheet } from "./xlsx/xml";
 import { writeCharts } from "./xlsx/charts";
 import { layoutOf } from "./xlsx/layout";
 import { writeNotes } from "./xlsx/notes";
@@ -28,6 +29,7 @@ import { StyleSheet } from "./xlsx/styles";
 import { newWorkbookPackage, WorkbookPart, type SheetEntry } from "./xlsx/workbookPart";
 
 export { columnLetter } from "./xlsx/cellXml";
+export { quoteSheet } from "./xlsx/xml";
 export { VALIDATION_GRID_ROWS } from "./xlsx/layout";
 
 /** An .xlsx file opened for an action. */
@@ -197,11 +199,6 @@ function writeSharedStrings(
   pkg.set(part, writer.seal());
   workbook.rels.add(REL.sharedStrings, part);
   types.setOverride(part, CONTENT_TYPE.sharedStrings);
-}
-
-/** `'Sheet name'` as formulas quote it (quotes inside doubled). */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /**

@@ -10,7 +10,7 @@ import { isDateCell, type Cell, type ChartSpec } from "../../ports";
 import { letterOf } from "./cellXml";
 import type { XlsxPackage } from "./package";
 import { CONTENT_TYPE, type ContentTypes, REL, Relationships } from "./parts";
-import { escapeText, XML_DECLARATION } from "./xml";
+import { escapeText, quoteSheet, XML_DECLARATION } from "./xml";
 
 const C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -106,7 +106,7 @@ function anchorXml(spec: ChartSpec, context: ChartContext, relId: string, shapeI
 
 /** `'Sheet'!$B$2:$B$9`. */
 function reference(sheet: string, column: number, fromRow: number, toRow: number): string {
-  const quoted = `'${sheet.replace(/'/g, "''")}'`;
+  const quoted = quoteSheet(sheet);
   const letter = letterOf(column);
   return fromRow === toRow
     ? `${quoted}!$${letter}$${fromRow}`

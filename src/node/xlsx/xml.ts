@@ -129,4 +129,9 @@ export function attributesXml(attributes: Readonly<Record<string, string | numbe
   return out;
 }
 
+/** `'Sheet name'` as formulas quote it (quotes inside doubled). */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
