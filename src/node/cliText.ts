@@ -12,6 +12,7 @@ import { headerName, TABLES } from "../workbook/schema";
 import { ACTIONS } from "./cli";
 import { CLI_DEFAULT_TIME_ZONE } from "./env";
 import { columnLetter } from "./xlsx";
+import { textWidth } from "./xlsx/cellXml";
 
 /** Messages with a singular form (`KEY.one`) for a count of 1. */
 type PluralKey = "cli.plan.newSheet" | "cli.plan.replaced" | "cli.plan.changed" | "cli.plan.formats";
@@ -45,25 +46,6 @@ export function issueTable(issues: readonly DataIssue[], language: Language, lim
   const lines = [line(columns), line(widths.map((w) => "-".repeat(Math.min(w, 40)))), ...rows.map(line)];
   if (issues.length > limit) lines.push(t(language, "cli.moreInSheet", { count: issues.length - limit }));
   return `${lines.join("\n")}\n`;
-}
-
-/** Display width in a terminal: East Asian wide and full-width characters take two columns. */
-function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    const wide =
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) ||
-      code >= 0x20000;
-    width += wide ? 2 : 1;
-  }
-  return width;
 }
 
 function clip(text: string, max: number): string {

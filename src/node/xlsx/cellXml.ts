@@ -96,7 +96,7 @@ export function cellXml(
   return "";
 }
 
-/** Display width of text in character widths: East Asian wide and full-width characters count two. */
+/** Display width of text in character widths (a column, a terminal): East Asian wide and full-width characters count two. */
 export function textWidth(value: string): number {
   let width = 0;
   for (let i = 0; i < value.length; i++) {
