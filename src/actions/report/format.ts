@@ -5,7 +5,7 @@
  */
 import { formatIsoDate } from "../../core/dates";
 import { formatMoney, formatPercent } from "../../core/money";
-import type { ColumnKind, TopicValue } from "./topic";
+import type { ColumnKind, Figure, TopicValue } from "./topic";
 
 export const NONE = "—";
 
@@ -24,4 +24,18 @@ export function formatValue(value: TopicValue, kind: ColumnKind, currency: strin
     default:
       return String(value);
   }
+}
+
+/** The caption under a figure card: its target and its change, joined by " · " (empty when neither). */
+export function figureCaption(
+  figure: Figure,
+  currency: string,
+  targetCaption: (value: string) => string,
+): string {
+  const parts: string[] = [];
+  if (figure.target !== undefined)
+    parts.push(targetCaption(formatValue(figure.target, figure.kind, currency)));
+  if (figure.change !== undefined)
+    parts.push(`${figure.change.label} ${formatValue(figure.change.value, "change", currency)}`);
+  return parts.join(" · ");
 }

@@ -9,7 +9,7 @@
  * Every text from the workbook goes through escapeHtml.
  */
 import { escapeHtml } from "../../workbook/html";
-import { formatValue } from "./format";
+import { figureCaption, formatValue } from "./format";
 import type { ChartDescription, Figure, Topic, TopicRow, TopicTable } from "./topic";
 
 export interface HtmlTexts {
@@ -96,16 +96,12 @@ function cellText(text: string): string {
 
 function cards(figures: readonly Figure[], texts: HtmlTexts): string {
   const cell = (figure: Figure): string => {
-    const caption: string[] = [];
-    if (figure.target !== undefined)
-      caption.push(texts.targetCaption(formatValue(figure.target, figure.kind, texts.currency)));
-    if (figure.change !== undefined)
-      caption.push(`${figure.change.label} ${formatValue(figure.change.value, "change", texts.currency)}`);
+    const caption = figureCaption(figure, texts.currency, texts.targetCaption);
     const tone = figure.tone ? ` ${figure.tone}` : "";
     return (
       `<td width="50%"><div class="cl">${cellText(figure.label)}</div>` +
       `<div class="cv${tone}">${cellText(formatValue(figure.value, figure.kind, texts.currency))}</div>` +
-      (caption.length > 0 ? `<div class="cc">${cellText(caption.join(" · "))}</div>` : "") +
+      (caption !== "" ? `<div class="cc">${cellText(caption)}</div>` : "") +
       `</td>`
     );
   };

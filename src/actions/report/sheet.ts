@@ -17,7 +17,7 @@ import type {
   SheetFormat,
 } from "../../ports";
 import { COLORS } from "../../workbook/write";
-import { formatValue, NONE } from "./format";
+import { figureCaption, NONE } from "./format";
 import type { ColumnKind, Figure, Topic, TopicTable, TopicValue } from "./topic";
 
 export interface ReportSheetLayout {
@@ -143,12 +143,7 @@ class Layout {
   }
 
   private caption(figure: Figure): string {
-    const parts: string[] = [];
-    if (figure.target !== undefined)
-      parts.push(this.texts.targetCaption(formatValue(figure.target, figure.kind, this.texts.currency)));
-    if (figure.change !== undefined)
-      parts.push(`${figure.change.label} ${formatValue(figure.change.value, "change", this.texts.currency)}`);
-    return parts.join(" · ");
+    return figureCaption(figure, this.texts.currency, this.texts.targetCaption);
   }
 
   /** A table: header, rows, total; returns where it went. */
