@@ -4,6 +4,7 @@
  * WorkbookPort is one batch: its cost must not grow with the number of rows in calls to the
  * spreadsheet (one read per table, one write per block, formatting in a constant number of calls).
  */
+import type { EventTime, FoundEvent } from "./core/calendarSync";
 import type { CalDate } from "./core/dates";
 
 /** A calendar-date cell, already mapped from the spreadsheet's representation. */
@@ -189,6 +190,43 @@ export class LockBusyError extends Error {
   }
 }
 
+/** What the sync writes into one calendar event (Google Calendar: its fields and private properties). */
+export interface CalendarEventData {
+  /** The plan key, kept in the event so that a re-run finds it again. */
+  readonly key: string;
+  /** Fingerprint of what is written: the event is patched when it changes. */
+  readonly stamp: string;
+  /** Plain text (a title is never HTML). */
+  readonly summary: string;
+  /** HTML-escaped text with line breaks (Google Calendar shows descriptions as HTML). */
+  readonly description: string;
+  readonly time: EventTime;
+}
+
+/**
+ * The calendars of the owners (Google Calendar through the Calendar advanced service): each
+ * owner's primary calendar, named by their address. Every event the port writes carries the
+ * workbook's id, and list returns only those, so another workbook's events are never touched.
+ */
+export interface CalendarPort {
+  /** This workbook's events in a calendar, with their keys and stamps: one call per 2,500 events. */
+  list(calendarId: string): FoundEvent[];
+  /** Creates an event; returns its id. */
+  insert(calendarId: string, event: CalendarEventData): string;
+  /** Rewrites the time, title and description of an event; throws CalendarEventGone when it was deleted. */
+  patch(calendarId: string, id: string, event: CalendarEventData): void;
+  /** Deletes an event; throws CalendarEventGone when it is already gone. */
+  remove(calendarId: string, id: string): void;
+}
+
+/** The event was deleted (by hand, or by another run) since it was listed. */
+export class CalendarEventGone extends Error {
+  constructor(id: string) {
+    super(`event ${id} is gone`);
+    this.name = "CalendarEventGone";
+  }
+}
+
 /** Everything an action may use. */
 export interface Env {
   readonly workbook: WorkbookPort;
@@ -201,4 +239,6 @@ export interface Env {
   readonly user: string;
   /** Time zone used when Settings has none: the spreadsheet's, or Asia/Shanghai. */
   readonly defaultTimeZone: string;
+  /** The owners' calendars; absent where there is none (the command line writes .ics files instead). */
+  readonly calendar?: CalendarPort | null;
 }

@@ -40,6 +40,7 @@ import {
   SCHEDULE_FIELDS,
   type ScheduleComputation,
 } from "./contactSchedule";
+import { syncVisitCalendars } from "./calendar";
 import type { CheckInput, DataCheck } from "./checks";
 import { finishRun, startRun, type ActionResult, type Run, type RunOptions } from "./run";
 
@@ -391,5 +392,10 @@ export function buildContactPlanSheet(env: Env, options: RunOptions = {}): Actio
   }
   if (run.settings["contact.capacityPerDay"] !== null)
     for (const line of scheduleSummary(result.scheduled, run.asOf, run.language)) run.summary.push(line);
+  // In Sheets the planned visits of opted-in owners then go to their calendars.
+  if (env.calendar)
+    run.summary.push(
+      ...syncVisitCalendars(env, run.settings, result, port.sheetLink?.(sheet) ?? null).summary,
+    );
   return finishRun(run, planJson(run.asOf, result, run.settings));
 }

@@ -75,6 +75,9 @@ export const SECTIONS: readonly { readonly id: SectionId; readonly keys: readonl
       "contact.channelWeights",
       "contact.minGapDays",
       "contact.planDays",
+      "calendar.owners",
+      "calendar.visitTime",
+      "calendar.visitMinutes",
     ],
   },
   {
@@ -137,6 +140,9 @@ const KINDS: Readonly<Record<string, FieldKind>> = {
   "contact.minGapDays": "integer",
   "contact.planDays": "integer",
   "tier.review": "select",
+  "calendar.owners": "emails",
+  "calendar.visitTime": "select",
+  "calendar.visitMinutes": "integer",
 };
 
 const UNITS: Readonly<Record<string, MessageKey>> = {
@@ -144,6 +150,7 @@ const UNITS: Readonly<Record<string, MessageKey>> = {
   "tier.surgeFactor": "settingUnit.times",
   "contact.capacityPerDay": "settingUnit.points",
   "contact.planDays": "settingUnit.workingDays",
+  "calendar.visitMinutes": "settingUnit.minutes",
 };
 
 export function kindOf(key: string): FieldKind {
@@ -196,6 +203,15 @@ export function optionsOf(key: string, language: Language): SelectOption[] | nul
     return [
       { value: "off", label: t(language, "settingOption.off") },
       { value: "on", label: t(language, "settingOption.on") },
+    ];
+  }
+  if (key === "calendar.visitTime") {
+    const slots = range(14, 40).map(
+      (half) => `${String(Math.floor(half / 2)).padStart(2, "0")}:${half % 2 ? "30" : "00"}`,
+    );
+    return [
+      { value: "", label: t(language, "settingOption.allDay") },
+      ...slots.map((slot) => ({ value: slot, label: slot })),
     ];
   }
   if (/^contact\.[ABC]\.channel$/.test(key)) {

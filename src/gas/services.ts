@@ -13,6 +13,7 @@ import {
   type MailPort,
   type PropertiesPort,
 } from "../ports";
+import { gasCalendar } from "./calendar";
 import { calendarDateOf } from "./clock";
 import { SheetsWorkbook } from "./sheets";
 
@@ -86,5 +87,6 @@ export function createEnv(fromTrigger = false): Env {
     lock: documentLock,
     user: currentUser(fromTrigger),
     defaultTimeZone: workbook.timeZone() ?? "Asia/Shanghai",
+    calendar: gasCalendar(() => spreadsheet.getId()),
   };
 }

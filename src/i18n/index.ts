@@ -4,6 +4,7 @@
  * messages. Placeholders are `{name}`; code never concatenates sentences.
  */
 import { automation } from "./automation";
+import { calendar } from "./calendar";
 import { cli } from "./cli";
 import { common } from "./common";
 import { contacts } from "./contacts";
@@ -31,6 +32,7 @@ const dictionaries = [
   settings,
   plan,
   automation,
+  calendar,
   cli,
 ] as const;
 

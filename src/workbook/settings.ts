@@ -172,6 +172,19 @@ const readers = {
     if (["off", "no", "false", "0", "关", "关闭", "否", "停用"].includes(text)) return ok(false);
     return fail(msg("issue.expectedOnOff"));
   }) as CellReader<boolean>,
+  timeOfDay: ((cell) => {
+    if (isBlank(cell)) return ok("");
+    if (typeof cell === "number" && cell >= 0 && cell < 1) {
+      const minute = Math.round(cell * 1440) % 1440;
+      return ok(
+        `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`,
+      );
+    }
+    const m = /^(\d{1,2})\s*[:：]\s*(\d{2})$/.exec(textOf(cell));
+    if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return fail(msg("issue.expectedTimeOfDay"));
+    return ok(`${m[1].padStart(2, "0")}:${m[2]}`);
+  }) as CellReader<string>,
+  eventMinutes: ((cell) => parseInteger(cell, 15, 720)) as CellReader<number>,
   emails: ((cell) => {
     const out: string[] = [];
     for (const part of splitList(textOf(cell))) {
@@ -518,6 +531,30 @@ export const SETTING_DEFS = [
     readers.emails,
     "接收每日提醒中回款部分的财务邮箱（逗号分隔）",
     "Finance addresses that receive the receivables part of the daily digest",
+  ),
+  def(
+    "calendar.owners",
+    "contact",
+    "",
+    readers.emails,
+    "把计划中的面访同步到自己 Google 日历的负责人（逗号分隔的邮箱）",
+    "Owners whose planned visits go to their Google Calendar (comma-separated e-mails)",
+  ),
+  def(
+    "calendar.visitTime",
+    "contact",
+    "",
+    readers.timeOfDay,
+    "面访日程的开始时间（如 10:00）；留空为全天日程",
+    "Start time of a visit event (e.g. 10:00); blank for an all-day event",
+  ),
+  def(
+    "calendar.visitMinutes",
+    "contact",
+    "90",
+    readers.eventMinutes,
+    "有开始时间时，面访日程的时长（分钟，15–720）",
+    "Length of a visit event with a start time, in minutes (15–720)",
   ),
 ] as const;
 

@@ -381,6 +381,9 @@ describe("the Editor add-on", () => {
   it("asks in the manifest for exactly the scopes of the services the bundle calls", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "appsscript.json"), "utf8")) as {
       oauthScopes: string[];
+      dependencies: {
+        enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[];
+      };
     };
     const code = fs.readFileSync(path.join(ROOT, "dist", "Code.js"), "utf8");
     const uses: Record<string, RegExp> = {
@@ -389,10 +392,17 @@ describe("the Editor add-on", () => {
       "https://www.googleapis.com/auth/script.scriptapp": /ScriptApp\.newTrigger\(/,
       "https://www.googleapis.com/auth/script.send_mail": /MailApp\.sendEmail\(/,
       "https://www.googleapis.com/auth/userinfo.email": /Session\.get(Active|Effective)User\(\)/,
+      "https://www.googleapis.com/auth/calendar.events": /Calendar\.Events\b/,
     };
     const needed = Object.keys(uses).filter((scope) => uses[scope].test(code));
     expect([...manifest.oauthScopes].sort()).toEqual(needed.sort());
     for (const service of ["GmailApp", "DriveApp", "UrlFetchApp", "CalendarApp", "DocumentApp", "FormApp"])
       expect(code, service).not.toContain(`${service}.`);
+    // The Calendar advanced service (events only), never CalendarApp, which needs full Calendar access.
+    expect(manifest.dependencies.enabledAdvancedServices).toContainEqual({
+      userSymbol: "Calendar",
+      serviceId: "calendar",
+      version: "v3",
+    });
   });
 });

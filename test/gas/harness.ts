@@ -62,6 +62,7 @@ export const SERVICE_GLOBALS = [
   "MimeType",
   "Logger",
   "CacheService",
+  "Calendar",
 ] as const;
 
 // ---- Types of the __fake API ----
@@ -122,6 +123,20 @@ export interface ResetOptions {
   /** With a fixed clock (`now`), milliseconds it moves forward on every service call. */
   readonly msPerCall?: number;
   readonly addonName?: string;
+  /** Calendars (owner addresses) the user cannot read or write: the Calendar API answers Not Found. */
+  readonly calendarDenied?: readonly string[];
+}
+
+/** A Calendar API event as the fake stores it. */
+export interface CalendarEventRecord {
+  id: string;
+  status: "confirmed" | "cancelled";
+  summary?: string;
+  description?: string;
+  start: { date?: string; dateTime?: string; timeZone?: string };
+  end: { date?: string; dateTime?: string; timeZone?: string };
+  extendedProperties?: { private?: Record<string, string> };
+  [field: string]: unknown;
 }
 
 export interface Answer {
@@ -294,6 +309,20 @@ export interface FakeControl {
   /** True while any Lock is held (after an execution, none should be). */
   lockHeld(): boolean;
   importValue<T>(value: T): T;
+  calendarDenied: string[];
+  /** Calendar.Events insert / patch / remove calls: method, calendar, event id, options. */
+  calendarLog: {
+    method: "insert" | "patch" | "remove";
+    calendarId: string;
+    id: string;
+    args: Record<string, unknown>;
+  }[];
+  /** The events of a calendar as stored (deleted ones have status "cancelled"). */
+  calendarEvents(calendarId: string): CalendarEventRecord[];
+  /** The owner deletes an event in Google Calendar. */
+  deleteEventByHand(calendarId: string, eventId: string): void;
+  /** The owner edits an event in Google Calendar (patch semantics). */
+  editEventByHand(calendarId: string, eventId: string, patch: Record<string, unknown>): void;
   runTrigger(handler: string, invoke: (event: unknown) => unknown): unknown;
   runSimpleTrigger(authMode: AuthModeName, invoke: (event: unknown) => unknown): unknown;
 }

@@ -11,6 +11,7 @@ import type { Env } from "../../ports";
 import { isStopError, type DataIssue } from "../../workbook/issues";
 import { readWorkbookSettings } from "../run";
 import type { Settings } from "../../workbook/settings";
+import { scheduledCalendarSync } from "../calendarJob";
 import { sendDailyDigest } from "../digest";
 import { sendReport } from "../report";
 import { scheduledTiers } from "../tiers";
@@ -99,6 +100,20 @@ const JOBS: Readonly<Record<JobName, (context: JobContext) => JobRun>> = {
       language: result.language,
       problem: undelivered.length > 0 ? msg("automation.failure.notDelivered", { reason: reasons }) : null,
       partial: result.data.deferred > 0,
+    };
+  },
+  calendar: ({ env, now, settings, deadline }) => {
+    const result = scheduledCalendarSync(env, { asOf: now.date, settings, deadline });
+    if (result === null)
+      return { summary: [], language: settings.settings.language, problem: null, partial: false };
+    const failed = result.data.owners.filter((o) => o.failed !== null);
+    const problem =
+      failed.length === 0 ? null : (result.summary.find((l) => l.key === "calendar.summary.failed") ?? null);
+    return {
+      summary: result.summary,
+      language: result.language,
+      problem,
+      partial: result.data.deferred.length > 0,
     };
   },
 };

@@ -61,7 +61,8 @@ export function notifyFailure(
       .join(""),
   };
   try {
-    const run = startRun(env, notice.job, { asOf: today, settings });
+    const action = notice.job === "calendar" ? "contacts" : notice.job;
+    const run = startRun(env, action, { asOf: today, settings });
     const report = sendMails(run, [{ what: failureKey(notice.job, notice.period), message }]);
     return report.sent > 0 ? (to ?? null) : null;
   } catch {

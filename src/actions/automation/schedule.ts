@@ -19,16 +19,17 @@ import {
 import type { MessageKey } from "../../i18n";
 import type { Settings } from "../../workbook/settings";
 
-export type JobName = "tiers" | "report" | "digest";
+export type JobName = "tiers" | "report" | "digest" | "calendar";
 
 /** The jobs in the order a tick runs them. */
-export const JOB_ORDER: readonly JobName[] = ["tiers", "report", "digest"];
+export const JOB_ORDER: readonly JobName[] = ["tiers", "report", "digest", "calendar"];
 
 /** A name for each job in status lines and notices. */
 export const JOB_LABELS: Readonly<Record<JobName, MessageKey>> = {
   tiers: "automation.job.tiers",
   report: "automation.job.report",
   digest: "automation.job.digest",
+  calendar: "automation.job.calendar",
 };
 
 /** Date and hour on the wall clock of a time zone. */
@@ -52,13 +53,14 @@ export function jobTime(job: JobName, settings: Settings): JobTime {
     case "report":
       return { day: settings["report.dayOfMonth"], hour: settings["report.hour"] };
     case "digest":
+    case "calendar":
       return { day: null, hour: settings["digest.hour"] };
   }
 }
 
 /** The period a run belongs to: `2026-11` for the monthly jobs, `2026-11-27` for the digest. */
 export function jobPeriod(job: JobName, date: CalDate): string {
-  return job === "digest" ? formatIsoDate(date) : monthOf(date);
+  return job === "digest" || job === "calendar" ? formatIsoDate(date) : monthOf(date);
 }
 
 /** True when the job's time has come on this day (its day, at or after its hour). */

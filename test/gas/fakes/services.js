@@ -72,6 +72,10 @@
      * still), so a test can see how long a run would take and whether it stops in time.
      */
     msPerCall: 0,
+    /** Calendars (owner addresses) the user may not read or write: the API answers Not Found. */
+    calendarDenied: [],
+    /** Calendar.Events insert / patch / remove calls with their calendar, event id and options. */
+    calendarLog: [],
   };
 
   const SPREADSHEET_CLASSES = { Spreadsheet: true, Sheet: true, Range: true, RangeList: true };
@@ -150,6 +154,7 @@
     mail: "https://www.googleapis.com/auth/script.send_mail",
     triggers: "https://www.googleapis.com/auth/script.scriptapp",
     email: "https://www.googleapis.com/auth/userinfo.email",
+    calendar: "https://www.googleapis.com/auth/calendar.events",
   };
 
   /** Authorisation: NONE allows almost nothing, LIMITED (simple triggers) no service needing consent. */
@@ -3838,6 +3843,150 @@
   const Charts = { ChartType: ChartType };
 
   // ------------------------------------------------------------------------------------------------
+  // Calendar advanced service (Calendar API v3): Calendar.Events insert / patch / remove / list / get
+  // ------------------------------------------------------------------------------------------------
+
+  /** Calendars by id (an owner's address): Map of event id → stored event (deep copies in and out). */
+  const calendarStore = new Map();
+  let nextEventId = 1;
+
+  function calendarError(method, reason) {
+    return new Error("API call to calendar.events." + method + " failed with error: " + reason);
+  }
+
+  function calendarOf(method, calendarId) {
+    requireAuth("Calendar.Events." + method, SCOPES.calendar, false);
+    if (typeof calendarId !== "string" || calendarId === "") throw calendarError(method, "Not Found");
+    if (fake.calendarDenied.indexOf(calendarId) >= 0) throw calendarError(method, "Not Found");
+    if (!calendarStore.has(calendarId)) calendarStore.set(calendarId, new Map());
+    return calendarStore.get(calendarId);
+  }
+
+  function plainCopy(value) {
+    return JSON.parse(JSON.stringify(value));
+  }
+
+  /** Start and end must each be a date or a dateTime (with an offset or a timeZone), end after start. */
+  function checkTimes(method, event) {
+    for (const side of ["start", "end"]) {
+      const t = event[side];
+      const hasDate = t && t.date !== undefined && t.date !== null;
+      const hasDateTime = t && t.dateTime !== undefined && t.dateTime !== null;
+      if (!t || hasDate === hasDateTime) throw calendarError(method, "Invalid " + side + " time.");
+      if (hasDate && !/^\d{4}-\d{2}-\d{2}$/.test(t.date))
+        throw calendarError(method, "Invalid " + side + " date.");
+      if (hasDateTime && !/Z$|[+-]\d{2}:\d{2}$/.test(t.dateTime) && !t.timeZone)
+        throw calendarError(method, "Missing time zone definition for " + side + " time.");
+    }
+    const a = event.start.date || event.start.dateTime;
+    const b = event.end.date || event.end.dateTime;
+    if (!(b > a)) throw calendarError(method, "The specified time range is empty.");
+  }
+
+  /** Patch semantics: fields given replace, nested objects merge, null clears. */
+  function mergePatch(target, patch) {
+    for (const key of Object.keys(patch)) {
+      const value = patch[key];
+      if (value === null) delete target[key];
+      else if (
+        typeof value === "object" &&
+        !Array.isArray(value) &&
+        typeof target[key] === "object" &&
+        target[key] !== null
+      )
+        mergePatch(target[key], value);
+      else target[key] = plainCopy(value);
+    }
+    return target;
+  }
+
+  function withoutNulls(value) {
+    return mergePatch({}, value);
+  }
+
+  function privateFilter(args) {
+    const raw = args && args.privateExtendedProperty;
+    const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+    return list.map((entry) => {
+      const at = String(entry).indexOf("=");
+      if (at <= 0) throw calendarError("list", "Invalid privateExtendedProperty.");
+      return [String(entry).slice(0, at), String(entry).slice(at + 1)];
+    });
+  }
+
+  const CalendarEvents = {
+    insert(resource, calendarId, optionalArgs) {
+      const events = calendarOf("insert", calendarId);
+      const event = withoutNulls(resource || {});
+      checkTimes("insert", event);
+      event.id = "ev" + nextEventId++;
+      event.status = "confirmed";
+      event.created = event.updated = new RealDate(nowMs()).toISOString();
+      events.set(event.id, event);
+      fake.calendarLog.push({
+        method: "insert",
+        calendarId: calendarId,
+        id: event.id,
+        args: plainCopy(optionalArgs || {}),
+      });
+      return plainCopy(event);
+    },
+    patch(resource, calendarId, eventId, optionalArgs) {
+      const events = calendarOf("patch", calendarId);
+      const event = events.get(eventId);
+      if (!event) throw calendarError("patch", "Not Found");
+      if (event.status === "cancelled") throw calendarError("patch", "Resource has been deleted");
+      const next = mergePatch(plainCopy(event), resource || {});
+      checkTimes("patch", next);
+      next.updated = new RealDate(nowMs()).toISOString();
+      events.set(eventId, next);
+      fake.calendarLog.push({
+        method: "patch",
+        calendarId: calendarId,
+        id: eventId,
+        args: plainCopy(optionalArgs || {}),
+      });
+      return plainCopy(next);
+    },
+    remove(calendarId, eventId, optionalArgs) {
+      const events = calendarOf("remove", calendarId);
+      const event = events.get(eventId);
+      if (!event) throw calendarError("remove", "Not Found");
+      if (event.status === "cancelled") throw calendarError("remove", "Resource has been deleted");
+      event.status = "cancelled";
+      fake.calendarLog.push({
+        method: "remove",
+        calendarId: calendarId,
+        id: eventId,
+        args: plainCopy(optionalArgs || {}),
+      });
+    },
+    get(calendarId, eventId) {
+      const event = calendarOf("get", calendarId).get(eventId);
+      if (!event) throw calendarError("get", "Not Found");
+      return plainCopy(event);
+    },
+    list(calendarId, optionalArgs) {
+      const events = calendarOf("list", calendarId);
+      const args = optionalArgs || {};
+      const filter = privateFilter(args);
+      const max = Math.min(Number(args.maxResults) || 250, 2500);
+      const all = [];
+      for (const event of events.values()) {
+        if (event.status === "cancelled" && !args.showDeleted) continue;
+        const own = (event.extendedProperties && event.extendedProperties.private) || {};
+        if (filter.every(([k, v]) => own[k] === v)) all.push(event);
+      }
+      const from = args.pageToken ? Number(args.pageToken) : 0;
+      const page = all.slice(from, from + max);
+      const out = { kind: "calendar#events", items: page.map(plainCopy) };
+      if (from + max < all.length) out.nextPageToken = String(from + max);
+      return out;
+    },
+  };
+  const Calendar = { Events: CalendarEvents };
+
+  // ------------------------------------------------------------------------------------------------
   // The __fake API
   // ------------------------------------------------------------------------------------------------
 
@@ -4040,6 +4189,10 @@
       });
     }
     uuidState = 1;
+    calendarStore.clear();
+    nextEventId = 1;
+    fake.calendarDenied = (o.calendarDenied || []).slice();
+    fake.calendarLog = [];
   }
 
   Object.assign(fake, {
@@ -4155,6 +4308,22 @@
       return lockHeld.document + lockHeld.script + lockHeld.user > 0;
     },
     importValue: importValue,
+    /** The events of a calendar as stored (deleted ones have status "cancelled"). */
+    calendarEvents(calendarId) {
+      return [...(calendarStore.get(calendarId) || new Map()).values()].map(plainCopy);
+    },
+    /** The owner deletes an event in Google Calendar. */
+    deleteEventByHand(calendarId, eventId) {
+      const event = (calendarStore.get(calendarId) || new Map()).get(eventId);
+      if (!event) throw new Error("__fake.deleteEventByHand: no event " + eventId + " in " + calendarId);
+      event.status = "cancelled";
+    },
+    /** The owner edits an event in Google Calendar (patch semantics). */
+    editEventByHand(calendarId, eventId, patch) {
+      const event = (calendarStore.get(calendarId) || new Map()).get(eventId);
+      if (!event) throw new Error("__fake.editEventByHand: no event " + eventId + " in " + calendarId);
+      mergePatch(event, importValue(patch));
+    },
     /** Runs invoke(event) as the installed trigger of `handler` fires: no UI for clock triggers. */
     runTrigger(handler, invoke) {
       const t = triggers.find((x) => x.handler === handler);
@@ -4244,6 +4413,7 @@
   instrumentObject(HtmlService, "HtmlService");
   instrumentObject(CacheService, "CacheService");
   instrumentObject(Logger, "Logger");
+  instrumentObject(CalendarEvents, "Calendar.Events");
 
   const globals = {
     SpreadsheetApp: SpreadsheetApp,
@@ -4258,6 +4428,7 @@
     MimeType: MimeType,
     Logger: Logger,
     CacheService: CacheService,
+    Calendar: Calendar,
     __fake: fake,
   };
   for (const name of Object.keys(globals)) {
