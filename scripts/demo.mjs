@@ -7,7 +7,7 @@
  * A feature adds its action with one line in STEPS; steps the command line does not know yet are
  * skipped. Runs from a fresh clone after `npm ci`: the CLI bundle is built when missing.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -26,7 +26,7 @@ const LINES_SHOWN = 12;
 const STEPS = [
   { action: "check", args: [] },
   { action: "tiers", args: [] },
-  { action: "schedule", args: [] },
+  { action: "schedule", args: ["--ics", path.join(outDir, "ics")], dirs: [path.join(outDir, "ics")] },
   { action: "contracts", args: [] },
   {
     action: "report",
@@ -93,6 +93,8 @@ for (const step of STEPS) {
   const json = path.join(outDir, step.json ?? `demo-${step.action}.json`);
   const result = await run([step.action, file, "--as-of", AS_OF, "--in-place", "--json", json, ...step.args]);
   files.push(relative(json), ...(step.files ?? []).filter((f) => existsSync(f)).map(relative));
+  for (const dir of step.dirs ?? [])
+    if (existsSync(dir)) files.push(...readdirSync(dir).map((f) => relative(path.join(dir, f))));
   const said = result.out.filter((line) => !line.startsWith("Wrote "));
   console.log(`\n▶ account-desk ${step.action}${result.code === 2 ? "  (could not run)" : ""}`);
   for (const line of said.slice(0, LINES_SHOWN)) console.log(`  ${line}`);

@@ -11,7 +11,6 @@ import { copyFile, writeFile } from "node:fs/promises";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { checkData } from "../actions/check";
-import { buildContactPlanSheet } from "../actions/contacts";
 import { reviewContractsAction } from "../actions/contracts";
 import { readWorkbookSettings, type ActionResult } from "../actions/run";
 import { setupWorkbook } from "../actions/setup";
@@ -36,6 +35,7 @@ import { DEFAULT_SAMPLE_CLIENTS, MAX_SAMPLE_CLIENTS } from "../workbook/sample";
 import { CLI_DEFAULT_TIME_ZONE, createNodeEnv, todayIn } from "./env";
 import { createWorkbook } from "./init";
 import { reportCommand } from "./reportCommand";
+import { scheduleCommand } from "./scheduleCommand";
 import { loadXlsx, newXlsx, saveXlsx, type XlsxFile } from "./xlsx";
 
 /** Where the command line prints; tests pass their own. */
@@ -88,11 +88,7 @@ export const ACTIONS: readonly ActionCommand[] = [
     help: "cli.help.setup",
     run: (env, context) => setupWorkbook(env, { language: context.lang }),
   },
-  {
-    name: "schedule",
-    help: "cli.help.schedule",
-    run: (env, context) => buildContactPlanSheet(env, { asOf: context.asOf }),
-  },
+  scheduleCommand,
   {
     name: "tiers",
     help: "cli.help.tiers",

@@ -733,6 +733,8 @@ class SampleBuilder {
         "contact.planDays": "5",
         "collection.escalateTo": `${MANAGER[this.language]}@${EMAIL_DOMAIN}`,
         "digest.finance": `finance@${EMAIL_DOMAIN}`,
+        // Two owners have their planned visits in their calendars (.ics from the command line).
+        "calendar.owners": owners.slice(0, 2).join(","),
       },
     };
   }
