@@ -148,6 +148,7 @@ describe("generateSample", () => {
       "contact.planDays": "5",
       "collection.escalateTo": "zhou.hong@example.com",
       "digest.finance": "finance@example.com",
+      "calendar.owners": "li.na@example.com,wang.wei@example.com",
     });
     expect(en.settings.language).toBe("en");
     const emails = [
