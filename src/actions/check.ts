@@ -9,6 +9,7 @@ import type { DataIssue } from "../workbook/issues";
 import { readData } from "../workbook/read";
 import type { DataCheck } from "./checks";
 import { checkFutureInteractions } from "./contacts";
+import { presetYearIssues } from "./holidayPreset";
 import { contractLifecycleCheck } from "./contracts";
 import { readProposals } from "./tierProposals";
 import { dealsWithoutOwner, duplicateTargets } from "./reportChecks";
@@ -45,6 +46,8 @@ export function checkData(env: Env, options: RunOptions = {}): ActionResult<Chec
     const found: DataIssue[] = check({ data, settings: run.settings, asOf: run.asOf, action: "check" });
     for (const issue of found) run.issues.push(issue);
   }
+  // A year of the plan that the public-holiday preset does not cover (only when it is on).
+  run.issues.push(...presetYearIssues(run));
   // The Tier proposals sheet, when there is one: rows whose client, tiers or status cannot be read.
   readProposals(run, run.issues);
   const rows = {

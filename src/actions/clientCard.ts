@@ -13,7 +13,7 @@
  * scan of each sheet, not a parse of the workbook. Nothing is written by the card.
  */
 import * as z from "zod/mini";
-import { lastContacts, planClient, workingCalendar, type PlanRow } from "../core/contacts";
+import { calendarOf, lastContacts, planClient, type PlanRow } from "../core/contacts";
 import { reviewContracts } from "../core/contracts";
 import {
   dateParts,
@@ -466,7 +466,7 @@ export function buildCard(
         },
         last,
         rules,
-        workingCalendar(rules.workingDays, rules.holidays),
+        calendarOf(rules),
         asOf,
       )
     : null;

@@ -14,7 +14,7 @@ import {
   type ScheduleRules,
   type ScheduledContact,
 } from "../core/contactSchedule";
-import { workingCalendar, type ContactRules, type PlanRow } from "../core/contacts";
+import { calendarOf, type ContactRules, type PlanRow } from "../core/contacts";
 import type { OverdueInstalment } from "../core/contracts";
 import { formatIsoDate, type CalDate } from "../core/dates";
 import { msg, render, t, type Language, type MessageRef } from "../i18n";
@@ -52,7 +52,7 @@ export function computeSchedule(
   plan: readonly PlanRow[],
   asOf: CalDate,
 ): ScheduleComputation {
-  const calendar = workingCalendar(rules.workingDays, rules.holidays);
+  const calendar = calendarOf(rules);
   const noticeDays = settings["renewal.noticeDays"];
   const review = contractsReview(data, asOf, noticeDays);
   const lastContactOf = new Map<string, CalDate>();

@@ -21,6 +21,7 @@ import {
   type ResponseRates,
 } from "../core/contacts";
 import { formatIsoDate, type CalDate } from "../core/dates";
+import { withPreset } from "../core/holidayPresets";
 import { fromCents } from "../core/money";
 import { msg, t, type Language } from "../i18n";
 import type { Cell, Env, SheetFormat } from "../ports";
@@ -128,7 +129,7 @@ export function contactRules(settings: Settings): ContactRules {
   return {
     cadence,
     workingDays: settings["contact.workingDays"],
-    holidays: settings["contact.holidays"],
+    ...withPreset(settings["contact.holidays"], settings["contact.holidayPreset"]),
     responseWindowDays: settings["contact.responseWindowDays"],
   };
 }

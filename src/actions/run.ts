@@ -35,6 +35,8 @@ export interface Run {
   readonly summary: MessageRef[];
   /** After finishRun: the rows of the Data issues sheet, every action's. */
   issuesListed?: number;
+  /** The Settings sheet as this run read it (absent when settings were passed on), to locate a setting. */
+  readonly settingsTable?: Pick<WorkbookSettings, "sheet" | "values" | "header">;
 }
 
 export interface RunOptions {
@@ -85,7 +87,19 @@ export function startRun(env: Env, action: ActionName, options: RunOptions = {})
   const issues: DataIssue[] = [...read.issues];
   const settings = read.settings;
   const asOf = options.asOf ?? env.clock.today(settings.timeZone);
-  return { env, action, sheets, settings, language: settings.language, asOf, issues, summary: [] };
+  const full = options.settings ? null : (read as WorkbookSettings);
+  const settingsTable = full ? { sheet: full.sheet, values: full.values, header: full.header } : undefined;
+  return {
+    env,
+    action,
+    sheets,
+    settings,
+    language: settings.language,
+    asOf,
+    issues,
+    summary: [],
+    settingsTable,
+  };
 }
 
 /** Notes input sheets that were missing and read as empty (not a data issue). */

@@ -7,6 +7,7 @@
  * `2026-10-01 国庆节` ↔ a row (date in the workbook's date order, name). The stored side is always
  * checked afterwards by the actions' own schemas (workbook/settings.ts).
  */
+import { HOLIDAY_PRESETS } from "../core/holidayPresets";
 import { formatMoney } from "../core/money";
 import { t, type Language, type MessageKey } from "../i18n";
 import { formatDateInOrder, parseAmount, parseFraction, splitList, type DateOrder } from "../workbook/cells";
@@ -69,6 +70,7 @@ export const SECTIONS: readonly { readonly id: SectionId; readonly keys: readonl
       "contact.C.channel",
       "contact.C.intervalDays",
       "contact.workingDays",
+      "contact.holidayPreset",
       "contact.holidays",
       "contact.responseWindowDays",
       "contact.capacityPerDay",
@@ -133,6 +135,7 @@ const KINDS: Readonly<Record<string, FieldKind>> = {
   "tier.reviewMonths": "months",
   "contact.workingDays": "weekdays",
   "contact.holidays": "holidays",
+  "contact.holidayPreset": "select",
   "report.recipients": "emails",
   "collection.escalateTo": "emails",
   "digest.finance": "emails",
@@ -213,6 +216,12 @@ export function optionsOf(key: string, language: Language): SelectOption[] | nul
       { value: "", label: t(language, "settingOption.allDay") },
       ...slots.map((slot) => ({ value: slot, label: slot })),
     ];
+  }
+  if (key === "contact.holidayPreset") {
+    return HOLIDAY_PRESETS.map((code) => ({
+      value: code,
+      label: t(language, `settingOption.holidayPreset.${code}`),
+    }));
   }
   if (/^contact\.[ABC]\.channel$/.test(key)) {
     return CHANNELS.values.map((code) => ({ value: code, label: CHANNELS.label(code, language) }));

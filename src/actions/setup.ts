@@ -10,7 +10,7 @@ import type { Cell, ColumnNumberFormat, ColumnValidation, Env, SheetFormat } fro
 import { isBlank } from "../workbook/cells";
 import { locateSheets, mapHeaders } from "../workbook/read";
 import { headerName, sheetName, SETUP_TABLES, TABLES, type TableKey } from "../workbook/schema";
-import { findSetting, SETTING_DEFS } from "../workbook/settings";
+import { findSetting, SETTING_DEFS, setupValue } from "../workbook/settings";
 import { COLORS } from "../workbook/write";
 import { finishRun, readWorkbookSettings, type ActionResult, type Run } from "./run";
 
@@ -50,7 +50,7 @@ export function setupWorkbook(env: Env, options: SetupOptions = {}): ActionResul
               ? env.defaultTimeZone
               : def.key === "language"
                 ? language
-                : def.defaultText,
+                : setupValue(def, language),
             def.description[language === "en" ? "en" : "zh"],
           ]);
           data.addedSettings.push(def.key);
@@ -99,7 +99,7 @@ export function setupWorkbook(env: Env, options: SetupOptions = {}): ActionResul
           const valueAt = index.get("value");
           const descriptionAt = index.get("description");
           if (valueAt !== undefined)
-            line[valueAt] = def.key === "timeZone" ? env.defaultTimeZone : def.defaultText;
+            line[valueAt] = def.key === "timeZone" ? env.defaultTimeZone : setupValue(def, language);
           if (descriptionAt !== undefined)
             line[descriptionAt] = def.description[language === "en" ? "en" : "zh"];
           return line;

@@ -17,6 +17,7 @@ import type { Cell, Env } from "../ports";
 import { isBlank, parseAmount, type DateOrder } from "../workbook/cells";
 import { TIERS, type Tier } from "../workbook/codes";
 import { type HeaderMap } from "../workbook/read";
+import { PRESET_KEY, presetView, type PresetView } from "./holidayPreset";
 import { readWorkbookSettings } from "./run";
 import { headerName, sheetName, TABLES } from "../workbook/schema";
 import { trimAll } from "../workbook/names";
@@ -87,6 +88,8 @@ export interface SettingField {
   readonly unit: string | null;
   /** The tier of a contact cadence key (`contact.A.channel` → A), else null. */
   readonly cadenceTier: Tier | null;
+  /** The public-holiday preset's days, read-only, on the preset's field only. */
+  readonly preset?: PresetView;
 }
 
 export interface SettingsGroupView {
@@ -209,6 +212,7 @@ function fieldOf(
     options: optionsOf(def.key, ctx.language),
     unit: unitOf(def.key, kind, ctx),
     cadenceTier: cadence ? TIERS.match(cadence[1]) : null,
+    ...(def.key === PRESET_KEY ? { preset: presetView(ctx.language, ctx.dateOrder) } : {}),
   };
 }
 

@@ -29,6 +29,8 @@ export interface ContactRules {
   /** Weekdays a contact may be due: 0 = Sunday … 6 = Saturday. */
   readonly workingDays: readonly number[];
   readonly holidays: readonly CalDate[];
+  /** Days worked although their weekday is not a working day (调休上班); a holiday still wins. */
+  readonly makeUpDays?: readonly CalDate[];
   readonly responseWindowDays: number;
 }
 
@@ -75,27 +77,45 @@ export interface ChannelRate {
   readonly rate: number | null;
 }
 
-/** Working days and holidays, prepared once for many look-ups. */
+/** Working days, holidays and make-up working days, prepared once for many look-ups. */
 export interface WorkingCalendar {
   readonly working: readonly boolean[]; // by weekday
   readonly holidays: ReadonlySet<CalDate>;
+  readonly makeUpDays: ReadonlySet<CalDate>;
 }
 
 export function workingCalendar(
   workingDays: readonly number[],
   holidays: readonly CalDate[],
+  makeUpDays: readonly CalDate[] = [],
 ): WorkingCalendar {
   const working = [false, false, false, false, false, false, false];
   for (const day of workingDays) if (day >= 0 && day <= 6) working[day] = true;
   // Settings never allow an empty list; an empty list here would leave no day to be due on.
   if (!working.includes(true)) working.fill(true);
-  return { working, holidays: new Set(holidays) };
+  return { working, holidays: new Set(holidays), makeUpDays: new Set(makeUpDays) };
 }
 
-/** The first day on or after `candidate` that is a working day and not a holiday. */
+/** The calendar of the contact rules: one place for every "working day" of the plan. */
+export function calendarOf(
+  rules: Pick<ContactRules, "workingDays" | "holidays" | "makeUpDays">,
+): WorkingCalendar {
+  return workingCalendar(rules.workingDays, rules.holidays, rules.makeUpDays ?? []);
+}
+
+/**
+ * A working day: not a holiday, and either a working weekday or a make-up working day (a
+ * Saturday worked for a holiday is one; a holiday on a Monday is not).
+ */
+export function isWorkingDay(day: CalDate, calendar: WorkingCalendar): boolean {
+  if (calendar.holidays.has(day)) return false;
+  return calendar.working[weekday(day)] || calendar.makeUpDays.has(day);
+}
+
+/** The first day on or after `candidate` that is a working day. */
 export function nextWorkingDay(candidate: CalDate, calendar: WorkingCalendar): CalDate {
   let day = candidate;
-  while (!calendar.working[weekday(day)] || calendar.holidays.has(day)) day = addDays(day, 1);
+  while (!isWorkingDay(day, calendar)) day = addDays(day, 1);
   return day;
 }
 
@@ -157,7 +177,7 @@ export function buildContactPlan(
   rules: ContactRules,
   asOf: CalDate,
 ): PlanRow[] {
-  const calendar = workingCalendar(rules.workingDays, rules.holidays);
+  const calendar = calendarOf(rules);
   const latest = lastContacts(interactions, asOf);
   const plan: PlanRow[] = [];
   for (const client of clients) {

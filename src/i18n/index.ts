@@ -10,6 +10,7 @@ import { common } from "./common";
 import { contacts } from "./contacts";
 import { contracts } from "./contracts";
 import type { Dictionary } from "./define";
+import { holidays } from "./holidays";
 import { plan } from "./plan";
 import { report } from "./report";
 import { settings } from "./settings";
@@ -31,6 +32,7 @@ const dictionaries = [
   sidebar,
   settings,
   plan,
+  holidays,
   automation,
   calendar,
   cli,

@@ -103,7 +103,8 @@ export const settings = defineMessages(
     "settingHelp.tier.surgeFactor": "最近一段赢单金额达到之前一段的此倍数即为订单激增。",
     "settingHelp.tier.reviewMonths": "这些月份的1日做季度复核，只有复核才会降级。",
     "settingHelp.contact.workingDays": "下次联系日期只排在这些日子。",
-    "settingHelp.contact.holidays": "这些日期不安排联系，顺延到下一个工作日。",
+    "settingHelp.contact.holidays":
+      "这些日期不安排联系，顺延到下一个工作日；与上面的法定节假日预设一并生效。",
     "settingHelp.contact.responseWindowDays": "统计各渠道响应率所用的最近天数。",
     "settingHelp.report.recipients": "月度业绩报告发给这些邮箱，多个用逗号分隔。",
     "settingHelp.report.dayOfMonth": "每月这一天发送上个月的报告（1–28日）。",
@@ -218,7 +219,8 @@ export const settings = defineMessages(
     "settingHelp.tier.reviewMonths":
       "On the 1st of these months the quarterly review runs; only a review downgrades.",
     "settingHelp.contact.workingDays": "Next contacts fall only on these days.",
-    "settingHelp.contact.holidays": "No contact is due on these dates; it moves to the next working day.",
+    "settingHelp.contact.holidays":
+      "No contact is due on these dates; it moves to the next working day. They add to the public-holiday preset above.",
     "settingHelp.contact.responseWindowDays": "Recent days counted for the response rate of each channel.",
     "settingHelp.report.recipients":
       "The monthly performance report goes to these addresses, separated by commas.",

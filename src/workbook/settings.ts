@@ -5,6 +5,7 @@
  */
 import * as z from "zod/mini";
 import type { CalDate } from "../core/dates";
+import type { HolidayPreset } from "../core/holidayPresets";
 import type { Cents } from "../core/money";
 import { msg, type Language, type MessageRef, render } from "../i18n";
 import type { Cell } from "../ports";
@@ -36,6 +37,8 @@ export interface SettingDef<T = unknown> {
   readonly defaultText: string;
   readonly description: { readonly zh: string; readonly en: string };
   readonly read: CellReader<T>;
+  /** What Set up writes into a workbook of each language, when it differs from `defaultText`. */
+  readonly setupText?: { readonly zh: string; readonly en: string };
 }
 
 const WEEKDAYS: Readonly<Record<string, number>> = {
@@ -185,6 +188,13 @@ const readers = {
     return ok(`${m[1].padStart(2, "0")}:${m[2]}`);
   }) as CellReader<string>,
   eventMinutes: ((cell) => parseInteger(cell, 15, 720)) as CellReader<number>,
+  holidayPreset: ((cell) => {
+    if (isBlank(cell)) return ok<HolidayPreset>("none");
+    const text = normalizeName(textOf(cell));
+    if (["cn", "china", "中国", "中国大陆", "国务院"].includes(text)) return ok<HolidayPreset>("CN");
+    if (["none", "off", "no", "无", "不使用", "关", "关闭"].includes(text)) return ok<HolidayPreset>("none");
+    return fail(msg("issue.expectedHolidayPreset"));
+  }) as CellReader<HolidayPreset>,
   emails: ((cell) => {
     const out: string[] = [];
     for (const part of splitList(textOf(cell))) {
@@ -428,6 +438,18 @@ export const SETTING_DEFS = [
     "不安排沟通的节假日（逗号分隔的日期）",
     "Comma-separated dates on which no contact is due",
   ),
+  {
+    ...def(
+      "contact.holidayPreset",
+      "contact",
+      "none",
+      readers.holidayPreset,
+      "法定节假日与调休：CN 按国务院办公厅的放假安排（节假日不安排沟通，调休上班的周末照常安排），none 不使用",
+      "Public holidays and make-up working days: CN follows the State Council's notices, none uses no preset",
+    ),
+    // A new Chinese workbook gets China's calendar; a workbook without the row keeps `none`.
+    setupText: { zh: "CN", en: "none" },
+  },
   def(
     "contact.responseWindowDays",
     "contact",
@@ -604,6 +626,11 @@ export function validateSettingText(
   const issue = result.error.issues[0] as { params?: { problem?: MessageRef } } | undefined;
   const problem = issue?.params?.problem ?? msg("issue.invalidSetting");
   return { ok: false, message: render(language, problem) };
+}
+
+/** The value Set up writes for a setting into a workbook of `language` (the time zone aside). */
+export function setupValue(def: SettingDef, language: Language): string {
+  return def.setupText?.[language === "en" ? "en" : "zh"] ?? def.defaultText;
 }
 
 /** The defaults, parsed. */

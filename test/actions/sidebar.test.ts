@@ -50,7 +50,7 @@ describe("Settings form", () => {
     expect(form.hasSheet).toBe(true);
     expect(form.groups.map((g) => [g.id, g.title, g.fields.length])).toEqual([
       ["mail", "Report & reminder e-mails", 6],
-      ["contact", "Contact cadence", 16],
+      ["contact", "Contact cadence", 17],
       ["tiers", "Client tiers", 10],
       ["contracts", "Contracts & performance", 2],
       ["general", "Language & region", 4],

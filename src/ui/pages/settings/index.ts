@@ -12,6 +12,7 @@ import { errorBox, format, h, replace, root } from "../../dom";
 import { call } from "../../rpc";
 import { controlFor, type FieldControl } from "./controls";
 import { lightProblem, moneyValue } from "./checks";
+import { presetList } from "./preset";
 
 interface FieldView {
   readonly field: SettingField;
@@ -158,6 +159,7 @@ class SettingsPage {
       control.element,
       defaultLine === null ? null : h("div", { class: "field-hint" }, defaultLine),
       error,
+      presetList(field, control.target),
     );
     this.views.set(field.key, { field, control, error, box });
     return box;
