@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { t, type Language, type MessageKey } from "../../src/i18n";
 import { menuEntries, TRIGGER_HANDLERS, type MenuEntry } from "../../src/gas/registry";
 import { SETUP_TABLES, TABLES, type TableKey } from "../../src/workbook/schema";
-import { SETTING_DEFS } from "../../src/workbook/settings";
+import { SETTING_DEFS, setupValue } from "../../src/workbook/settings";
 import { loadBundle, type GasHandle, type MenuItemRecord, type ResetOptions, type SeedCell } from "./harness";
 
 let functions: string[] = [];
@@ -197,7 +197,11 @@ describe("menuSetup", () => {
     for (const def of SETTING_DEFS) {
       const line = values.find((r) => r[0] === def.key);
       const expected =
-        def.key === "timeZone" ? "Asia/Shanghai" : def.key === "language" ? "zh-CN" : def.defaultText;
+        def.key === "timeZone"
+          ? "Asia/Shanghai"
+          : def.key === "language"
+            ? "zh-CN"
+            : setupValue(def, "zh-CN");
       expect(line?.[1] ?? "", def.key).toEqual(expected === "" ? "" : expected);
     }
   });
