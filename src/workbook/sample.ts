@@ -731,6 +731,8 @@ class SampleBuilder {
         "contact.capacityPerDay": "6",
         "contact.minGapDays": "3",
         "contact.planDays": "5",
+        // A team in China: statutory holidays off, make-up working weekends worked.
+        "contact.holidayPreset": "CN",
         "collection.escalateTo": `${MANAGER[this.language]}@${EMAIL_DOMAIN}`,
         "digest.finance": `finance@${EMAIL_DOMAIN}`,
         // Two owners have their planned visits in their calendars (.ics from the command line).

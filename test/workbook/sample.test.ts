@@ -146,6 +146,7 @@ describe("generateSample", () => {
       "contact.capacityPerDay": "6",
       "contact.minGapDays": "3",
       "contact.planDays": "5",
+      "contact.holidayPreset": "CN",
       "collection.escalateTo": "zhou.hong@example.com",
       "digest.finance": "finance@example.com",
       "calendar.owners": "li.na@example.com,wang.wei@example.com",
