@@ -6,6 +6,7 @@
 import { msg } from "../i18n";
 import type { Env } from "../ports";
 import type { DataIssue } from "../workbook/issues";
+import { partnerReferenceIssues, readPartners } from "../workbook/partners";
 import { readData } from "../workbook/read";
 import type { DataCheck } from "./checks";
 import { checkFutureInteractions } from "./contacts";
@@ -41,13 +42,17 @@ export function checkData(env: Env, options: RunOptions = {}): ActionResult<Chec
     { action: "check", dateOrder: run.settings.dateOrder },
     run.issues,
   );
-  noteMissingSheets(run, data.missingSheets);
+  // Partners is optional: without the sheet, Partner cells are not checked (a notice only).
+  const partners = readPartners(env.workbook, run.sheets, { action: "check", dateOrder: run.settings.dateOrder }, run.issues);
+  noteMissingSheets(run, partners === null ? [...data.missingSheets, "partners"] : data.missingSheets);
   for (const check of DATA_CHECKS) {
     const found: DataIssue[] = check({ data, settings: run.settings, asOf: run.asOf, action: "check" });
     for (const issue of found) run.issues.push(issue);
   }
   // A year of the plan that the public-holiday preset does not cover (only when it is on).
   run.issues.push(...presetYearIssues(run));
+  if (partners !== null)
+    for (const issue of partnerReferenceIssues(partners, [data.clients, data.deals], "check")) run.issues.push(issue);
   // The Tier proposals sheet, when there is one: rows whose client, tiers or status cannot be read.
   readProposals(run, run.issues);
   const rows = {
@@ -58,6 +63,7 @@ export function checkData(env: Env, options: RunOptions = {}): ActionResult<Chec
     interactions: data.interactions.rows.length,
     targets: data.targets.rows.length,
     industries: data.industries.rows.length,
+    partners: partners?.rows.length ?? 0,
   };
   const result = finishRun(run, { issueCount: run.issues.length, rows });
   const count = run.issues.length;

@@ -25,6 +25,7 @@ import { readData, type ReadPlan, type TableRead, type WorkbookData } from "../w
 import { columnDef, headerName } from "../workbook/schema";
 import { COLORS, outputSheetName } from "../workbook/write";
 import type { CheckInput, DataCheck } from "./checks";
+import { appendPaperwork, contractPaperwork, paperworkJson } from "./contractPaperwork";
 import { finishRun, noteMissingSheets, startRun, type ActionResult, type Run, type RunOptions } from "./run";
 
 // ---------------------------------------------------------------------------------------
@@ -119,12 +120,18 @@ export const CONTRACT_FIELDS = {
 } as const satisfies ReadPlan;
 export const CONTRACT_REQUIRED = ["clients", "contracts", "payments"] as const;
 
+/** The review also reads the contracts' paperwork (approvals and archive link). */
+const REVIEW_FIELDS = {
+  ...CONTRACT_FIELDS,
+  contracts: [...CONTRACT_FIELDS.contracts, "approvals", "archiveLink"],
+} as const satisfies ReadPlan;
+
 /** Reads the tables the contracts review needs, one read each; stops when a required sheet is missing. */
 export function readContractData(run: Run): WorkbookData {
   return readData(
     run.env.workbook,
     run.sheets,
-    CONTRACT_FIELDS,
+    REVIEW_FIELDS,
     CONTRACT_REQUIRED,
     { action: run.action, dateOrder: run.settings.dateOrder },
     run.issues,
@@ -161,7 +168,9 @@ export function reviewContractsAction(env: Env, options: RunOptions = {}): Actio
   }
   const review = contractsReview(data, run.asOf, run.settings["renewal.noticeDays"]);
   const sheet = outputSheetName(run.sheets, "renewals", run.language);
-  const layout = renewalsSheet(review, run.language, run.settings.currency);
+  const paperwork = contractPaperwork(data);
+  const renewals = renewalsSheet(review, run.language, run.settings.currency);
+  const layout = paperwork === null ? renewals : appendPaperwork(renewals, paperwork, run.language);
   env.workbook.replaceSheet(sheet, layout.values, layout.format);
   const money = (cents: Cents) => formatMoney(cents, run.settings.currency);
   run.summary.push(
@@ -184,7 +193,10 @@ export function reviewContractsAction(env: Env, options: RunOptions = {}): Actio
       }),
     );
   }
-  return finishRun(run, contractsJson(review, run.settings.currency));
+  if (paperwork !== null && paperwork.length > 0)
+    run.summary.push(msg("contracts.summaryPaperwork", { count: paperwork.length, sheet }));
+  const json = contractsJson(review, run.settings.currency);
+  return finishRun(run, paperwork === null ? json : { ...json, paperwork: paperworkJson(paperwork) });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -420,6 +432,8 @@ export interface ContractsJson {
   }[];
   readonly owners: ({ readonly owner: string | null } & TotalsJson)[];
   readonly totals: TotalsJson;
+  /** Signed and active contracts missing approvals or their archive link (with either column only). */
+  readonly paperwork?: ReturnType<typeof paperworkJson>;
 }
 
 interface TotalsJson {

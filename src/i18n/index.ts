@@ -11,6 +11,7 @@ import { contacts } from "./contacts";
 import { contracts } from "./contracts";
 import type { Dictionary } from "./define";
 import { holidays } from "./holidays";
+import { partners } from "./partners";
 import { plan } from "./plan";
 import { report } from "./report";
 import { settings } from "./settings";
@@ -33,6 +34,7 @@ const dictionaries = [
   settings,
   plan,
   holidays,
+  partners,
   automation,
   calendar,
   cli,

@@ -208,6 +208,31 @@ function unknownCode(codes: CodeList<string>): MessageRef {
   return msg("issue.unknownCode", { allowed: codes.values.join(" / ") });
 }
 
+/**
+ * Codes of a list written in one cell, separated by `,` `，` `、` `;` `；` `/` or spaces
+ * (`legal, finance`, `法务、财务`): the distinct codes in the list's order; blank parts are skipped.
+ */
+export function parseCodeSet<C extends string>(cell: Cell, codes: CodeList<C>): Parsed<C[]> {
+  if (typeof cell !== "string") return fail(unknownCode(codes));
+  const found = new Set<C>();
+  for (const part of cell.split(/[,，、;；/\s]+/)) {
+    if (part === "") continue;
+    const code = codes.match(part);
+    if (code === null) return fail(unknownCode(codes));
+    found.add(code);
+  }
+  return ok(codes.values.filter((c) => found.has(c)));
+}
+
+const URL_TEXT = /^https?:\/\/[^\s/?#]+\.[^\s]*$|^https?:\/\/[^\s/?#]+$/i;
+
+/** A web address (`https://…` or `http://…`), as written. */
+export function parseUrl(cell: Cell): Parsed<string> {
+  if (typeof cell !== "string") return fail(msg("issue.expectedUrl"));
+  const text = trimAll(cell);
+  return URL_TEXT.test(text) && text.length <= MAX_TEXT_LENGTH ? ok(text) : fail(msg("issue.expectedUrl"));
+}
+
 /** A target owner: an e-mail address, or `ALL` / `全部` for the team (returned as "ALL"). */
 export function parseTargetOwner(cell: Cell): Parsed<string> {
   if (typeof cell === "string" && ["all", "全部", "团队", "team"].includes(normalizeName(cell)))

@@ -164,3 +164,17 @@ export const PROPOSAL_STATUSES = codeList<ProposalStatus>("proposalStatus", [
   { code: "rejected", zh: "驳回", en: "Rejected", aliases: ["reject", "拒绝", "不同意", "已驳回"] },
   { code: "applied", zh: "已应用", en: "Applied", aliases: ["已生效"] },
 ]);
+
+export type PartnerType = "reseller" | "referral" | "integrator";
+export const PARTNER_TYPES = codeList<PartnerType>("partnerType", [
+  { code: "reseller", zh: "经销商", en: "Reseller", aliases: ["代理商", "分销商"] },
+  { code: "referral", zh: "推荐方", en: "Referral", aliases: ["推荐", "介绍人"] },
+  { code: "integrator", zh: "集成商", en: "Integrator", aliases: ["系统集成商", "SI"] },
+]);
+
+/** Who approves a contract: the legal and the finance department. */
+export type ApprovalParty = "legal" | "finance";
+export const APPROVAL_PARTIES = codeList<ApprovalParty>("approvalParty", [
+  { code: "legal", zh: "法务", en: "Legal", aliases: ["法务部", "法律"] },
+  { code: "finance", zh: "财务", en: "Finance", aliases: ["财务部"] },
+]);

@@ -15,6 +15,7 @@ import {
   isBlank,
   parseAmount,
   parseCode,
+  parseCodeSet,
   parseDate,
   parseEmail,
   parseFraction,
@@ -22,6 +23,7 @@ import {
   parsePeriod,
   parseTargetOwner,
   parseText,
+  parseUrl,
   type DateOrder,
   type Parsed,
 } from "./cells";
@@ -149,6 +151,15 @@ function parserFor(column: ColumnDef, dateOrder: DateOrder): CellParser {
       return parseTargetOwner;
     case "period":
       return parsePeriod;
+    case "rate":
+      return (c) => parseFraction(c, { min: 0, max: 1 });
+    case "codeSet": {
+      const codes = column.codes;
+      if (!codes) throw new Error(`Column ${column.key} has no code list`);
+      return remembered((c) => parseCodeSet(c, codes));
+    }
+    case "url":
+      return parseUrl;
   }
 }
 

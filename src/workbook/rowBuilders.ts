@@ -9,6 +9,7 @@ import type {
   DealRow,
   IndustryRow,
   InteractionRow,
+  PartnerRow,
   PaymentRow,
   RowTypes,
   TargetRow,
@@ -39,10 +40,11 @@ export const ROW_BUILDERS: { readonly [K in keyof RowTypes]: (row: number, v: Ro
       tierOverride: v[9],
       overrideReason: v[10],
       preferredChannel: v[11],
-      tier: v[12],
-      tierReason: v[13],
-      purchase12m: v[14],
-      tierSince: v[15],
+      partner: v[12],
+      tier: v[13],
+      tierReason: v[14],
+      purchase12m: v[15],
+      tierSince: v[16],
     }) as ClientRow,
   deals: (row, v) =>
     ({
@@ -59,6 +61,7 @@ export const ROW_BUILDERS: { readonly [K in keyof RowTypes]: (row: number, v: Ro
       closedOn: v[9],
       source: v[10],
       lostReason: v[11],
+      partner: v[12],
     }) as DealRow,
   contracts: (row, v) =>
     ({
@@ -73,6 +76,8 @@ export const ROW_BUILDERS: { readonly [K in keyof RowTypes]: (row: number, v: Ro
       signedOn: v[7],
       start: v[8],
       end: v[9],
+      approvals: v[10],
+      archiveLink: v[11],
     }) as ContractRow,
   payments: (row, v) =>
     ({ row, contractId: v[0], due: v[1], amountDue: v[2], paidOn: v[3], amountPaid: v[4] }) as PaymentRow,
@@ -90,4 +95,15 @@ export const ROW_BUILDERS: { readonly [K in keyof RowTypes]: (row: number, v: Ro
   targets: (row, v) => ({ row, owner: v[0], period: v[1], target: v[2] }) as TargetRow,
   industries: (row, v) => ({ row, industry: v[0], growth: v[1] }) as IndustryRow,
   team: (row, v) => ({ row, owner: v[0], name: v[1], manager: v[2], active: v[3] }) as TeamRow,
+  partners: (row, v) =>
+    ({
+      row,
+      partnerId: v[0],
+      name: v[1],
+      type: v[2],
+      region: v[3],
+      agreementStart: v[4],
+      agreementEnd: v[5],
+      commissionRate: v[6],
+    }) as PartnerRow,
 };

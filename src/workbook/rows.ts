@@ -26,6 +26,9 @@ export const ContractStatusSchema = z.enum([
   "terminated",
 ]);
 
+export const ApprovalPartySchema = z.enum(["legal", "finance"]);
+export const PartnerTypeSchema = z.enum(["reseller", "referral", "integrator"]);
+
 export const ClientRowSchema = z.object({
   row,
   clientId: text,
@@ -40,6 +43,7 @@ export const ClientRowSchema = z.object({
   tierOverride: nullable(TierSchema),
   overrideReason: nullable(text),
   preferredChannel: nullable(ChannelSchema),
+  partner: nullable(text),
   tier: nullable(TierSchema),
   tierReason: nullable(text),
   purchase12m: nullable(cents),
@@ -61,6 +65,7 @@ export const DealRowSchema = z.object({
   closedOn: nullable(calDate),
   source: nullable(SourceSchema),
   lostReason: nullable(text),
+  partner: nullable(text),
 });
 export type DealRow = z.infer<typeof DealRowSchema>;
 
@@ -76,6 +81,8 @@ export const ContractRowSchema = z.object({
   signedOn: nullable(calDate),
   start: nullable(calDate),
   end: nullable(calDate),
+  approvals: nullable(z.array(ApprovalPartySchema)),
+  archiveLink: nullable(text),
 });
 export type ContractRow = z.infer<typeof ContractRowSchema>;
 
@@ -131,6 +138,18 @@ export const TeamRowSchema = z.object({
 });
 export type TeamRow = z.infer<typeof TeamRowSchema>;
 
+export const PartnerRowSchema = z.object({
+  row,
+  partnerId: text,
+  name: text,
+  type: nullable(PartnerTypeSchema),
+  region: nullable(text),
+  agreementStart: nullable(calDate),
+  agreementEnd: nullable(calDate),
+  commissionRate: nullable(z.number().min(0).max(1)),
+});
+export type PartnerRow = z.infer<typeof PartnerRowSchema>;
+
 export interface RowTypes {
   clients: ClientRow;
   deals: DealRow;
@@ -140,6 +159,7 @@ export interface RowTypes {
   targets: TargetRow;
   industries: IndustryRow;
   team: TeamRow;
+  partners: PartnerRow;
 }
 
 export const ROW_SCHEMAS = {
@@ -151,4 +171,5 @@ export const ROW_SCHEMAS = {
   targets: TargetRowSchema,
   industries: IndustryRowSchema,
   team: TeamRowSchema,
+  partners: PartnerRowSchema,
 } as const;

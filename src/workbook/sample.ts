@@ -28,6 +28,7 @@ import {
   type Tier,
   type YesNo,
 } from "./codes";
+import { sampleContractApprovals, samplePartners, type SamplePartners } from "./samplePartners";
 import { TABLES, headerName, sheetName, type TableKey } from "./schema";
 
 export interface SampleOptions {
@@ -67,6 +68,7 @@ export const SAMPLE_TABLES: readonly TableKey[] = [
   "industries",
   "tierHistory",
   "team",
+  "partners",
 ];
 
 // The default tier settings; the sample is shaped against them.
@@ -664,6 +666,7 @@ export function generateSample(options: SampleOptions): SampleWorkbook {
 class SampleBuilder {
   private readonly rnd: Random;
   private readonly nameRnd: Random;
+  private readonly partnerRnd: Random;
   private readonly zh: boolean;
   private readonly lang: 0 | 1;
 
@@ -693,6 +696,7 @@ class SampleBuilder {
   ) {
     this.rnd = new Random(streamSeed(seed, 1));
     this.nameRnd = new Random(streamSeed(seed, 2));
+    this.partnerRnd = new Random(streamSeed(seed, 3));
     this.zh = language === "zh-CN";
     this.lang = this.zh ? 0 : 1;
     this.d = asOf;
@@ -712,10 +716,13 @@ class SampleBuilder {
     this.makeContracts();
     const owners = OWNERS[this.language].map((o) => `${o}@${EMAIL_DOMAIN}`);
     const clientIds = this.clients.map((c) => this.clientId(c.index));
+    const partners = samplePartners(this.language, this.d, this.deals, this.clients.length, this.partnerRnd, (date) =>
+      this.dateCell(date),
+    );
     return {
       sheets: [
-        this.sheet("clients", this.clientRows(owners, clientIds)),
-        this.sheet("deals", this.dealRows(owners, clientIds)),
+        this.sheet("clients", this.clientRows(owners, clientIds, partners)),
+        this.sheet("deals", this.dealRows(owners, clientIds, partners)),
         this.sheet("contracts", this.contractRows(owners, clientIds)),
         this.sheet("payments", this.paymentRows()),
         this.sheet("interactions", this.interactionRows(owners, clientIds)),
@@ -723,6 +730,7 @@ class SampleBuilder {
         this.sheet("industries", this.industryRows()),
         this.sheet("tierHistory", this.historyRows(clientIds)),
         this.sheet("team", this.teamRows(owners)),
+        this.sheet("partners", partners.rows),
       ],
       settings: {
         language: this.language,
@@ -1383,7 +1391,7 @@ class SampleBuilder {
     return text[this.lang];
   }
 
-  private clientRows(owners: readonly string[], clientIds: readonly string[]): Cell[][] {
+  private clientRows(owners: readonly string[], clientIds: readonly string[], partners: SamplePartners): Cell[][] {
     const row = this.rowMaker("clients");
     const names = new Set<string>();
     const emails = new Map<string, number>();
@@ -1405,6 +1413,7 @@ class SampleBuilder {
         tierOverride: this.code(TIERS, c.tierOverride),
         overrideReason: reason,
         preferredChannel: this.code(CHANNELS, c.preferred),
+        partner: partners.clientPartner[c.index] ?? null,
         tier: c.tier,
         tierReason: c.tierReason === null ? null : this.text(c.tierReason),
         purchase12m: c.purchase12m,
@@ -1456,7 +1465,7 @@ class SampleBuilder {
     return titles;
   }
 
-  private dealRows(owners: readonly string[], clientIds: readonly string[]): Cell[][] {
+  private dealRows(owners: readonly string[], clientIds: readonly string[], partners: SamplePartners): Cell[][] {
     const row = rowLayout("deals", [
       "dealId",
       "clientId",
@@ -1470,10 +1479,11 @@ class SampleBuilder {
       "closedOn",
       "source",
       "lostReason",
+      "partner",
     ]);
     const titles = this.titles(null);
     const lostReasons = LOST_REASONS.map((reason) => this.text(reason));
-    return this.deals.map((deal) =>
+    return this.deals.map((deal, i) =>
       row([
         deal.id,
         clientIds[deal.client] ?? null,
@@ -1487,6 +1497,7 @@ class SampleBuilder {
         this.dateCell(deal.closedOn),
         this.code(SOURCES, deal.source),
         lostReasons[deal.lostReason] ?? null,
+        partners.dealPartner[i] ?? null,
       ]),
     );
   }
@@ -1503,9 +1514,12 @@ class SampleBuilder {
       "signedOn",
       "start",
       "end",
+      "approvals",
+      "archiveLink",
     ]);
     const titles = this.titles(["合同", "contract"]);
-    return this.contracts.map((contract) =>
+    const { approvals, links } = sampleContractApprovals(this.language, this.contracts);
+    return this.contracts.map((contract, i) =>
       row([
         contract.id,
         clientIds[contract.client] ?? null,
@@ -1517,6 +1531,8 @@ class SampleBuilder {
         this.dateCell(contract.signedOn),
         this.dateCell(contract.start),
         this.dateCell(contract.end),
+        approvals[i] ?? null,
+        links[i] ?? null,
       ]),
     );
   }

@@ -5,9 +5,11 @@
  */
 import type { Language } from "../i18n";
 import {
+  APPROVAL_PARTIES,
   CHANNELS,
   CLIENT_STATUSES,
   CONTRACT_STATUSES,
+  PARTNER_TYPES,
   PLAN_STATUSES,
   PROPOSAL_STATUSES,
   SOURCES,
@@ -27,7 +29,10 @@ export type CellType =
   | "satisfaction" // a whole number 1..5
   | "code"
   | "targetOwner" // an e-mail or ALL / 全部
-  | "period"; // 2026, 2026-Q4, 2026-10
+  | "period" // 2026, 2026-Q4, 2026-10
+  | "rate" // a fraction 0..1: 0.08 or 8%
+  | "codeSet" // codes of a list separated by commas: 法务, 财务
+  | "url"; // an http(s) address
 
 export interface ColumnDef {
   readonly key: string;
@@ -54,7 +59,8 @@ export type InputTableKey =
   | "interactions"
   | "targets"
   | "industries"
-  | "team";
+  | "team"
+  | "partners";
 
 export type OutputTableKey =
   "contactPlan" | "tierHistory" | "tierProposals" | "dataIssues" | "sendLog" | "renewals" | "reportSnapshots";
@@ -115,6 +121,7 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
       code("tierOverride", "Tier override", "手工分级", TIERS),
       col("overrideReason", "Override reason", "手工分级原因", "text"),
       code("preferredChannel", "Preferred channel", "偏好渠道", CHANNELS),
+      col("partner", "Partner", "合作伙伴", "text"),
       code("tier", "Tier", "客户等级", TIERS, { computed: true }),
       col("tierReason", "Tier reason", "分级依据", "text", { computed: true }),
       col("purchase12m", "12-month purchase", "近12个月采购额", "amount", { computed: true }),
@@ -138,6 +145,7 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("closedOn", "Closed on", "成交日期", "date"),
       code("source", "Source", "来源", SOURCES),
       col("lostReason", "Lost reason", "输单原因", "text"),
+      col("partner", "Partner", "合作伙伴", "text"),
     ],
   },
   contracts: {
@@ -155,6 +163,8 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("signedOn", "Signed on", "签订日期", "date"),
       col("start", "Start", "开始日期", "date"),
       col("end", "End", "结束日期", "date"),
+      col("approvals", "Approval", "审批状态", "codeSet", { codes: APPROVAL_PARTIES }),
+      col("archiveLink", "Archive link", "归档链接", "url"),
     ],
   },
   payments: {
@@ -211,6 +221,20 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("name", "Name", "姓名", "text"),
       col("manager", "Manager", "上级", "email"),
       code("active", "Active", "在职", YES_NO),
+    ],
+  },
+  partners: {
+    key: "partners",
+    en: "Partners",
+    zh: "合作伙伴",
+    columns: [
+      col("partnerId", "Partner ID", "伙伴编号", "text", { ...id, unique: true }),
+      col("name", "Name", "伙伴名称", "text", id),
+      code("type", "Type", "类型", PARTNER_TYPES),
+      col("region", "Region", "区域", "text"),
+      col("agreementStart", "Agreement start", "协议开始日期", "date"),
+      col("agreementEnd", "Agreement end", "协议结束日期", "date"),
+      col("commissionRate", "Commission rate", "佣金比例", "rate"),
     ],
   },
   contactPlan: {
@@ -326,6 +350,7 @@ export const INPUT_TABLES: readonly InputTableKey[] = [
   "targets",
   "industries",
   "team",
+  "partners",
 ];
 
 /** The sheets Set up creates, in this order. */

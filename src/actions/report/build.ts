@@ -6,6 +6,7 @@
 import { attentionFacts } from "../../core/attention";
 import { formatIsoDate, parseMonthKey, type CalDate } from "../../core/dates";
 import { formatMoney } from "../../core/money";
+import { partnerEffectiveness, type PartnerModel } from "../../core/partners";
 import { computeReport, type ReportInput, type ReportModel, type ReportTierChange } from "../../core/report";
 import { latestRevision, restatements, snapshotLines, type SnapshotLine } from "../../core/restatements";
 import type { YearMonth } from "../../core/dates";
@@ -13,7 +14,8 @@ import type { TargetEntry } from "../../core/targets";
 import { msg, type MessageRef } from "../../i18n";
 import { CHANNELS, DEFAULT_PROBABILITY, OPEN_STAGES, type Tier } from "../../workbook/codes";
 import { normalizeName } from "../../workbook/names";
-import { readData, type ReadPlan } from "../../workbook/read";
+import { partnerReferenceIssues, readPartners, type PartnerBook } from "../../workbook/partners";
+import { readData, type ReadPlan, type WorkbookData } from "../../workbook/read";
 import { readTierHistory } from "../../workbook/tierHistory";
 import { contactSettings } from "../../workbook/settings";
 import { readTeam, type Team } from "../../workbook/team";
@@ -36,7 +38,7 @@ export interface Built {
 
 /** The columns the report and its checks read. */
 const REPORT_FIELDS = {
-  clients: ["clientId", "name", "industry", "owner", "status", "tier", "purchaseOverride"],
+  clients: ["clientId", "name", "industry", "owner", "status", "tier", "purchaseOverride", "partner"],
   deals: [
     "dealId",
     "clientId",
@@ -49,6 +51,8 @@ const REPORT_FIELDS = {
     "closedOn",
     "source",
     "lostReason",
+    "created",
+    "partner",
   ],
   contracts: ["contractId", "clientId", "owner", "value", "status", "signedOn", "end"],
   payments: "all",
@@ -72,6 +76,9 @@ export function buildReport(
       run.issues.push(issue);
   }
   const team = readTeam(run.env.workbook, run.sheets, ctx, run.issues);
+  const partnerBook = readPartners(run.env.workbook, run.sheets, ctx, run.issues);
+  if (partnerBook !== null)
+    for (const issue of partnerReferenceIssues(partnerBook, [data.clients, data.deals], "report")) run.issues.push(issue);
   const snapshots = readSnapshots(run);
   const input: ReportInput = {
     year: month.year,
@@ -104,6 +111,7 @@ export function buildReport(
     notes: reportNotes(model, run.asOf, run.settings.currency),
     attention: attentionFacts(input, model.monthEnd, model.renewalsDue),
     changes: changesSince(input, model.month, snapshots),
+    partners: partnerBook === null ? null : partnerModel(partnerBook, data, model),
     name: team.name,
   };
   return { month, input, model, context, topics: reportTopics(context, topicList), team, snapshots };
@@ -129,6 +137,19 @@ function changesSince(
     revision: frozen[0].revision,
     restatements: restatements(frozen, snapshotLines(now, frozen[0].revision)),
   };
+}
+
+/** Partner effectiveness of the report's month (agreements ending within 90 days, idle for 6 months). */
+function partnerModel(book: PartnerBook, data: WorkbookData, model: ReportModel): PartnerModel {
+  return partnerEffectiveness({
+    partners: book.rows,
+    deals: data.deals.rows,
+    clients: data.clients.rows,
+    monthStart: model.monthStart,
+    monthEnd: model.monthEnd,
+    endingDays: 90,
+    idleMonths: 6,
+  });
 }
 
 /** The notes a report carries, from its figures and the date it is generated on. */

@@ -7,6 +7,7 @@
 import type { AttentionFacts } from "../../core/attention";
 import { formatIsoDate, type CalDate } from "../../core/dates";
 import { formatMoney, formatPercent, type Cents } from "../../core/money";
+import type { PartnerModel } from "../../core/partners";
 import type { ReportModel } from "../../core/report";
 import type { Restatement } from "../../core/restatements";
 import { t, type Language, type MessageKey, type MessageParams, type MessageRef } from "../../i18n";
@@ -44,6 +45,8 @@ export interface ReportContext {
   readonly attention: AttentionFacts;
   /** Null when no earlier month was reported (nothing to compare with). */
   readonly changes: ChangesSince | null;
+  /** Partner effectiveness; null when the workbook has no Partners sheet. */
+  readonly partners: PartnerModel | null;
   /** An owner's name (Team sheet), else the part of the address before `@`. */
   readonly name: (owner: string | null) => string;
 }

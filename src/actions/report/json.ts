@@ -5,6 +5,7 @@
  */
 import { formatIsoDate } from "../../core/dates";
 import { fromCents } from "../../core/money";
+import type { PartnerModel } from "../../core/partners";
 import { reportJson, type ReportModel } from "../../core/report";
 import type { ChangesSince } from "./context";
 import type { ColumnKind, Topic, TopicValue } from "./topic";
@@ -46,6 +47,7 @@ export function reportDocument(
   currency: string,
   topics: readonly Topic[],
   changes: ChangesSince | null,
+  partners: PartnerModel | null = null,
 ) {
   return {
     ...reportJson(model, currency),
@@ -63,7 +65,45 @@ export function reportDocument(
           })),
         }
       : null,
+    // Only with a Partners sheet: a workbook without one gets the document it got before.
+    ...(partners === null ? {} : { partners: partnersJson(partners) }),
     topics: topics.map(topicJson),
+  };
+}
+
+const iso = (date: number | null) => (date === null ? null : formatIsoDate(date));
+
+/** Partner effectiveness (null without a Partners sheet): amounts in yuan, rates as fractions. */
+function partnersJson(model: PartnerModel) {
+  const channel = (f: PartnerModel["direct"]) => ({
+    leads: f.leads,
+    won: fromCents(f.won),
+    wonCount: f.wonCount,
+    lostCount: f.lostCount,
+    winRate: f.winRate,
+    medianDaysToClose: f.medianDaysToClose,
+  });
+  return {
+    windowStart: iso(model.windowStart),
+    reviewSince: iso(model.reviewSince),
+    endingBy: iso(model.endingBy),
+    commissionDue: fromCents(model.commissionDue),
+    partners: model.partners.map((p) => ({
+      partnerId: p.partner.partnerId,
+      name: p.partner.name,
+      type: p.partner.type,
+      commissionRate: p.partner.commissionRate,
+      agreementStart: iso(p.partner.agreementStart),
+      agreementEnd: iso(p.partner.agreementEnd),
+      ...channel(p),
+      wonThisMonth: fromCents(p.wonThisMonth),
+      commissionDue: p.commissionDue === null ? null : fromCents(p.commissionDue),
+      lastDealCreated: iso(p.lastDealCreated),
+      endingSoon: p.endingSoon,
+      forReview: p.forReview,
+    })),
+    direct: channel(model.direct),
+    all: channel(model.all),
   };
 }
 

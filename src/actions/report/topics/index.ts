@@ -12,9 +12,11 @@ import { headlineTopic } from "./headline";
 import { industriesTopic, lostReasonsTopic, sourcesTopic } from "./market";
 import { contractsTopic, receivablesTopic } from "./money";
 import { ownersTopic, trendTopic } from "./performance";
+import { partnersTopic } from "./partners";
 import { pipelineTopic } from "./pipeline";
 
-export type TopicFunction = (ctx: ReportContext) => Topic;
+/** A topic of the report; null when the workbook has nothing for it (an optional sheet is missing). */
+export type TopicFunction = (ctx: ReportContext) => Topic | null;
 
 export const REPORT_TOPICS: readonly TopicFunction[] = [
   attentionTopic,
@@ -30,9 +32,15 @@ export const REPORT_TOPICS: readonly TopicFunction[] = [
   sourcesTopic,
   industriesTopic,
   lostReasonsTopic,
+  partnersTopic,
 ];
 
 /** The topics of a report (a test may pass its own list). */
 export function reportTopics(ctx: ReportContext, topics: readonly TopicFunction[] = REPORT_TOPICS): Topic[] {
-  return topics.map((topic) => topic(ctx));
+  const out: Topic[] = [];
+  for (const topic of topics) {
+    const made = topic(ctx);
+    if (made !== null) out.push(made);
+  }
+  return out;
 }
