@@ -43,7 +43,12 @@ export function checkData(env: Env, options: RunOptions = {}): ActionResult<Chec
     run.issues,
   );
   // Partners is optional: without the sheet, Partner cells are not checked (a notice only).
-  const partners = readPartners(env.workbook, run.sheets, { action: "check", dateOrder: run.settings.dateOrder }, run.issues);
+  const partners = readPartners(
+    env.workbook,
+    run.sheets,
+    { action: "check", dateOrder: run.settings.dateOrder },
+    run.issues,
+  );
   noteMissingSheets(run, partners === null ? [...data.missingSheets, "partners"] : data.missingSheets);
   for (const check of DATA_CHECKS) {
     const found: DataIssue[] = check({ data, settings: run.settings, asOf: run.asOf, action: "check" });
@@ -52,7 +57,8 @@ export function checkData(env: Env, options: RunOptions = {}): ActionResult<Chec
   // A year of the plan that the public-holiday preset does not cover (only when it is on).
   run.issues.push(...presetYearIssues(run));
   if (partners !== null)
-    for (const issue of partnerReferenceIssues(partners, [data.clients, data.deals], "check")) run.issues.push(issue);
+    for (const issue of partnerReferenceIssues(partners, [data.clients, data.deals], "check"))
+      run.issues.push(issue);
   // The Tier proposals sheet, when there is one: rows whose client, tiers or status cannot be read.
   readProposals(run, run.issues);
   const rows = {

@@ -41,7 +41,11 @@ export function missingText(missing: readonly Paperwork[], language: Language): 
 }
 
 /** Appends the paperwork block to the sheet's values and formats (one more block, same write). */
-export function appendPaperwork(layout: SheetLayout, gaps: readonly PaperworkGap[], language: Language): SheetLayout {
+export function appendPaperwork(
+  layout: SheetLayout,
+  gaps: readonly PaperworkGap[],
+  language: Language,
+): SheetLayout {
   const values = [...layout.values];
   const background = layout.format.backgrounds;
   const colors = [...(background?.colors ?? [])];

@@ -32,7 +32,11 @@ export interface PaperworkGap {
 
 export interface PaperworkInput {
   readonly contracts: readonly PaperworkContract[];
-  readonly clients: readonly { readonly clientId: string; readonly name: string; readonly owner: string | null }[];
+  readonly clients: readonly {
+    readonly clientId: string;
+    readonly name: string;
+    readonly owner: string | null;
+  }[];
   /** Whether the sheet has the Approval column, and the Archive link column. */
   readonly checkApprovals: boolean;
   readonly checkLinks: boolean;
@@ -67,5 +71,7 @@ export function paperworkGaps(input: PaperworkInput): PaperworkGap[] {
     });
   }
   const key = (g: PaperworkGap) => g.signedOn ?? Number.MAX_SAFE_INTEGER;
-  return gaps.sort((a, b) => key(a) - key(b) || (a.contractId < b.contractId ? -1 : a.contractId > b.contractId ? 1 : 0));
+  return gaps.sort(
+    (a, b) => key(a) - key(b) || (a.contractId < b.contractId ? -1 : a.contractId > b.contractId ? 1 : 0),
+  );
 }

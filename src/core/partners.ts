@@ -164,7 +164,10 @@ export function partnerEffectiveness(input: PartnerInput): PartnerModel {
   const commission = new ExactSum();
   const partners = input.partners.map((partner): PartnerFigures => {
     const figures = (tallies.get(partner.partnerId) as Tally).figures();
-    const due = partner.commissionRate === null ? null : new ExactSum().add(figures.wonThisMonth, partner.commissionRate);
+    const due =
+      partner.commissionRate === null
+        ? null
+        : new ExactSum().add(figures.wonThisMonth, partner.commissionRate);
     if (due !== null) commission.addSum(due);
     const last = lastCreated.get(partner.partnerId) ?? null;
     return {

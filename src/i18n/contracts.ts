@@ -95,13 +95,15 @@ export const contracts = defineMessages(
     "contracts.sheet.overdueCount": "Overdue instalments",
     "contracts.sheet.total": "Total",
     "contracts.sheet.noOwner": "(no owner)",
-    "contracts.sheet.paperworkTitle": "Signed or active contracts missing an approval or the archive link: {count}",
+    "contracts.sheet.paperworkTitle":
+      "Signed or active contracts missing an approval or the archive link: {count}",
     "contracts.sheet.missing": "Missing",
     "contracts.paperwork.legal": "legal approval",
     "contracts.paperwork.finance": "finance approval",
     "contracts.paperwork.archiveLink": "archive link",
     "contracts.paperwork.separator": ", ",
-    "contracts.summaryPaperwork": "{count} signed contracts lack legal or finance approval or their archive link; see {sheet}.",
+    "contracts.summaryPaperwork":
+      "{count} signed contracts lack legal or finance approval or their archive link; see {sheet}.",
     "contracts.digest.renewalsTitle": "Contracts entering the renewal window ({count})",
     "contracts.digest.overdueTitle": "Overdue payments ({count})",
     "contracts.digest.col.contract": "Contract",

@@ -8,9 +8,12 @@ import { defineMessages } from "./define";
 export const partners = defineMessages(
   {
     "issue.expectedUrl": "应为网址，例如 https://drive.example.com/contract/K001",
+    "partners.issue.missingHeader":
+      "表头缺少必需的列：{columns}；在补齐前不使用本表，商机和客户按无合作伙伴计算",
     "partners.issue.endBeforeStart": "协议结束日期 {end} 早于开始日期 {start}；请更正协议日期",
     "partners.issue.unknownPartner": "伙伴编号在「{sheet}」表中不存在；该行按无合作伙伴（直客）计算",
-    "partners.issue.droppedPartner": "该伙伴编号所在行无法读取（见「{sheet}」表的问题）；该行按无合作伙伴（直客）计算",
+    "partners.issue.droppedPartner":
+      "该伙伴编号所在行无法读取（见「{sheet}」表的问题）；该行按无合作伙伴（直客）计算",
     "report.block.partners": "渠道效能",
     "report.partners.caption":
       "近12个月（截至 {end}）各合作伙伴带来的新商机（按创建日期）、赢单金额、赢率和成交天数（赢单从创建到成交的中位天数）；本月佣金 = 佣金比例 × 本月赢单金额；协议在 {soon} 前到期或近两个季度无新商机的伙伴标红。商机未填合作伙伴时沿用其客户的合作伙伴。",
@@ -32,8 +35,12 @@ export const partners = defineMessages(
   },
   {
     "issue.expectedUrl": "expected a web address such as https://drive.example.com/contract/K001",
-    "partners.issue.endBeforeStart": "Agreement end {end} is before Agreement start {start}; correct the agreement dates",
-    "partners.issue.unknownPartner": "no partner with this Partner ID in {sheet}; the row counts as direct (no partner)",
+    "partners.issue.missingHeader":
+      "the header row lacks required columns: {columns}; the sheet is not used until they are added, and deals and clients count as direct",
+    "partners.issue.endBeforeStart":
+      "Agreement end {end} is before Agreement start {start}; correct the agreement dates",
+    "partners.issue.unknownPartner":
+      "no partner with this Partner ID in {sheet}; the row counts as direct (no partner)",
     "partners.issue.droppedPartner":
       "this Partner ID's row cannot be read (see the issues of {sheet}); the row counts as direct (no partner)",
     "report.block.partners": "Partner effectiveness",

@@ -9,7 +9,7 @@ import { formatIsoDate } from "../core/dates";
 import { msg } from "../i18n";
 import type { WorkbookPort } from "../ports";
 import { isBlank } from "./cells";
-import type { ActionName, DataIssue } from "./issues";
+import { isStopError, type ActionName, type DataIssue } from "./issues";
 import { readTable, type ReadContext, type SheetMap, type TableRead } from "./read";
 import type { PartnerRow } from "./rows";
 
@@ -22,15 +22,34 @@ export interface PartnerBook {
   readonly dropped: ReadonlySet<string>;
 }
 
-/** Reads the Partners sheet; null when the workbook has none. */
+/**
+ * Reads the Partners sheet; null when the workbook has none, or when its header row lacks
+ * Partner ID or Name (an empty sheet included): then one issue on row 1 names the missing
+ * headers and the sheet is not used (an optional sheet never stops an action).
+ */
 export function readPartners(
   port: WorkbookPort,
   sheets: SheetMap,
   ctx: ReadContext,
   issues: DataIssue[],
 ): PartnerBook | null {
-  if (!sheets.has("partners")) return null;
-  const table = readTable(port, sheets, "partners", ctx, issues);
+  const name = sheets.get("partners");
+  if (name === undefined) return null;
+  let table: TableRead<"partners">;
+  try {
+    table = readTable(port, sheets, "partners", ctx, issues);
+  } catch (error) {
+    if (!isStopError(error) || error.problem.key !== "stop.missingColumn") throw error;
+    issues.push({
+      action: ctx.action,
+      sheet: name,
+      row: 1,
+      column: null,
+      value: "",
+      problem: msg("partners.issue.missingHeader", { columns: String(error.problem.params?.columns ?? "") }),
+    });
+    return null;
+  }
   const sheet = table.sheet as string;
   const endColumn = table.header.text.get("agreementEnd") ?? "Agreement end";
   for (const p of table.rows) {

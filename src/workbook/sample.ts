@@ -716,8 +716,13 @@ class SampleBuilder {
     this.makeContracts();
     const owners = OWNERS[this.language].map((o) => `${o}@${EMAIL_DOMAIN}`);
     const clientIds = this.clients.map((c) => this.clientId(c.index));
-    const partners = samplePartners(this.language, this.d, this.deals, this.clients.length, this.partnerRnd, (date) =>
-      this.dateCell(date),
+    const partners = samplePartners(
+      this.language,
+      this.d,
+      this.deals,
+      this.clients.length,
+      this.partnerRnd,
+      (date) => this.dateCell(date),
     );
     return {
       sheets: [
@@ -1391,7 +1396,11 @@ class SampleBuilder {
     return text[this.lang];
   }
 
-  private clientRows(owners: readonly string[], clientIds: readonly string[], partners: SamplePartners): Cell[][] {
+  private clientRows(
+    owners: readonly string[],
+    clientIds: readonly string[],
+    partners: SamplePartners,
+  ): Cell[][] {
     const row = this.rowMaker("clients");
     const names = new Set<string>();
     const emails = new Map<string, number>();
@@ -1465,7 +1474,11 @@ class SampleBuilder {
     return titles;
   }
 
-  private dealRows(owners: readonly string[], clientIds: readonly string[], partners: SamplePartners): Cell[][] {
+  private dealRows(
+    owners: readonly string[],
+    clientIds: readonly string[],
+    partners: SamplePartners,
+  ): Cell[][] {
     const row = rowLayout("deals", [
       "dealId",
       "clientId",

@@ -32,12 +32,66 @@ interface PartnerDef {
 }
 
 const PARTNERS: readonly PartnerDef[] = [
-  { id: "P01", name: ["华东智联科技有限公司", "Eastlink Smart Tech Ltd."], type: "reseller", region: ["华东", "East China"], startedMonthsAgo: 44, term: 60, rate: "8%", weight: 30 },
-  { id: "P02", name: ["鼎新系统集成有限公司", "Dingxin Systems Integration Co."], type: "integrator", region: ["华北", "North China"], startedMonthsAgo: 34, term: "soon", rate: "6%", weight: 22 },
-  { id: "P03", name: ["锐思商务咨询", "Ruisi Business Advisory"], type: "referral", region: ["华南", "South China"], startedMonthsAgo: 52, term: null, rate: "3%", weight: 18 },
-  { id: "P04", name: ["云桥渠道服务有限公司", "Cloudbridge Channel Services Ltd."], type: "reseller", region: ["西南", "Southwest"], startedMonthsAgo: 26, term: 48, rate: "7.5%", weight: 16 },
-  { id: "P05", name: ["恒通商务顾问", "Hengtong Business Consultants"], type: "referral", region: ["华中", "Central China"], startedMonthsAgo: 30, term: 36, rate: "5%", weight: 6 },
-  { id: "P06", name: ["数智方案集成有限公司", "Datawise Solutions Integration Ltd."], type: "integrator", region: ["华东", "East China"], startedMonthsAgo: 17, term: 36, rate: "10%", weight: 8 },
+  {
+    id: "P01",
+    name: ["华东智联科技有限公司", "Eastlink Smart Tech Ltd."],
+    type: "reseller",
+    region: ["华东", "East China"],
+    startedMonthsAgo: 44,
+    term: 60,
+    rate: "8%",
+    weight: 30,
+  },
+  {
+    id: "P02",
+    name: ["鼎新系统集成有限公司", "Dingxin Systems Integration Co."],
+    type: "integrator",
+    region: ["华北", "North China"],
+    startedMonthsAgo: 34,
+    term: "soon",
+    rate: "6%",
+    weight: 22,
+  },
+  {
+    id: "P03",
+    name: ["锐思商务咨询", "Ruisi Business Advisory"],
+    type: "referral",
+    region: ["华南", "South China"],
+    startedMonthsAgo: 52,
+    term: null,
+    rate: "3%",
+    weight: 18,
+  },
+  {
+    id: "P04",
+    name: ["云桥渠道服务有限公司", "Cloudbridge Channel Services Ltd."],
+    type: "reseller",
+    region: ["西南", "Southwest"],
+    startedMonthsAgo: 26,
+    term: 48,
+    rate: "7.5%",
+    weight: 16,
+  },
+  {
+    id: "P05",
+    name: ["恒通商务顾问", "Hengtong Business Consultants"],
+    type: "referral",
+    region: ["华中", "Central China"],
+    startedMonthsAgo: 30,
+    term: 36,
+    rate: "5%",
+    weight: 6,
+  },
+  {
+    id: "P06",
+    name: ["数智方案集成有限公司", "Datawise Solutions Integration Ltd."],
+    type: "integrator",
+    region: ["华东", "East China"],
+    startedMonthsAgo: 17,
+    term: 36,
+    rate: "10%",
+    weight: 8,
+  },
 ];
 
 /** The idle partner: brings no deal created in the last 8 months. */
@@ -75,8 +129,21 @@ export function samplePartners(
   const lang = language === "en" ? 1 : 0;
   const starts = PARTNERS.map((p) => firstOfMonth(addMonths(asOf, -p.startedMonthsAgo)));
   const rows = PARTNERS.map((p, i) => {
-    const end = p.term === "soon" ? addDays(asOf, 40) : p.term === null ? null : addDays(addMonths(starts[i], p.term), -1);
-    return [p.id, p.name[lang], PARTNER_TYPES.cell(p.type, language), p.region[lang], dateCell(starts[i]), dateCell(end), p.rate];
+    const end =
+      p.term === "soon"
+        ? addDays(asOf, 40)
+        : p.term === null
+          ? null
+          : addDays(addMonths(starts[i], p.term), -1);
+    return [
+      p.id,
+      p.name[lang],
+      PARTNER_TYPES.cell(p.type, language),
+      p.region[lang],
+      dateCell(starts[i]),
+      dateCell(end),
+      p.rate,
+    ];
   });
   const total = PARTNERS.reduce((s, p) => s + p.weight, 0);
   const idleSince = addMonths(asOf, -IDLE_MONTHS);
@@ -91,12 +158,15 @@ export function samplePartners(
     return PARTNERS[at].id;
   });
   // About a third of the clients that came through a partner carry it themselves: their deals
-  // with that partner leave the cell blank and inherit it.
+  // with that partner leave the cell blank and inherit it (and so do their other deals). Only
+  // partners older than the two years of deals, and not the idle one, so that no deal counts
+  // for a partner before its agreement or breaks the idle partner's silence.
+  const holds = new Set(PARTNERS.filter((p) => p.startedMonthsAgo > 24 && p.id !== IDLE).map((p) => p.id));
   const clientPartner: (string | null)[] = new Array<string | null>(clients).fill(null);
   const decided = new Set<number>();
   deals.forEach((deal, i) => {
     const id = dealPartner[i];
-    if (id === null || decided.has(deal.client)) return;
+    if (id === null || !holds.has(id) || decided.has(deal.client)) return;
     decided.add(deal.client);
     if (rnd.next() < 0.35) clientPartner[deal.client] = id;
   });

@@ -56,18 +56,54 @@ describe("partner effectiveness", () => {
         [partner("P1", { commissionRate: 0.08 }), partner("P2", { commissionRate: 0.05 })],
         [
           // P1: won 2026-10-10 after 40 days (100,000.05), won 2026-06-30 after 10 days (50,000), lost.
-          deal({ partner: "P1", stage: "won", amount: 10_000_005, created: d("2026-09-01"), closedOn: d("2026-10-11") }),
-          deal({ partner: "P1", stage: "won", amount: 5_000_000, created: d("2026-06-20"), closedOn: d("2026-06-30") }),
-          deal({ partner: "P1", stage: "lost", amount: 900_000, created: d("2026-03-01"), closedOn: d("2026-04-01") }),
+          deal({
+            partner: "P1",
+            stage: "won",
+            amount: 10_000_005,
+            created: d("2026-09-01"),
+            closedOn: d("2026-10-11"),
+          }),
+          deal({
+            partner: "P1",
+            stage: "won",
+            amount: 5_000_000,
+            created: d("2026-06-20"),
+            closedOn: d("2026-06-30"),
+          }),
+          deal({
+            partner: "P1",
+            stage: "lost",
+            amount: 900_000,
+            created: d("2026-03-01"),
+            closedOn: d("2026-04-01"),
+          }),
           // Created before the window, won inside it: a win, not a new deal; 400 days.
-          deal({ partner: "P1", stage: "won", amount: 100, created: d("2025-09-01"), closedOn: d("2026-10-06") }),
+          deal({
+            partner: "P1",
+            stage: "won",
+            amount: 100,
+            created: d("2025-09-01"),
+            closedOn: d("2026-10-06"),
+          }),
           // Client C2's partner P2 (the deal has none); won this month after 20 days.
-          deal({ clientId: "C2", stage: "won", amount: 3_000_000, created: d("2026-09-11"), closedOn: d("2026-10-01") }),
+          deal({
+            clientId: "C2",
+            stage: "won",
+            amount: 3_000_000,
+            created: d("2026-09-11"),
+            closedOn: d("2026-10-01"),
+          }),
           // Direct: no partner on the deal or its client; and an unknown partner counts as direct.
           deal({ stage: "won", amount: 700_000, created: d("2026-10-02"), closedOn: d("2026-10-03") }),
           deal({ partner: "NOPE", stage: "open", amount: 1, created: d("2026-10-05") }),
           // Outside the 12 months: not counted anywhere.
-          deal({ partner: "P1", stage: "won", amount: 999, created: d("2025-01-01"), closedOn: d("2025-10-31") }),
+          deal({
+            partner: "P1",
+            stage: "won",
+            amount: 999,
+            created: d("2025-01-01"),
+            closedOn: d("2025-10-31"),
+          }),
         ],
       ),
     );
@@ -101,8 +137,20 @@ describe("partner effectiveness", () => {
       base(
         [partner("P1", { commissionRate: 0.005 }), partner("P2", { commissionRate: 0.005 })],
         [
-          deal({ partner: "P1", stage: "won", amount: 100, created: d("2026-10-01"), closedOn: d("2026-10-02") }),
-          deal({ partner: "P2", stage: "won", amount: 100, created: d("2026-10-01"), closedOn: d("2026-10-02") }),
+          deal({
+            partner: "P1",
+            stage: "won",
+            amount: 100,
+            created: d("2026-10-01"),
+            closedOn: d("2026-10-02"),
+          }),
+          deal({
+            partner: "P2",
+            stage: "won",
+            amount: 100,
+            created: d("2026-10-01"),
+            closedOn: d("2026-10-02"),
+          }),
         ],
       ),
     );
@@ -116,8 +164,20 @@ describe("partner effectiveness", () => {
       base(
         [partner("P1")],
         [
-          deal({ partner: "P1", stage: "won", amount: 100, created: d("2026-10-01"), closedOn: d("2026-10-11") }),
-          deal({ partner: "P1", stage: "won", amount: 100, created: d("2026-10-01"), closedOn: d("2026-10-16") }),
+          deal({
+            partner: "P1",
+            stage: "won",
+            amount: 100,
+            created: d("2026-10-01"),
+            closedOn: d("2026-10-11"),
+          }),
+          deal({
+            partner: "P1",
+            stage: "won",
+            amount: 100,
+            created: d("2026-10-01"),
+            closedOn: d("2026-10-16"),
+          }),
         ],
       ),
     );
@@ -178,7 +238,10 @@ describe("partner effectiveness", () => {
     fc.assert(
       fc.property(fc.array(dealArb, { maxLength: 40 }), rate, rate, (deals, r1, r2) => {
         const model = partnerEffectiveness(
-          base([partner("P1", { commissionRate: r1 }), partner("P2", { commissionRate: r2 }), partner("P3")], deals),
+          base(
+            [partner("P1", { commissionRate: r1 }), partner("P2", { commissionRate: r2 }), partner("P3")],
+            deals,
+          ),
         );
         const sum = (f: (x: { won: number; leads: number; wonCount: number; lostCount: number }) => number) =>
           model.partners.reduce((s, p) => s + f(p), f(model.direct));

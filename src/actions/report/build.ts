@@ -78,7 +78,8 @@ export function buildReport(
   const team = readTeam(run.env.workbook, run.sheets, ctx, run.issues);
   const partnerBook = readPartners(run.env.workbook, run.sheets, ctx, run.issues);
   if (partnerBook !== null)
-    for (const issue of partnerReferenceIssues(partnerBook, [data.clients, data.deals], "report")) run.issues.push(issue);
+    for (const issue of partnerReferenceIssues(partnerBook, [data.clients, data.deals], "report"))
+      run.issues.push(issue);
   const snapshots = readSnapshots(run);
   const input: ReportInput = {
     year: month.year,

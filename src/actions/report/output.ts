@@ -77,7 +77,13 @@ export function finish(run: Run, written: Written, html: string, print: string):
   const { built } = written;
   const result = finishRun(
     run,
-    reportDocument(built.model, built.context.currency, built.topics, built.context.changes, built.context.partners),
+    reportDocument(
+      built.model,
+      built.context.currency,
+      built.topics,
+      built.context.changes,
+      built.context.partners,
+    ),
   );
   return {
     ...result,

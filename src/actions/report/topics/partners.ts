@@ -22,9 +22,14 @@ export function partnersTopic(ctx: ReportContext): Topic | null {
   const nameWithType = (name: string, type: string | null) =>
     type === null
       ? name
-      : s.text("report.partners.nameType", { name, type: PARTNER_TYPES.label(type as PartnerType, ctx.language) });
+      : s.text("report.partners.nameType", {
+          name,
+          type: PARTNER_TYPES.label(type as PartnerType, ctx.language),
+        });
   const list = (names: string[]) => names.join(s.text("report.partners.listSeparator"));
-  const notes = [s.text("report.partners.caption", { end: s.date(ctx.model.monthEnd), soon: s.date(model.endingBy) })];
+  const notes = [
+    s.text("report.partners.caption", { end: s.date(ctx.model.monthEnd), soon: s.date(model.endingBy) }),
+  ];
   if (ending.length > 0) {
     const names = ending.map((p) =>
       s.text("report.partners.nameDate", { name: p.partner.name, date: s.date(p.partner.agreementEnd) }),
