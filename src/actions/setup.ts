@@ -155,7 +155,8 @@ function tableFormat(
     if (at === undefined) continue;
     colors[at] = column.computed ? COLORS.computedHeader : COLORS.header;
     if (column.computed) notes[at] = render(language, msg("setup.computedNote"));
-    if (column.codes && !column.computed) {
+    // A list of codes in one cell (the contracts' approvals) gets no drop-down: it holds several.
+    if (column.codes && !column.computed && column.type === "code") {
       validations.push({ column: at + 1, fromRow: 2, toRow: null, values: column.codes.dropdown(language) });
     }
     if (created || newColumns.has(column.key)) {
@@ -164,7 +165,7 @@ function tableFormat(
           ? "date"
           : column.type === "amount"
             ? "amount"
-            : column.type === "growth" || column.type === "probability"
+            : column.type === "growth" || column.type === "probability" || column.type === "rate"
               ? "percent"
               : column.type === "text" && column.key.toLowerCase().endsWith("id")
                 ? "text"

@@ -20,6 +20,7 @@ import { PROPOSAL_STATUSES, TIERS } from "../workbook/codes";
 import type { DataIssue } from "../workbook/issues";
 import { mapHeaders, readData, type HeaderMap, type ReadPlan } from "../workbook/read";
 import type { ClientRow } from "../workbook/rows";
+import { TABLES } from "../workbook/schema";
 import {
   appendOutputRows,
   outputSheetName,
@@ -129,6 +130,9 @@ function proposalCells(
   ];
 }
 
+/** The Status column of the sheet (1-based), where decisions are made. */
+const STATUS_COLUMN = TABLES.tierProposals.columns.findIndex((c) => c.key === "status") + 1;
+
 /**
  * Recalculate tiers under review: merges the fresh changes into the sheet (decisions kept) and
  * replaces it in one write; rows that could not be read stay as they were, at the end.
@@ -148,6 +152,10 @@ export function writeProposals(
     if (p === null && !raw.every((c) => isBlank(c))) cells.push([...raw]);
   });
   const sheet = replaceOutputSheet(run.env.workbook, run.sheets, "tierProposals", run.language, cells, {
+    // The Status column: the decision people make, offered as the status labels of the language.
+    validations: [
+      { column: STATUS_COLUMN, fromRow: 2, toRow: null, values: PROPOSAL_STATUSES.dropdown(run.language) },
+    ],
     numberFormats:
       cells.length === 0
         ? []

@@ -40,11 +40,11 @@ export const ROW_BUILDERS: { readonly [K in keyof RowTypes]: (row: number, v: Ro
       tierOverride: v[9],
       overrideReason: v[10],
       preferredChannel: v[11],
-      partner: v[12],
-      tier: v[13],
-      tierReason: v[14],
-      purchase12m: v[15],
-      tierSince: v[16],
+      tier: v[12],
+      tierReason: v[13],
+      purchase12m: v[14],
+      tierSince: v[15],
+      partner: v[16],
     }) as ClientRow,
   deals: (row, v) =>
     ({

@@ -43,11 +43,11 @@ export const ClientRowSchema = z.object({
   tierOverride: nullable(TierSchema),
   overrideReason: nullable(text),
   preferredChannel: nullable(ChannelSchema),
-  partner: nullable(text),
   tier: nullable(TierSchema),
   tierReason: nullable(text),
   purchase12m: nullable(cents),
   tierSince: nullable(calDate),
+  partner: nullable(text),
 });
 export type ClientRow = z.infer<typeof ClientRowSchema>;
 

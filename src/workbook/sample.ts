@@ -1422,11 +1422,11 @@ class SampleBuilder {
         tierOverride: this.code(TIERS, c.tierOverride),
         overrideReason: reason,
         preferredChannel: this.code(CHANNELS, c.preferred),
-        partner: partners.clientPartner[c.index] ?? null,
         tier: c.tier,
         tierReason: c.tierReason === null ? null : this.text(c.tierReason),
         purchase12m: c.purchase12m,
         tierSince: this.dateCell(c.tierSince),
+        partner: partners.clientPartner[c.index] ?? null,
       });
     });
   }

@@ -121,11 +121,11 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
       code("tierOverride", "Tier override", "手工分级", TIERS),
       col("overrideReason", "Override reason", "手工分级原因", "text"),
       code("preferredChannel", "Preferred channel", "偏好渠道", CHANNELS),
-      col("partner", "Partner", "合作伙伴", "text"),
       code("tier", "Tier", "客户等级", TIERS, { computed: true }),
       col("tierReason", "Tier reason", "分级依据", "text", { computed: true }),
       col("purchase12m", "12-month purchase", "近12个月采购额", "amount", { computed: true }),
       col("tierSince", "Tier since", "定级日期", "date", { computed: true }),
+      col("partner", "Partner", "合作伙伴", "text"),
     ],
   },
   deals: {

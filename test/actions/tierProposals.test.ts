@@ -81,6 +81,29 @@ describe("Recalculate tiers with tier.review on", () => {
     expect(result.summary.map((m) => m.key)).toContain("tiers.proposals.summary");
   });
 
+  it("offers the status labels of the workbook's language as a drop-down on the Status column", () => {
+    for (const language of ["en", "zh-CN"] as const) {
+      const sheets = workbook();
+      sheets.Settings[1] = ["language", language];
+      const env = testEnv(sheets, { today: ASOF });
+      recalculateTiers(env);
+      const name = language === "en" ? "Tier proposals" : "分级提议";
+      const formats = env.workbook.sheet(name)?.formats ?? [];
+      expect(formats).toHaveLength(1);
+      expect(formats[0].validations).toEqual([
+        {
+          column: 8,
+          fromRow: 2,
+          toRow: null,
+          values:
+            language === "en"
+              ? ["Pending", "Approved", "Rejected", "Applied"]
+              : ["待审", "批准", "驳回", "已应用"],
+        },
+      ]);
+    }
+  });
+
   it("with tier.review off applies every change as before and writes no proposals", () => {
     const env = testEnv(workbook("off"), { today: ASOF });
     const result = recalculateTiers(env);

@@ -203,7 +203,7 @@ describe("what gets written", () => {
       "    Settings!C3: (blank) → ISO currency code for amounts",
       "    Settings!A4: (blank) → timeZone",
       `    … and ${settingCells - 5} more`,
-      "  Clients: 14 cells changed",
+      "  Clients: 15 cells changed",
     ]);
     expect(plan).toContain("    Clients!D1: (blank) → Industry\n");
     expect(plan).toContain("  Deals: new sheet, 1 row\n");
@@ -240,7 +240,16 @@ describe("what gets written", () => {
     expect((await run("check", file, "--json", json, "--as-of", "2026-11-27")).code).toBe(0);
     expect(JSON.parse(readFileSync(json, "utf8"))).toEqual({
       issueCount: 0,
-      rows: { clients: 1, deals: 0, contracts: 0, payments: 0, interactions: 0, targets: 0, industries: 0 },
+      rows: {
+        clients: 1,
+        deals: 0,
+        contracts: 0,
+        payments: 0,
+        interactions: 0,
+        targets: 0,
+        industries: 0,
+        partners: 0,
+      },
     });
     expect(existsSync(`${file}.bak`)).toBe(false);
   });

@@ -137,6 +137,7 @@ describe("saving writes back only what the actions changed", () => {
       "Targets",
       "Industries",
       "Team",
+      "Partners",
       "Tier history",
       "Data issues",
       "Send log",
