@@ -199,9 +199,32 @@ export interface SyncOptions {
   readonly deadline?: number;
 }
 
+/** Document property: JSON list of the owners whose calendars the sync wrote to (so leaving the list cleans up). */
+export const SYNCED_OWNERS_PROPERTY = "accountDesk.calendar.owners";
+
+function readSynced(properties: PropertiesPort): string[] {
+  try {
+    const parsed: unknown = JSON.parse(properties.get(SYNCED_OWNERS_PROPERTY) ?? "[]");
+    return Array.isArray(parsed) ? parsed.filter((o): o is string => typeof o === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Owners to sync: those opted in, then those who left the list since the last sync (their events go). */
+export function calendarWork(
+  settings: Settings,
+  properties: PropertiesPort,
+): { owners: string[]; leaving: string[] } {
+  const owners = calendarOwners(settings);
+  const leaving = readSynced(properties).filter((o) => !owners.includes(o));
+  return { owners, leaving };
+}
+
 /**
- * Brings the calendars of the opted-in owners in line with the plan. An owner without planned
- * visits still gets the list call (their old events are removed). Call it holding the lock.
+ * Brings the calendars of the opted-in owners in line with the plan, and removes this workbook's
+ * events from the calendars of owners taken off the list. An owner without planned visits still
+ * gets the list call (their old events are removed). Call it holding the lock.
  */
 export function syncVisitCalendars(
   env: Env,
@@ -210,8 +233,8 @@ export function syncVisitCalendars(
   link: string | null,
   options: SyncOptions = {},
 ): CalendarSyncResult {
-  const owners = calendarOwners(settings);
-  if (owners.length === 0) return { owners: [], deferred: [], summary: [msg("calendar.summary.none")] };
+  const { owners, leaving } = calendarWork(settings, env.properties);
+  if (owners.length === 0 && leaving.length === 0) return { owners: [], deferred: [], summary: [] };
   const calendar = env.calendar ?? null;
   if (calendar === null) return { owners: [], deferred: [], summary: [msg("calendar.summary.unavailable")] };
   const byOwner = new Map<string, CalendarEventData[]>(owners.map((o) => [o, []]));
@@ -219,18 +242,30 @@ export function syncVisitCalendars(
     byOwner.get(event.visit.owner)?.push(eventData(event));
   const done: OwnerSync[] = [];
   const deferred: string[] = [];
-  for (const owner of owners) {
+  for (const owner of [...owners, ...leaving]) {
     if (options.deadline !== undefined && env.clock.now().getTime() >= options.deadline) deferred.push(owner);
     else done.push(syncOwner(calendar, env.properties, owner, byOwner.get(owner) ?? []));
   }
-  return { owners: done, deferred, summary: syncSummary(done, deferred, env.user) };
+  const synced = [...owners, ...leaving.filter((o) => deferred.includes(o))];
+  if (synced.length === 0) env.properties.remove(SYNCED_OWNERS_PROPERTY);
+  else env.properties.set(SYNCED_OWNERS_PROPERTY, JSON.stringify(synced));
+  return { owners: done, deferred, summary: syncSummary(done, deferred, new Set(leaving), env.user) };
 }
 
-function syncSummary(done: readonly OwnerSync[], deferred: readonly string[], user: string): MessageRef[] {
+function syncSummary(
+  done: readonly OwnerSync[],
+  deferred: readonly string[],
+  leaving: ReadonlySet<string>,
+  user: string,
+): MessageRef[] {
   const lines: MessageRef[] = [];
   for (const o of done) {
     if (o.failed !== null) {
       lines.push(msg("calendar.summary.failed", { owner: o.owner, reason: o.failed, user }));
+      continue;
+    }
+    if (leaving.has(o.owner)) {
+      lines.push(msg("calendar.summary.optedOut", { owner: o.owner, removed: o.removed }));
       continue;
     }
     const { owner, visits, created, moved, removed, unchanged } = o;

@@ -7,7 +7,14 @@
 import type { Env } from "../ports";
 import { outputSheetName } from "../workbook/write";
 import type { CalDate } from "../core/dates";
-import { calendarOwners, icsFiles, syncVisitCalendars, type OwnerSync, type SyncOptions } from "./calendar";
+import {
+  calendarOwners,
+  calendarWork,
+  icsFiles,
+  syncVisitCalendars,
+  type OwnerSync,
+  type SyncOptions,
+} from "./calendar";
 import { readAndComputeContacts } from "./contacts";
 import { finishRun, startRun, type ActionResult, type RunOptions } from "./run";
 
@@ -16,13 +23,14 @@ export interface CalendarSyncData {
   readonly deferred: readonly string[];
 }
 
-/** The scheduled sync; null when no owner has opted in (nothing read, nothing written). */
+/** The scheduled sync; null when no owner is or was opted in (nothing read, nothing written). */
 export function scheduledCalendarSync(
   env: Env,
   options: RunOptions & SyncOptions = {},
 ): ActionResult<CalendarSyncData> | null {
   const run = startRun(env, "contacts", options);
-  if (calendarOwners(run.settings).length === 0) return null;
+  const work = calendarWork(run.settings, env.properties);
+  if (work.owners.length === 0 && work.leaving.length === 0) return null;
   const { result } = readAndComputeContacts(run);
   const link = env.workbook.sheetLink?.(outputSheetName(run.sheets, "contactPlan", run.language)) ?? null;
   const synced = syncVisitCalendars(env, run.settings, result, link, options);

@@ -26,7 +26,8 @@ export const calendar = defineMessages(
     "calendar.event.link": "沟通计划：{link}",
     "calendar.event.footer": "由商务助手按沟通计划创建；排期变化时自动移动，记录这次沟通后自动删除。",
     "calendar.icsName": "{owner} 的面访计划",
-    "calendar.summary.none": "日历：没有负责人开启面访同步（设置 calendar.owners）。",
+    "calendar.summary.optedOut":
+      "日历 {owner}：已不在 calendar.owners 中，删除本工作簿的 {removed} 个面访日程",
     "calendar.summary.owner":
       "日历 {owner}：{visits} 次面访，新建 {created}，移动 {moved}，删除 {removed}，未改 {unchanged}",
     "calendar.summary.dismissed": "日历 {owner}：{count} 个日程已被手动删除，本次面访不再重建",
@@ -62,7 +63,8 @@ export const calendar = defineMessages(
     "calendar.event.footer":
       "Created by Account Desk from the contact plan; moved when the plan moves, removed once this contact is logged.",
     "calendar.icsName": "Visits of {owner}",
-    "calendar.summary.none": "Calendar: no owner has visits synced (setting calendar.owners).",
+    "calendar.summary.optedOut":
+      "Calendar {owner}: no longer in calendar.owners, {removed} visit events of this workbook removed",
     "calendar.summary.owner":
       "Calendar {owner}: {visits} visits, {created} created, {moved} moved, {removed} removed, {unchanged} unchanged",
     "calendar.summary.dismissed":

@@ -67,7 +67,12 @@ function live(gas: GasHandle, calendarId: string): Record<string, string> {
 }
 
 /** Runs Build contact plan and returns the Calendar calls it made. */
+let shownBefore = 0;
+let alertsBefore = 0;
+
 function buildPlan(gas: GasHandle): Record<string, number> {
+  shownBefore = gas.fake.alerts.length + gas.fake.toasts.length;
+  alertsBefore = gas.fake.alerts.length;
   gas.fake.resetCalls();
   gas.call("menuContactPlan");
   return calendarCalls(gas);
@@ -79,8 +84,13 @@ function appendRow(gas: GasHandle, sheet: string, row: readonly unknown[]): void
   );
 }
 
+/** What the last action showed (its alert or toast): each action shows exactly one. */
 function summary(gas: GasHandle): string {
-  return [...gas.fake.alerts, ...gas.fake.toasts].map((a) => a.message).join("\n");
+  const shown = [...gas.fake.alerts, ...gas.fake.toasts];
+  expect(shown.length).toBe(shown.length > 0 ? shownBefore + 1 : 0);
+  return gas.fake.alerts.length > alertsBefore
+    ? gas.fake.alerts[gas.fake.alerts.length - 1].message
+    : (gas.fake.toasts[gas.fake.toasts.length - 1]?.message ?? "");
 }
 
 describe("planned visits in Google Calendar", () => {
@@ -219,6 +229,24 @@ describe("planned visits in Google Calendar", () => {
     expect(live(gas, WANG)).toEqual({ "W1#2026-11-16": "2026-11-27" });
     expect(summary(gas)).toContain(
       "Calendar li@example.com: could not write (API call to calendar.events.list failed with error: Not Found). Ask them to share their calendar with manager@example.com",
+    );
+  });
+
+  it("removes its events from the calendar of an owner taken off the list, once", () => {
+    const gas = open(workbook());
+    buildPlan(gas);
+    gas.evaluate(
+      `SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Settings").getRange("B6").setValue("")`,
+    );
+    expect(buildPlan(gas)).toEqual({ list: 1, remove: 3 });
+    expect(live(gas, LI)).toEqual({});
+    expect(summary(gas)).toContain(
+      "Calendar li@example.com: no longer in calendar.owners, 3 visit events of this workbook removed",
+    );
+    expect(buildPlan(gas)).toEqual({});
+    expect(summary(gas)).not.toContain("Calendar");
+    expect(Object.keys(gas.fake.properties()).filter((k) => k.startsWith("accountDesk.calendar"))).toEqual(
+      [],
     );
   });
 
