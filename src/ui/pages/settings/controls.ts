@@ -55,7 +55,8 @@ function selectControl(field: SettingField, id: string, onChange: () => void): F
   const known = new Set((field.options ?? []).map((o) => o.value));
   const extra =
     field.value !== "" && !known.has(field.value) ? [{ value: field.value, label: field.value }] : [];
-  const blank = field.value === "" ? [{ value: "", label: "—" }] : [];
+  // A blank value shows as "—" unless a choice already stands for blank (e.g. "All day").
+  const blank = field.value === "" && !known.has("") ? [{ value: "", label: "—" }] : [];
   for (const choice of [...blank, ...extra, ...(field.options ?? [])]) {
     select.appendChild(h("option", { attrs: { value: choice.value } }, choice.label));
   }
