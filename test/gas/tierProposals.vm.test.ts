@@ -48,6 +48,15 @@ describe("Tier proposals in Sheets", () => {
       "Pending",
     ]);
     expect(gas.fake.cell("Tier proposals", "A2").type).toBe("date");
+    // The Status column offers the status labels as a drop-down down to the sheet's last row.
+    const state = gas.fake.sheetState("Tier proposals");
+    expect(state.validations.filter((v) => v.a1.startsWith("H"))).toEqual([
+      expect.objectContaining({
+        a1: `H2:H${state.maxRows}`,
+        type: "VALUE_IN_LIST",
+        values: ["Pending", "Approved", "Rejected", "Applied"],
+      }),
+    ]);
     const mailsBefore = gas.fake.outbox.length;
 
     gas.call("menuApplyTierChanges");
