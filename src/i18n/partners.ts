@@ -16,7 +16,10 @@ export const partners = defineMessages(
       "该伙伴编号所在行无法读取（见「{sheet}」表的问题）；该行按无合作伙伴（直客）计算",
     "report.block.partners": "渠道效能",
     "report.partners.caption":
-      "近12个月（截至 {end}）各合作伙伴带来的新商机（按创建日期）、赢单金额、赢率和成交天数（赢单从创建到成交的中位天数）；本月佣金 = 佣金比例 × 本月赢单金额；协议在 {soon} 前到期或近两个季度无新商机的伙伴标红。商机未填合作伙伴时沿用其客户的合作伙伴。",
+      "近12个月（截至 {end}）：新商机按创建日期计，成交天数为赢单从创建到成交的中位天数。",
+    "report.partners.caption2":
+      "本月佣金 = 佣金比例 × 本月赢单金额；商机未填合作伙伴时沿用其客户的合作伙伴。",
+    "report.partners.caption3": "标红：协议在 {soon} 前到期，或近两个季度无新商机。",
     "report.col.partner": "合作伙伴",
     "report.col.leads": "新商机",
     "report.col.medianDays": "成交天数",
@@ -45,7 +48,10 @@ export const partners = defineMessages(
       "this Partner ID's row cannot be read (see the issues of {sheet}); the row counts as direct (no partner)",
     "report.block.partners": "Partner effectiveness",
     "report.partners.caption":
-      "Over the 12 months to {end}, per partner: new deals (by Created), amount won, win rate and days to close (median from Created to Closed on of won deals); commission = commission rate × amount won this month; partners whose agreement ends by {soon} or with no new deal in two quarters are flagged. A deal without a Partner takes its client's.",
+      "12 months to {end}: new deals by Created; days to close: median, Created to won.",
+    "report.partners.caption2":
+      "Commission = commission rate × won this month. A deal without a Partner takes its client's.",
+    "report.partners.caption3": "Flagged: agreement ends by {soon}, or no new deal in two quarters.",
     "report.col.partner": "Partner",
     "report.col.leads": "New deals",
     "report.col.medianDays": "Days to close",

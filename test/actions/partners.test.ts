@@ -175,7 +175,10 @@ describe("the partner effectiveness topic", () => {
       ["Commission due this month", 950_000],
       ["Agreements ending in 90 days", 1],
     ]);
-    expect(topic?.notes.slice(1)).toEqual([
+    expect(topic?.notes).toEqual([
+      "12 months to 2026-10-31: new deals by Created; days to close: median, Created to won.",
+      "Commission = commission rate × won this month. A deal without a Partner takes its client's.",
+      "Flagged: agreement ends by 2027-01-29, or no new deal in two quarters.",
       "Agreement ends within 90 days: Dingxin (2026-12-15)",
       "For review — no new deal in the last two quarters (since 2026-04-30): Hengtong",
     ]);

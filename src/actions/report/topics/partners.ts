@@ -28,7 +28,9 @@ export function partnersTopic(ctx: ReportContext): Topic | null {
         });
   const list = (names: string[]) => names.join(s.text("report.partners.listSeparator"));
   const notes = [
-    s.text("report.partners.caption", { end: s.date(ctx.model.monthEnd), soon: s.date(model.endingBy) }),
+    s.text("report.partners.caption", { end: s.date(ctx.model.monthEnd) }),
+    s.text("report.partners.caption2"),
+    s.text("report.partners.caption3", { soon: s.date(model.endingBy) }),
   ];
   if (ending.length > 0) {
     const names = ending.map((p) =>
