@@ -130,6 +130,8 @@ export interface WorkbookPort {
   sheetNames(): string[];
   /** Every value of the sheet's used range, row 1 first (one read); null when there is no such sheet. */
   readSheet(sheet: string): Cell[][] | null;
+  /** Row 1 of the sheet only (one read; absent: readSheet's first row); null when there is no such sheet. */
+  readHeaderRow?(sheet: string): Cell[] | null;
   /** Creates an empty sheet at the end. */
   addSheet(sheet: string): void;
   /** Writes a rectangular block at (row, column), both 1-based: one write. Strings are literal text. */

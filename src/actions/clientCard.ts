@@ -45,7 +45,7 @@ import {
   type Tier,
 } from "../workbook/codes";
 import { StopError, type DataIssue } from "../workbook/issues";
-import { mapHeaders, parseTable, requireClosedOn, tableOfSheet, type TableRead } from "../workbook/read";
+import { mapHeaders, parseTable, requireClosedOn, tableAt, type TableRead } from "../workbook/read";
 import type { ClientRow, InteractionRow } from "../workbook/rows";
 import { TABLES, type TableKey } from "../workbook/schema";
 import { cardAlerts, type CardAlert } from "./cardAlerts";
@@ -232,8 +232,9 @@ function cellId(cell: Cell | undefined): string | null {
   return parsed.ok ? parsed.value : null;
 }
 
-function columnOf(table: TableKey, values: readonly Cell[][], key: string): number | undefined {
-  return mapHeaders(table, values[0] ?? [], "", { action: "sidebar", dateOrder: "YMD" }, []).index.get(key);
+function columnOf(run: Run, table: TableKey, values: readonly Cell[][], key: string): number | undefined {
+  const ctx = { action: "sidebar", dateOrder: "YMD", mapping: run.sheets.mapping } as const;
+  return mapHeaders(table, values[0] ?? [], "", ctx, []).index.get(key);
 }
 
 /**
@@ -250,7 +251,7 @@ function parseRowsWhere<K extends CardTable>(
 ): TableRead<K> {
   const sheet = run.sheets.get(table) ?? null;
   const values = reads.values(sheet);
-  const at = sheet === null ? undefined : columnOf(table, values, key);
+  const at = sheet === null ? undefined : columnOf(run, table, values, key);
   const picked: Cell[][] = [values[0] ?? []];
   const rowOf: number[] = [1];
   if (at !== undefined) {
@@ -266,7 +267,7 @@ function parseRowsWhere<K extends CardTable>(
     table,
     sheet,
     picked,
-    { action: "sidebar", dateOrder: run.settings.dateOrder },
+    { action: "sidebar", dateOrder: run.settings.dateOrder, mapping: run.sheets.mapping },
     local,
   );
   for (const issue of local) {
@@ -308,7 +309,7 @@ const hint = (run: Run, message: string): ClientCardResult => ({
 /** The client card for the row selected in the spreadsheet, or a hint on how to choose one. */
 export function clientCardAt(env: Env, selection: CardSelection, options: RunOptions = {}): ClientCardResult {
   const run = startRun(env, "sidebar", options);
-  const table = tableOfSheet(selection.sheet);
+  const table = tableAt(run.sheets, selection.sheet);
   const text = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) =>
     t(run.language, key, params);
   const supported: readonly (TableKey | null)[] = [...CARD_TABLES, "contactPlan"];
@@ -362,12 +363,13 @@ function selectedClientId(
   const values = reads.values(selection.sheet);
   const cellOf = (rows: readonly Cell[][], line: number, at: number | undefined) =>
     at === undefined ? null : cellId(rows[line]?.[at]);
-  if (table !== "payments") return cellOf(values, selection.row - 1, columnOf(table, values, "clientId"));
-  const contractId = cellOf(values, selection.row - 1, columnOf("payments", values, "contractId"));
+  if (table !== "payments")
+    return cellOf(values, selection.row - 1, columnOf(run, table, values, "clientId"));
+  const contractId = cellOf(values, selection.row - 1, columnOf(run, "payments", values, "contractId"));
   if (contractId === null) return null;
   const contracts = reads.values(run.sheets.get("contracts") ?? null);
-  const idAt = columnOf("contracts", contracts, "contractId");
-  const clientAt = columnOf("contracts", contracts, "clientId");
+  const idAt = columnOf(run, "contracts", contracts, "contractId");
+  const clientAt = columnOf(run, "contracts", contracts, "clientId");
   for (let r = 1; r < contracts.length; r++) {
     if (cellOf(contracts, r, idAt) === contractId) return cellOf(contracts, r, clientAt);
   }
@@ -712,7 +714,7 @@ export function logContact(env: Env, submitted: unknown, options: RunOptions = {
     "interactions",
     sheet,
     [headerRow, raw],
-    { action: "sidebar", dateOrder: run.settings.dateOrder },
+    { action: "sidebar", dateOrder: run.settings.dateOrder, mapping: run.sheets.mapping },
     issues,
   );
   const fieldOf = new Map<string, ContactField>();

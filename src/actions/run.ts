@@ -71,10 +71,11 @@ export function readWorkbookSettings(
   defaultTimeZone: string,
   action: ActionName,
 ): WorkbookSettings {
-  const sheets = locateSheets(workbook.sheetNames());
+  const names = workbook.sheetNames();
   const issues: DataIssue[] = [];
-  const read = readSettings(workbook, sheets, { action, defaultTimeZone }, issues);
-  return { ...read, issues, sheets };
+  const read = readSettings(workbook, locateSheets(names), { action, defaultTimeZone }, issues);
+  // The tables are found again with the mapping of the team's own sheets that Settings hold.
+  return { ...read, issues, sheets: locateSheets(names, read.settings.mapping) };
 }
 
 /** Starts an action: sheets located, Settings read once (its issues collected), as-of fixed. */
@@ -82,7 +83,7 @@ export function startRun(env: Env, action: ActionName, options: RunOptions = {})
   // Settings passed on were read earlier in the execution: the sheets are located afresh.
   const read = options.settings ?? readWorkbookSettings(env.workbook, env.defaultTimeZone, action);
   const sheets = options.settings
-    ? locateSheets(env.workbook.sheetNames())
+    ? locateSheets(env.workbook.sheetNames(), read.settings.mapping)
     : (read as WorkbookSettings).sheets;
   const issues: DataIssue[] = [...read.issues];
   const settings = read.settings;

@@ -27,9 +27,9 @@ export interface SetupOptions {
 
 export function setupWorkbook(env: Env, options: SetupOptions = {}): ActionResult<SetupData> {
   const port = env.workbook;
-  let sheets = locateSheets(port.sheetNames());
   const issues: Run["issues"] = [];
   const read = readWorkbookSettings(port, env.defaultTimeZone, "setup");
+  let sheets = read.sheets;
   issues.push(...read.issues);
   const { settings, sheet: settingsSheet } = read;
   const language: Language = settingsSheet === null ? (options.language ?? "zh-CN") : settings.language;
@@ -65,7 +65,7 @@ export function setupWorkbook(env: Env, options: SetupOptions = {}): ActionResul
       table,
       values[0] ?? [],
       existing,
-      { action: "setup", dateOrder: "YMD" },
+      { action: "setup", dateOrder: "YMD", mapping: settings.mapping },
       issues,
     );
     const index = new Map(header.index);
@@ -109,7 +109,7 @@ export function setupWorkbook(env: Env, options: SetupOptions = {}): ActionResul
       }
     }
   }
-  sheets = locateSheets(port.sheetNames());
+  sheets = locateSheets(port.sheetNames(), settings.mapping);
 
   const summary = [];
   if (data.createdSheets.length > 0)

@@ -22,6 +22,7 @@ import { readWorkbookSettings } from "./run";
 import { headerName, sheetName, TABLES } from "../workbook/schema";
 import { trimAll } from "../workbook/names";
 import { SETTING_DEFS, findSetting, validateSettingText, type SettingDef } from "../workbook/settings";
+import { writeCells } from "../workbook/write";
 import {
   SECTIONS,
   SECTION_OF_GROUP,
@@ -420,27 +421,7 @@ function writeSettings(env: Env, current: SheetSettings, changed: ReadonlyMap<st
     if (descAt !== undefined) cells.set(`${nextRow}:${descAt}`, description(findSetting(key) as SettingDef));
     nextRow++;
   }
-  let top = Infinity;
-  let bottom = -1;
-  let left = Infinity;
-  let right = -1;
-  for (const place of cells.keys()) {
-    const [r, c] = place.split(":").map(Number);
-    top = Math.min(top, r);
-    bottom = Math.max(bottom, r);
-    left = Math.min(left, c);
-    right = Math.max(right, c);
-  }
-  const block: Cell[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const line: Cell[] = [];
-    for (let c = left; c <= right; c++) {
-      const place = `${r}:${c}`;
-      line.push(cells.has(place) ? (cells.get(place) as Cell) : (current.values[r]?.[c] ?? null));
-    }
-    block.push(line);
-  }
-  port.writeBlock(current.sheet, top + 1, left + 1, block);
+  writeCells(port, current.sheet, current.values, cells);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { setupWorkbook } from "../actions/setup";
 import { applyApprovedTierChanges } from "../actions/tierProposals";
 import { recalculateTiers } from "../actions/tiers";
 import type { ContactLogInput } from "../actions/clientCard";
+import type { MappingInput } from "../actions/mapSheets";
 import { msg, render } from "../i18n";
 import { StopError } from "../workbook/issues";
 import { menuEntries } from "./registry";
@@ -199,6 +200,11 @@ export const menuSettings = menuHandler("menu.settings", () => {
   openSidebar(SIDEBAR_PAGES.settings, "sidebar.settings.title", () => sidebarServer.sidebarSettingsForm());
 });
 
+/** Get started…: set up, fill in the sample or map the team's own sheets (its page calls the sidebarStart…, sidebarFillSample and sidebarMapping… functions). */
+export const menuGetStarted = menuHandler("menu.getStarted", () => {
+  openSidebar(SIDEBAR_PAGES.getStarted, "start.title", () => sidebarServer.sidebarGetStarted());
+});
+
 /** Client card: the sidebar of the selected row's client (its page calls sidebarClientCard and sidebarLogContact). */
 export const menuClientCard = menuHandler("menu.clientCard", () => {
   openSidebar(SIDEBAR_PAGES.clientCard, "sidebar.card.title");
@@ -269,4 +275,24 @@ export function sidebarClientCard() {
 
 export function sidebarLogContact(input: ContactLogInput) {
   return sidebarServer.sidebarLogContact(input);
+}
+
+export function sidebarGetStarted() {
+  return sidebarServer.sidebarGetStarted();
+}
+
+export function sidebarStartSetup() {
+  return sidebarServer.sidebarStartSetup();
+}
+
+export function sidebarFillSample() {
+  return sidebarServer.sidebarFillSample();
+}
+
+export function sidebarMappingForm() {
+  return sidebarServer.sidebarMappingForm();
+}
+
+export function sidebarSaveMapping(input: MappingInput) {
+  return sidebarServer.sidebarSaveMapping(input);
 }

@@ -57,6 +57,7 @@ export const FEATURE_MENU_ITEMS: readonly MenuEntry[] = [
 
 export function menuEntries(): MenuEntry[] {
   return [
+    item("menu.getStarted", "menuGetStarted"),
     item("menu.setup", "menuSetup"),
     item("menu.check", "menuCheck"),
     ...(FEATURE_MENU_ITEMS.length > 0 ? [separator, ...FEATURE_MENU_ITEMS] : []),

@@ -55,6 +55,15 @@ export class SheetsWorkbook implements WorkbookPort {
     return values as unknown as Cell[][];
   }
 
+  readHeaderRow(name: string): Cell[] | null {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet) return null;
+    const width = sheet.getLastColumn();
+    if (width < 1) return [];
+    const row = sheet.getRange(1, 1, 1, width).getValues()[0] as RawValue[];
+    return row.map((v) => (v instanceof Date ? this.cellOfDate(v) : (v as Cell)));
+  }
+
   private cellOfDate(value: Date): Cell {
     const ms = value.getTime();
     if (Number.isNaN(ms)) return "";

@@ -8,6 +8,8 @@ import { clientCardAt, type CardSelection } from "../actions/clientCard";
 import { logContact } from "../actions/clientCard";
 import { pageWithData, saveSettings, settingsForm } from "../actions/sidebar";
 import { sendTestMail } from "../actions/testMail";
+import { fillSample, getStartedForm, setupFromPage } from "../actions/getStarted";
+import { mappingForm, saveMapping } from "../actions/mapSheets";
 import { render, t, type MessageKey } from "../i18n";
 import type { Env } from "../ports";
 import type { SidebarServer } from "../ui/api";
@@ -18,7 +20,11 @@ import { reconcileTriggers } from "./triggers";
 import { errorMessage } from "./ui";
 
 /** The pages of src/ui/pages/, built into dist/NAME.html. */
-export const SIDEBAR_PAGES = { settings: "settings", clientCard: "client-card" } as const;
+export const SIDEBAR_PAGES = {
+  settings: "settings",
+  clientCard: "client-card",
+  getStarted: "get-started",
+} as const;
 
 /**
  * Opens a page in the Sheets sidebar, titled in the workbook language. With `data`, what the
@@ -75,6 +81,11 @@ export const sidebarServer: SidebarServer = {
   sidebarTestMail: (recipients) => serve((env) => sendTestMail(env, recipients), true),
   sidebarClientCard: () => serve((env) => clientCardAt(env, activeSelection()), false),
   sidebarLogContact: (input) => serve((env) => logContact(env, input), true),
+  sidebarGetStarted: () => serve((env) => getStartedForm(env), false),
+  sidebarStartSetup: () => serve((env) => setupFromPage(env), true),
+  sidebarFillSample: () => serve((env) => fillSample(env), true),
+  sidebarMappingForm: () => serve((env) => mappingForm(env), false),
+  sidebarSaveMapping: (input) => serve((env) => saveMapping(env, input), true),
 };
 
 /** Holds only if main.ts exports every server function the pages call, with the types the pages expect. */

@@ -51,6 +51,8 @@ export const common = defineMessages(
     "issue.placeRow": "{sheet} 第 {row} 行",
     "issue.placeCell": "{sheet} 第 {row} 行「{column}」列",
     "issue.duplicateHeader": "表头重复；只读取第一列",
+    "issue.mappedHeaderMissing": "「设置」中对应「{zh}」的列名不在表头中；改按标准列名查找",
+    "issue.unknownMappingKey": "未知的映射项；应为 map.表名 或 map.表名.列名，例如 map.clients.clientId",
     "issue.formulaError": "公式错误 {error}",
     "issue.requiredValue": "必填项为空",
     "issue.duplicateId": "编号重复；两行均未计算",
@@ -63,6 +65,8 @@ export const common = defineMessages(
     "stop.missingSheet":
       "缺少工作表「{zh}」（{en}）。请运行菜单「商务助手 ▸ 初始化工作簿」或 account-desk init 创建它。",
     "stop.missingColumn": "工作表「{sheet}」缺少必需的列：{columns}。请运行「初始化工作簿」补齐列。",
+    "stop.missingMappedSheet":
+      "「设置」把一张必需的表映射到工作表「{sheet}」，但工作簿中没有这个工作表。请在「开始使用 ▸ 映射我的表格」中重新选择。",
     "stop.lockBusy": "另一个操作正在运行，请稍后再试。",
     "stop.unexpected": "操作失败：{message}",
     "setup.computedNote": "由商务助手计算并写入，请勿手工修改。",
@@ -133,6 +137,10 @@ export const common = defineMessages(
     "issue.placeRow": "{sheet} row {row}",
     "issue.placeCell": "{sheet} row {row}, column {column}",
     "issue.duplicateHeader": "header given twice; only the first column is read",
+    "issue.mappedHeaderMissing":
+      "Settings map the column {en} to this header, which is not in the header row; the standard header is used instead",
+    "issue.unknownMappingKey":
+      "unknown mapping key; expected map.TABLE or map.TABLE.COLUMN, such as map.clients.clientId",
     "issue.formulaError": "formula error {error}",
     "issue.requiredValue": "required value is blank",
     "issue.duplicateId": "duplicate ID; neither row was used",
@@ -146,6 +154,8 @@ export const common = defineMessages(
       'The sheet "{en}" ({zh}) is missing. Run Account Desk ▸ Set up workbook (or account-desk init) to create it.',
     "stop.missingColumn":
       'The sheet "{sheet}" lacks required columns: {columns}. Run Set up workbook to add them.',
+    "stop.missingMappedSheet":
+      'Settings map a required table to the sheet "{sheet}", which is not in the workbook. Choose it again in Get started ▸ Map my sheets.',
     "stop.lockBusy": "Another Account Desk action is running; try again in a moment.",
     "stop.unexpected": "The action failed: {message}",
     "setup.computedNote": "Computed and written by Account Desk; do not edit by hand.",

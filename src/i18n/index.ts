@@ -16,6 +16,7 @@ import { plan } from "./plan";
 import { report } from "./report";
 import { settings } from "./settings";
 import { sidebar } from "./sidebar";
+import { start } from "./start";
 import { tiers } from "./tiers";
 
 export { defineMessages, type Dictionary } from "./define";
@@ -31,6 +32,7 @@ const dictionaries = [
   report,
   tiers,
   sidebar,
+  start,
   settings,
   plan,
   holidays,

@@ -7,6 +7,8 @@
 import type { ClientCardResult, ContactLogInput, LogContactResult } from "../actions/clientCard";
 import type { SaveSettingsResult, SettingsForm } from "../actions/sidebar";
 import type { TestMailResult } from "../actions/testMail";
+import type { GetStartedForm, StartResult } from "../actions/getStarted";
+import type { MappingForm, MappingInput, SaveMappingResult } from "../actions/mapSheets";
 
 export type {
   ClientCardResult,
@@ -16,6 +18,15 @@ export type {
   LogContactResult,
 } from "../actions/clientCard";
 export type { TestMailResult } from "../actions/testMail";
+export type { GetStartedForm, StartResult } from "../actions/getStarted";
+export type {
+  MappingField,
+  MappingForm,
+  MappingInput,
+  MappingTable,
+  SaveMappingResult,
+  StartText,
+} from "../actions/mapSheets";
 export type { DateOrder } from "../workbook/cells";
 export type {
   HolidayRow,
@@ -37,4 +48,14 @@ export interface SidebarServer {
   sidebarClientCard(): ClientCardResult;
   /** Client card: appends one Interactions row and returns the refreshed card. */
   sidebarLogContact(input: ContactLogInput): LogContactResult;
+  /** Get started: the page's strings in the workbook language. */
+  sidebarGetStarted(): GetStartedForm;
+  /** Get started: runs Set up workbook. */
+  sidebarStartSetup(): StartResult;
+  /** Get started: fills in the sample when the input sheets are empty, else says why not. */
+  sidebarFillSample(): StartResult;
+  /** Map my sheets: each table's sheet and each column's header, best guesses chosen. */
+  sidebarMappingForm(): MappingForm;
+  /** Map my sheets: validates and saves the mapping in Settings (one write). */
+  sidebarSaveMapping(input: MappingInput): SaveMappingResult;
 }

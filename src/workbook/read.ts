@@ -28,14 +28,27 @@ import {
   type Parsed,
 } from "./cells";
 import { StopError, type ActionName, type DataIssue } from "./issues";
+import {
+  lookUpHeaders,
+  mappedSheets,
+  mappingOf,
+  mappingText,
+  NO_MAPPING,
+  parseMappingKey,
+  type MappableTable,
+  type SheetMapping,
+} from "./mapping";
 import { normalizeName } from "./names";
 import { ROW_BUILDERS, type RowSlots } from "./rowBuilders";
 import type { RowTypes } from "./rows";
 import { TABLES, type ColumnDef, type InputTableKey, type TableKey } from "./schema";
 import { defaultSettings, findSetting, type SettingDef, type Settings } from "./settings";
 
-/** Where each table lives: its sheet's name as it is in the workbook. */
-export type SheetMap = ReadonlyMap<TableKey, string>;
+/**
+ * Where each table lives: its sheet's name as it is in the workbook; and the mapping of Settings
+ * the sheets were found with, which the readers apply to the headers too.
+ */
+export type SheetMap = ReadonlyMap<TableKey, string> & { readonly mapping?: SheetMapping };
 
 const TABLE_BY_NAME = new Map<string, TableKey>();
 for (const table of Object.values(TABLES)) {
@@ -48,17 +61,34 @@ export function tableOfSheet(name: string): TableKey | null {
   return TABLE_BY_NAME.get(normalizeName(name)) ?? null;
 }
 
-/** Finds every known table's sheet; two sheets for one table stop the action. */
-export function locateSheets(names: readonly string[]): SheetMap {
-  const found = new Map<TableKey, string>();
+/**
+ * Finds every known table's sheet: the sheet the mapping names (when the workbook has it), else
+ * the sheet with the table's English or Chinese name that no mapping took; two sheets for one
+ * table stop the action.
+ */
+export function locateSheets(names: readonly string[], mapping: SheetMapping = NO_MAPPING): SheetMap {
+  const found = new Map<TableKey, string>(mappedSheets(names, mapping));
+  const taken = new Set([...found.values()]);
   for (const name of names) {
     const table = tableOfSheet(name);
-    if (table === null) continue;
+    if (table === null || taken.has(name) || (found.has(table) && taken.has(found.get(table) as string)))
+      continue;
     const other = found.get(table);
     if (other !== undefined) throw new StopError("stop.duplicateSheet", { first: other, second: name });
     found.set(table, name);
   }
-  return found;
+  return Object.assign(found, { mapping });
+}
+
+/** The table a sheet of the workbook holds, as found (by the mapping or by name), if any. */
+export function tableAt(sheets: SheetMap, name: string): TableKey | null {
+  for (const [table, sheet] of sheets) if (sheet === name) return table;
+  return null;
+}
+
+/** The sheet a table is mapped to in Settings, if any (for messages about a missing sheet). */
+export function mappedSheetName(sheets: SheetMap, table: TableKey): string | null {
+  return sheets.mapping?.get(table as MappableTable)?.sheet ?? null;
 }
 
 /** Header positions: column key → 0-based index, and the header text as the user wrote it. */
@@ -72,6 +102,8 @@ export interface HeaderMap {
 export interface ReadContext {
   readonly action: ActionName;
   readonly dateOrder: DateOrder;
+  /** The team's own headers (Settings' `map.*`); readTable and readData take it from the SheetMap. */
+  readonly mapping?: SheetMapping;
 }
 
 export function mapHeaders(
@@ -81,31 +113,30 @@ export function mapHeaders(
   ctx: ReadContext,
   issues: DataIssue[],
 ): HeaderMap {
-  const byName = new Map<string, ColumnDef>();
-  for (const column of TABLES[table].columns) {
-    byName.set(normalizeName(column.en), column);
-    byName.set(normalizeName(column.zh), column);
+  const mapped = ctx.mapping?.get(table as MappableTable)?.columns;
+  const { index, text, duplicates, missing } = lookUpHeaders(table, headerRow, mapped);
+  for (const i of duplicates) {
+    const cell = headerRow[i] as string;
+    issues.push({
+      action: ctx.action,
+      sheet,
+      row: 1,
+      column: cell,
+      value: cell,
+      problem: msg("issue.duplicateHeader"),
+    });
   }
-  const index = new Map<string, number>();
-  const text = new Map<string, string>();
-  headerRow.forEach((cell, i) => {
-    if (typeof cell !== "string" || isBlank(cell)) return;
-    const column = byName.get(normalizeName(cell));
-    if (!column) return;
-    if (index.has(column.key)) {
-      issues.push({
-        action: ctx.action,
-        sheet,
-        row: 1,
-        column: cell,
-        value: cell,
-        problem: msg("issue.duplicateHeader"),
-      });
-      return;
-    }
-    index.set(column.key, i);
-    text.set(column.key, cell);
-  });
+  for (const [key, header] of missing) {
+    const def = TABLES[table].columns.find((c) => c.key === key) as ColumnDef;
+    issues.push({
+      action: ctx.action,
+      sheet,
+      row: 1,
+      column: header,
+      value: header,
+      problem: msg("issue.mappedHeaderMissing", { zh: def.zh, en: def.en }),
+    });
+  }
   return { index, text, width: headerRow.length };
 }
 
@@ -281,7 +312,7 @@ export function readTable<K extends keyof RowTypes>(
 ): TableRead<K> {
   const sheet = sheets.get(table) ?? null;
   const values = sheet === null ? [] : (port.readSheet(sheet) ?? []);
-  return parseTable(table, sheet, values, ctx, issues, fields);
+  return parseTable(table, sheet, values, { ...ctx, mapping: ctx.mapping ?? sheets.mapping }, issues, fields);
 }
 
 /**
@@ -302,9 +333,10 @@ export function parseTable<K extends keyof RowTypes>(
   const header = mapHeaders(table, values[0] ?? [], sheet, ctx, issues);
   const missing = def.columns.filter((c) => c.requiredColumn && !header.index.has(c.key));
   if (missing.length > 0) {
+    const mapped = ctx.mapping?.get(table as MappableTable)?.columns;
     throw new StopError("stop.missingColumn", {
       sheet,
-      columns: missing.map((c) => `${c.zh} / ${c.en}`).join(", "),
+      columns: missing.map((c) => mapped?.get(c.key) ?? `${c.zh} / ${c.en}`).join(", "),
     });
   }
   const wanted = columnsToRead(table, fields as Fields<keyof RowTypes>);
@@ -494,6 +526,7 @@ export function readSettings(
   }
   const out: Record<string, unknown> = { ...base };
   const entries: { def: SettingDef; cell: Cell; row: number }[] = [];
+  const mapped: { table: MappableTable; column: string | null; name: string }[] = [];
   const seen = new Set<string>();
   for (let r = 1; r < values.length; r++) {
     const keyCell = values[r][keyAt];
@@ -511,7 +544,32 @@ export function readSettings(
       }
       continue;
     }
-    const found = findSetting(String(keyCell));
+    const mapKey = parseMappingKey(String(keyCell));
+    if (mapKey !== null && mapKey !== "unknown") {
+      const id = `map:${mapKey.table}.${mapKey.column ?? ""}`;
+      const error = formulaError(valueCell);
+      const duplicate = seen.has(id);
+      const problem = duplicate
+        ? msg("issue.duplicateSetting")
+        : error !== null
+          ? msg("issue.formulaError", { error })
+          : null;
+      seen.add(id);
+      if (problem === null) mapped.push({ ...mapKey, name: mappingText(valueCell) });
+      else {
+        const onKey = duplicate;
+        issues.push({
+          action: ctx.action,
+          sheet,
+          row: r + 1,
+          column: header.text.get(onKey ? "key" : "value") ?? (onKey ? "Key" : "Value"),
+          value: displayCell(onKey ? keyCell : valueCell),
+          problem,
+        });
+      }
+      continue;
+    }
+    const found = mapKey === "unknown" ? undefined : findSetting(String(keyCell));
     if (!found) {
       issues.push({
         action: ctx.action,
@@ -519,7 +577,7 @@ export function readSettings(
         row: r + 1,
         column: header.text.get("key") ?? "Key",
         value: displayCell(keyCell),
-        problem: msg("issue.unknownSetting"),
+        problem: msg(mapKey === "unknown" ? "issue.unknownMappingKey" : "issue.unknownSetting"),
       });
       continue;
     }
@@ -558,6 +616,7 @@ export function readSettings(
       problem: parsed ? parsed.problem : msg("issue.formulaError", { error: error ?? "" }),
     });
   }
+  out.mapping = mappingOf(mapped);
   const settings = out as Settings;
   if (settings["tier.mediumThreshold"] > settings["tier.highThreshold"]) {
     issues.push({
@@ -603,6 +662,8 @@ export function readData(
 ): WorkbookData {
   for (const table of required) {
     if (!sheets.has(table)) {
+      const mapped = mappedSheetName(sheets, table);
+      if (mapped !== null) throw new StopError("stop.missingMappedSheet", { sheet: mapped });
       throw new StopError("stop.missingSheet", { zh: TABLES[table].zh, en: TABLES[table].en });
     }
   }

@@ -21,6 +21,7 @@ import {
   type Parsed,
 } from "./cells";
 import { CHANNELS, type Channel, type Tier } from "./codes";
+import { NO_MAPPING, type SheetMapping } from "./mapping";
 import { normalizeName, trimAll } from "./names";
 
 z.config({ jitless: true });
@@ -582,8 +583,10 @@ export const SETTING_DEFS = [
 
 type Defs = typeof SETTING_DEFS;
 type ValueOf<D> = D extends SettingDef<infer T> ? T : never;
-/** All settings by key, typed. */
-export type Settings = { readonly [D in Defs[number] as D["key"]]: ValueOf<D> };
+/** All settings by key, typed; and the team's own sheets and headers (the `map.*` keys, see mapping.ts). */
+export type Settings = { readonly [D in Defs[number] as D["key"]]: ValueOf<D> } & {
+  readonly mapping: SheetMapping;
+};
 export type SettingKey = Defs[number]["key"];
 
 const DEF_BY_KEY = new Map<string, SettingDef>(
@@ -642,6 +645,7 @@ export function defaultSettings(overrides: { timeZone?: string } = {}): Settings
     out[d.key] = parsed.value;
   }
   if (overrides.timeZone && isTimeZone(overrides.timeZone)) out.timeZone = overrides.timeZone;
+  out.mapping = NO_MAPPING;
   return out as Settings;
 }
 

@@ -80,6 +80,41 @@ export function writeComputedColumns(
   }
 }
 
+/**
+ * Writes scattered cells of a sheet in one write: `cells` maps "row:column" (0-based) to the new
+ * value; the block spans only those rows and columns, and every other cell inside it is written
+ * back as read (`values`). Nothing is written when `cells` is empty.
+ */
+export function writeCells(
+  port: WorkbookPort,
+  sheet: string,
+  values: readonly (readonly Cell[])[],
+  cells: ReadonlyMap<string, Cell>,
+): void {
+  if (cells.size === 0) return;
+  let top = Infinity;
+  let bottom = -1;
+  let left = Infinity;
+  let right = -1;
+  for (const place of cells.keys()) {
+    const [r, c] = place.split(":").map(Number);
+    top = Math.min(top, r);
+    bottom = Math.max(bottom, r);
+    left = Math.min(left, c);
+    right = Math.max(right, c);
+  }
+  const block: Cell[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const line: Cell[] = [];
+    for (let c = left; c <= right; c++) {
+      const place = `${r}:${c}`;
+      line.push(cells.has(place) ? (cells.get(place) as Cell) : (values[r]?.[c] ?? null));
+    }
+    block.push(line);
+  }
+  port.writeBlock(sheet, top + 1, left + 1, block);
+}
+
 /** A cell of a date column: text that reads as a date becomes a date cell; anything else stays. */
 function asDateCell(cell: Cell, dateOrder: DateOrder): Cell {
   if (typeof cell !== "string") return cell;

@@ -14,6 +14,8 @@ import { expect } from "vitest";
 import { clientCardAt, logContact, type CardSelection } from "../../src/actions/clientCard";
 import { pageWithData, saveSettings, settingsForm } from "../../src/actions/sidebar";
 import { sendTestMail } from "../../src/actions/testMail";
+import { fillSample, getStartedForm, setupFromPage } from "../../src/actions/getStarted";
+import { mappingForm, saveMapping } from "../../src/actions/mapSheets";
 import { launchChromium } from "../../src/node/pdf";
 import type { SidebarServer } from "../../src/ui/api";
 import { testEnv, type TestEnv } from "../helpers/env";
@@ -59,7 +61,7 @@ export interface Session {
 }
 
 export async function startBrowser(): Promise<Browser> {
-  for (const page of ["settings", "client-card"]) {
+  for (const page of ["settings", "client-card", "get-started"]) {
     if (!existsSync(path.join(ROOT, "dist", `${page}.html`)))
       throw new Error(`dist/${page}.html is missing: run npm run build`);
   }
@@ -92,7 +94,7 @@ export function withSettings(rows: readonly (readonly [string, string | number])
 
 export async function open(
   browser: Browser,
-  pageName: "settings" | "client-card",
+  pageName: "settings" | "client-card" | "get-started",
   options: OpenOptions = {},
 ): Promise<Session> {
   const env = testEnv(memoryCells(options.sheets ?? sidebarWorkbook()), { quota: options.quota });
@@ -114,6 +116,11 @@ export async function open(
     sidebarTestMail: (recipients) => sendTestMail(env, recipients),
     sidebarClientCard: () => clientCardAt(env, session.selection),
     sidebarLogContact: (input) => logContact(env, input),
+    sidebarGetStarted: () => getStartedForm(env),
+    sidebarStartSetup: () => setupFromPage(env),
+    sidebarFillSample: () => fillSample(env),
+    sidebarMappingForm: () => mappingForm(env),
+    sidebarSaveMapping: (input) => saveMapping(env, input),
   };
   await page.exposeFunction("__server", (name: string, argsJson: string) => {
     const args = JSON.parse(argsJson) as unknown[];
@@ -136,7 +143,8 @@ export async function open(
   });
   const file = path.join(ROOT, "dist", `${pageName}.html`);
   if (options.injectForm) {
-    const html = pageWithData(readFileSync(file, "utf8"), settingsForm(env));
+    const first = pageName === "get-started" ? getStartedForm(env) : settingsForm(env);
+    const html = pageWithData(readFileSync(file, "utf8"), first);
     await page.route(PAGE_URL, (route) =>
       route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }),
     );

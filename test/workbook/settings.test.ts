@@ -25,7 +25,9 @@ describe("Settings", () => {
     expect(settings["contact.workingDays"]).toEqual([1, 2, 3, 4, 5]);
     expect(settings["contact.B.intervalDays"]).toBe(15);
     expect(settings.language).toBe("zh-CN");
-    expect(Object.keys(settings)).toHaveLength(SETTING_DEFS.length);
+    // Every setting, and the mapping of the team's own sheets (none by default).
+    expect(Object.keys(settings)).toHaveLength(SETTING_DEFS.length + 1);
+    expect(settings.mapping.size).toBe(0);
   });
 
   it("reads values in the data cell formats", () => {
