@@ -1,7 +1,7 @@
 /**
  * Get started, the server side: the page's first data (its strings), Set up run from the page,
- * and filling in the sample — only while every sheet the sample fills is missing or empty, so it
- * never overwrites a team's data. The sample goes through Set up first (missing sheets and
+ * and filling in the sample — only while the workbook holds no data of the team's, so it never
+ * overwrites or mixes with a team's data. The sample goes through Set up first (missing sheets and
  * columns), then each sample sheet is written under the headers the workbook has (mapped or
  * standard, in any order) in one write per sheet. Map my sheets is in mapSheets.ts.
  */
@@ -10,7 +10,7 @@ import type { Cell, Env } from "../ports";
 import { isBlank } from "../workbook/cells";
 import { locateSheets, mapHeaders } from "../workbook/read";
 import { generateSample } from "../workbook/sample";
-import type { TableKey } from "../workbook/schema";
+import { TABLES, type TableKey } from "../workbook/schema";
 import { findSetting } from "../workbook/settings";
 import { writeCells } from "../workbook/write";
 import { startText, type StartText } from "./mapSheets";
@@ -44,19 +44,19 @@ export function setupFromPage(env: Env): StartResult {
 const SAMPLE_SETTINGS = ["contact.capacityPerDay", "contact.minGapDays", "contact.planDays"] as const;
 
 /**
- * Fills in the sample (in the workbook language, as of today) when every sheet it fills is
- * missing or has no row below its header; otherwise refuses and names the sheets with data.
+ * Fills in the sample (in the workbook language, as of today) when no sheet but Settings and the
+ * tool's own has a row below its header (the team's sheets may not be mapped yet); otherwise
+ * refuses and names the sheets with data.
  */
 export function fillSample(env: Env): StartResult {
   const port = env.workbook;
   const before = readWorkbookSettings(port, env.defaultTimeZone, "setup");
   const language = before.settings.language;
   const sample = generateSample({ language, asOf: env.clock.today(before.settings.timeZone) });
-  const withData: string[] = [];
-  for (const sheet of sample.sheets) {
-    const name = before.sheets.get(sheet.table);
-    if (name !== undefined && hasRows(port.readSheet(name) ?? [])) withData.push(name);
-  }
+  // Any sheet of the team's (mapped, named as the contract's or not) with a row below its header.
+  const own = new Set<string>();
+  for (const [table, name] of before.sheets) if (table === "settings" || TABLES[table].output) own.add(name);
+  const withData = port.sheetNames().filter((name) => !own.has(name) && hasRows(port.readSheet(name) ?? []));
   const list = (names: readonly string[]) =>
     names.map((n) => `「${n}」`).join(language === "en" ? ", " : "、");
   if (withData.length > 0) {
