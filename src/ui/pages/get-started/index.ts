@@ -143,13 +143,9 @@ class MappingPage {
         backButton,
         h("h1", { class: "page-title" }, this.text["start.map.title"]),
         h("p", { class: "muted small" }, this.text["start.map.intro"]),
+        h("p", { class: "muted small legend" }, this.text["start.map.computedHint"]),
       ),
       ...this.form.tables.map((table) => this.tableBlock(table)),
-      h(
-        "p",
-        { class: "muted small", attrs: { style: "margin-top:8px" } },
-        this.text["start.map.computedHint"],
-      ),
       h("footer", { class: "sticky-footer" }, this.status, this.save),
     );
     window.scrollTo(0, 0);
