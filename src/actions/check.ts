@@ -8,13 +8,14 @@ import type { Env } from "../ports";
 import type { DataIssue } from "../workbook/issues";
 import { partnerReferenceIssues, readPartners } from "../workbook/partners";
 import { readData } from "../workbook/read";
+import { TABLES } from "../workbook/schema";
 import type { DataCheck } from "./checks";
 import { checkFutureInteractions } from "./contacts";
 import { presetYearIssues } from "./holidayPreset";
 import { contractLifecycleCheck } from "./contracts";
 import { readProposals } from "./tierProposals";
 import { dealsWithoutOwner, duplicateTargets } from "./reportChecks";
-import { finishRun, noteMissingSheets, startRun, type ActionResult, type RunOptions } from "./run";
+import { finishRun, noteMissingSheets, startRun, type ActionResult, type Run, type RunOptions } from "./run";
 import { overrideWithoutReason, tierAWithoutOwner } from "./tierChecks";
 
 /** Every feature's checks, in report order: each feature adds its import and its entry here. */
@@ -50,6 +51,7 @@ export function checkData(env: Env, options: RunOptions = {}): ActionResult<Chec
     run.issues,
   );
   noteMissingSheets(run, partners === null ? [...data.missingSheets, "partners"] : data.missingSheets);
+  for (const issue of missingMappedSheets(run)) run.issues.push(issue);
   for (const check of DATA_CHECKS) {
     const found: DataIssue[] = check({ data, settings: run.settings, asOf: run.asOf, action: "check" });
     for (const issue of found) run.issues.push(issue);
@@ -86,6 +88,26 @@ export function checkData(env: Env, options: RunOptions = {}): ActionResult<Chec
         ? msg("check.summary", { count, sheet })
         : msg("check.summaryAll", { count, total, sheet });
   return { ...result, summary: [head, ...others] };
+}
+
+/** Sheets the mapping of Settings names that the workbook does not have (the table falls back to its contract name). */
+function missingMappedSheets(run: Run): DataIssue[] {
+  const settingsSheet = run.sheets.get("settings");
+  if (settingsSheet === undefined) return [];
+  const out: DataIssue[] = [];
+  for (const [table, own] of run.settings.mapping) {
+    if (own.sheet === null || run.sheets.get(table) === own.sheet) continue;
+    const name = run.language === "en" ? TABLES[table].en : TABLES[table].zh;
+    out.push({
+      action: "check",
+      sheet: settingsSheet,
+      row: null,
+      column: null,
+      value: own.sheet,
+      problem: msg("issue.mappedSheetMissing", { table: name, key: `map.${table}` }),
+    });
+  }
+  return out;
 }
 
 function dataIssuesName(language: "zh-CN" | "en", sheets: ReadonlyMap<string, string>): string {

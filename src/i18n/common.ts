@@ -52,6 +52,7 @@ export const common = defineMessages(
     "issue.placeCell": "{sheet} 第 {row} 行「{column}」列",
     "issue.duplicateHeader": "表头重复；只读取第一列",
     "issue.mappedHeaderMissing": "「设置」中对应「{zh}」的列名不在表头中；改按标准列名查找",
+    "issue.mappedSheetMissing": "{key} 指定的工作表不在工作簿中；「{table}」改按标准表名查找",
     "issue.unknownMappingKey": "未知的映射项；应为 map.表名 或 map.表名.列名，例如 map.clients.clientId",
     "issue.formulaError": "公式错误 {error}",
     "issue.requiredValue": "必填项为空",
@@ -139,6 +140,8 @@ export const common = defineMessages(
     "issue.duplicateHeader": "header given twice; only the first column is read",
     "issue.mappedHeaderMissing":
       "Settings map the column {en} to this header, which is not in the header row; the standard header is used instead",
+    "issue.mappedSheetMissing":
+      "{key} names a sheet that is not in the workbook; {table} is looked for by its standard name",
     "issue.unknownMappingKey":
       "unknown mapping key; expected map.TABLE or map.TABLE.COLUMN, such as map.clients.clientId",
     "issue.formulaError": "formula error {error}",

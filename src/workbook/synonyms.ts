@@ -14,6 +14,7 @@ export const SHEET_SYNONYMS: Readonly<Record<MappableTable, readonly string[]>> 
   targets: ["目标", "销售目标", "业绩指标", "Quotas", "Sales targets"],
   industries: ["行业增长", "行业信息", "Industry growth", "Sectors"],
   team: ["销售团队", "人员", "团队成员", "Staff", "Team members", "Sales team"],
+  partners: ["渠道伙伴", "代理商", "经销商", "渠道商", "Channel partners", "Resellers", "Distributors"],
 };
 
 /** Column key → other names, the same for every table that has the column. */
@@ -87,6 +88,10 @@ const BY_TABLE: Partial<Record<MappableTable, Readonly<Record<string, readonly s
   },
   industries: { growth: ["增长", "同比增长", "Growth rate"] },
   team: { name: ["姓名", "销售姓名", "Full name"], manager: ["经理", "主管", "Supervisor"] },
+  partners: {
+    partnerId: ["伙伴ID", "代理商编号", "Partner code"],
+    name: ["伙伴名", "代理商名称", "Partner name"],
+  },
 };
 
 /** The other names of a column of a table. */

@@ -4,6 +4,7 @@
  * valid, with each problem named.
  */
 import { describe, expect, it } from "vitest";
+import { checkData } from "../../src/actions/check";
 import { fillSample } from "../../src/actions/getStarted";
 import { mappingForm, saveMapping, type MappingInput } from "../../src/actions/mapSheets";
 import { recalculateTiers } from "../../src/actions/tiers";
@@ -146,5 +147,32 @@ describe("saving a mapping", () => {
     });
     expect(again.ok).toBe(true);
     expect(env.workbook.values("Settings")?.find((row) => row[0] === "map.clients.owner")?.[1]).toBe("");
+  });
+});
+
+describe("Check data and the mapping", () => {
+  it("names a mapped sheet that is not in the workbook, and reads the table by its contract name", () => {
+    const env = testEnv({
+      Settings: [
+        ["Key", "Value"],
+        ["language", "en"],
+        ["map.clients", "Customers"],
+      ],
+      Clients: [
+        ["Client ID", "Name"],
+        ["C1", "Acme"],
+      ],
+      Deals: [["Deal ID", "Client ID", "Stage", "Amount"]],
+    });
+    const result = checkData(env);
+    expect(result.data.rows.clients).toBe(1);
+    expect(result.issues.map((i) => [i.sheet, i.row, i.value, i.problem])).toEqual([
+      [
+        "Settings",
+        null,
+        "Customers",
+        { key: "issue.mappedSheetMissing", params: { table: "Clients", key: "map.clients" } },
+      ],
+    ]);
   });
 });
