@@ -101,6 +101,7 @@ describe("a team's own sheets, mapped", () => {
       ["targets", "业绩目标"],
       ["industries", "行业"],
       ["team", "团队"],
+      ["partners", "合作伙伴"],
     ]);
     const chosen = (key: string) =>
       Object.fromEntries(
