@@ -29,6 +29,11 @@ const STEPS = [
   { action: "schedule", args: ["--ics", path.join(outDir, "ics")], dirs: [path.join(outDir, "ics")] },
   { action: "contracts", args: [] },
   {
+    action: "emails",
+    args: ["--eml", path.join(outDir, "emails")],
+    files: [path.join(outDir, "emails")],
+  },
+  {
     action: "report",
     json: `report-${REPORT_MONTH}.json`,
     args: ["--month", REPORT_MONTH, "--html", path.join(outDir, `report-${REPORT_MONTH}.html`)],

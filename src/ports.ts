@@ -159,12 +159,24 @@ export interface MailMessage {
   readonly textBody: string;
   /** An HTML document the adapter attaches as a PDF under this file name. */
   readonly pdf?: { readonly fileName: string; readonly html: string };
+  /** Where replies go (a client's e-mail sent for its owner: the owner). */
+  readonly replyTo?: string;
+  /** The sender's name shown to the recipient (default: Account Desk). */
+  readonly senderName?: string;
 }
 
 export interface MailPort {
   /** How many more recipients may be mailed today. */
   remainingQuota(): number;
   send(message: MailMessage): void;
+}
+
+/**
+ * Drafts in the mailbox of the user the script runs as (Apps Script: the Gmail advanced service).
+ * Creating a draft sends nothing and spends none of the mail quota.
+ */
+export interface DraftPort {
+  create(message: MailMessage): void;
 }
 
 export interface ClockPort {
@@ -235,6 +247,8 @@ export interface Env {
   readonly clock: ClockPort;
   /** Null where mail cannot be sent (the command line); actions then print instead. */
   readonly mail: MailPort | null;
+  /** Gmail drafts of the running user; absent or null where there are none (the command line). */
+  readonly drafts?: DraftPort | null;
   readonly properties: PropertiesPort;
   readonly lock: LockPort;
   /** Who runs the action: a user's e-mail, `trigger`, or `cli`. */

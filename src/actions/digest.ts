@@ -20,7 +20,7 @@ import { sendMails, sentKeys, type OutgoingMail, type SendOutcome } from "./mail
 import { finishRun, startRun, type ActionResult, type Run, type RunOptions } from "./run";
 
 /** A table a provider may read (Settings is always read by the run). */
-export type DigestTable = Exclude<InputTableKey, "settings" | "team" | "partners">;
+export type DigestTable = Exclude<InputTableKey, "settings" | "team" | "partners" | "templates">;
 
 /** How a row is marked in the e-mail. */
 export type DigestTone = "overdue" | "due" | "neutral";

@@ -48,21 +48,28 @@ export interface SendReport {
   readonly deferred: number;
 }
 
-/** Send-log keys already sent (Result `sent`). One read. */
-export function sentKeys(run: Run): Set<string> {
+/** Every row of the Send log as its key and result, in sheet order. One read. */
+export function sendLogEntries(run: Run): { readonly what: string; readonly result: string }[] {
   const name = run.sheets.get("sendLog");
-  const out = new Set<string>();
-  if (name === undefined) return out;
+  if (name === undefined) return [];
   const values = run.env.workbook.readSheet(name) ?? [];
   const header = (values[0] ?? []).map((h) => (typeof h === "string" ? normalizeName(h) : ""));
   const whatAt = header.findIndex((h) => h === "what" || h === "内容");
   const resultAt = header.findIndex((h) => h === "result" || h === "结果");
-  if (whatAt < 0 || resultAt < 0) return out;
+  if (whatAt < 0 || resultAt < 0) return [];
+  const out: { what: string; result: string }[] = [];
   for (let r = 1; r < values.length; r++) {
     const what = values[r][whatAt];
     if (isBlank(what)) continue;
-    if (String(values[r][resultAt]).trim() === "sent") out.add(String(what).trim());
+    out.push({ what: String(what).trim(), result: String(values[r][resultAt] ?? "").trim() });
   }
+  return out;
+}
+
+/** Send-log keys already sent (Result `sent`). One read. */
+export function sentKeys(run: Run): Set<string> {
+  const out = new Set<string>();
+  for (const entry of sendLogEntries(run)) if (entry.result === "sent") out.add(entry.what);
   return out;
 }
 

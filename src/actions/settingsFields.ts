@@ -80,6 +80,8 @@ export const SECTIONS: readonly { readonly id: SectionId; readonly keys: readonl
       "calendar.owners",
       "calendar.visitTime",
       "calendar.visitMinutes",
+      "templates.mode",
+      "templates.perDay",
     ],
   },
   {
@@ -146,6 +148,8 @@ const KINDS: Readonly<Record<string, FieldKind>> = {
   "calendar.owners": "emails",
   "calendar.visitTime": "select",
   "calendar.visitMinutes": "integer",
+  "templates.mode": "select",
+  "templates.perDay": "integer",
 };
 
 const UNITS: Readonly<Record<string, MessageKey>> = {
@@ -154,6 +158,7 @@ const UNITS: Readonly<Record<string, MessageKey>> = {
   "contact.capacityPerDay": "settingUnit.points",
   "contact.planDays": "settingUnit.workingDays",
   "calendar.visitMinutes": "settingUnit.minutes",
+  "templates.perDay": "settingUnit.messages",
 };
 
 export function kindOf(key: string): FieldKind {
@@ -222,6 +227,12 @@ export function optionsOf(key: string, language: Language): SelectOption[] | nul
       value: code,
       label: t(language, `settingOption.holidayPreset.${code}`),
     }));
+  }
+  if (key === "templates.mode") {
+    return [
+      { value: "draft", label: t(language, "settingOption.draft") },
+      { value: "send", label: t(language, "settingOption.send") },
+    ];
   }
   if (/^contact\.[ABC]\.channel$/.test(key)) {
     return CHANNELS.values.map((code) => ({ value: code, label: CHANNELS.label(code, language) }));

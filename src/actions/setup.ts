@@ -11,6 +11,7 @@ import { isBlank } from "../workbook/cells";
 import { locateSheets, mapHeaders } from "../workbook/read";
 import { headerName, sheetName, SETUP_TABLES, TABLES, type TableKey } from "../workbook/schema";
 import { findSetting, SETTING_DEFS, setupValue } from "../workbook/settings";
+import { defaultTemplateRows } from "../workbook/templates";
 import { COLORS } from "../workbook/write";
 import { finishRun, readWorkbookSettings, type ActionResult, type Run } from "./run";
 
@@ -42,6 +43,7 @@ export function setupWorkbook(env: Env, options: SetupOptions = {}): ActionResul
     if (existing === undefined) {
       const name = sheetName(table, language);
       const rows: Cell[][] = [TABLES[table].columns.map((c) => headerName(c, language))];
+      if (table === "templates") rows.push(...defaultTemplateRows());
       if (table === "settings") {
         for (const def of SETTING_DEFS) {
           rows.push([

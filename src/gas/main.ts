@@ -6,6 +6,7 @@
 import { dispatch } from "../actions/automation/dispatch";
 import { checkData } from "../actions/check";
 import { reviewContractsAction } from "../actions/contracts";
+import { prepareClientEmails } from "../actions/clientEmails";
 import { buildContactPlanSheet } from "../actions/contacts";
 import { sendDailyDigest } from "../actions/digest";
 import { generateReport, previewReport, sendReport } from "../actions/report";
@@ -139,6 +140,22 @@ export const menuSendAllDigests = menuHandler("menu.sendAllDigests", () => {
   const language = workbookLanguage(createEnv(false));
   if (!confirm(language, "digest.confirmAll.title", "digest.confirmAll.body")) return;
   runMenuAction("menu.sendAllDigests", (env) => sendDailyDigest(env));
+});
+
+/**
+ * Prepare my client e-mails (tier C): the messages of the clicking owner's due tier-C clients, as
+ * drafts in the owner's own mailbox (or sent, with `templates.mode` = send). A draft can only be
+ * made in the mailbox of whoever runs the script, so each owner runs this for their own clients.
+ */
+export const menuPrepareEmails = menuHandler("menu.prepareEmails", () => {
+  const me = currentUser(false).toLowerCase();
+  if (!me.includes("@")) throw new StopError("emails.mine.noUser");
+  runMenuAction("menu.prepareEmails", (env) => {
+    const result = prepareClientEmails(env, { owners: [me], mailbox: me });
+    const mine = result.data.messages.length + result.data.deferred.length + result.data.alreadyDone;
+    if (mine > 0 || result.data.skipped.some((s) => s.owner === me)) return result;
+    return { ...result, summary: [msg("emails.mine.nothing", { owner: me }), ...result.summary] };
+  });
 });
 
 export const menuTiers = menuHandler("menu.tiers", () => {

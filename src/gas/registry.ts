@@ -48,6 +48,7 @@ export const FEATURE_MENU_ITEMS: readonly MenuEntry[] = [
   item("menu.contracts", "menuContracts"),
   item("menu.sendMyDigest", "menuSendMyDigest"),
   item("menu.sendAllDigests", "menuSendAllDigests"),
+  item("menu.prepareEmails", "menuPrepareEmails"),
   item("menu.report", "menuReport"),
   item("menu.sendReport", "menuSendReport"),
   item("menu.previewReport", "menuPreviewReport"),

@@ -4,9 +4,11 @@
  * them with the Sheets workbook.
  */
 import type { CalDate } from "../core/dates";
+import { mimeMessage } from "../actions/clientEmails/mime";
 import {
   LockBusyError,
   type ClockPort,
+  type DraftPort,
   type Env,
   type LockPort,
   type MailMessage,
@@ -28,11 +30,29 @@ export const gasMail: MailPort = {
       subject: message.subject,
       body: message.textBody,
       htmlBody: message.htmlBody,
-      name: "Account Desk",
+      name: message.senderName ?? "Account Desk",
+      ...(message.replyTo ? { replyTo: message.replyTo } : {}),
       ...(attachments ? { attachments } : {}),
     });
   },
 };
+
+/**
+ * Gmail drafts through the Gmail advanced service (scope gmail.compose: drafts and sending, no
+ * reading of the mailbox), in the mailbox of the user the script runs as. Null when the service
+ * is not enabled for the script.
+ */
+export function gasDrafts(): DraftPort | null {
+  if (typeof Gmail === "undefined" || Gmail === undefined) return null;
+  const service = Gmail;
+  const base64 = (text: string) => Utilities.base64Encode(text, Utilities.Charset.UTF_8);
+  return {
+    create(message: MailMessage) {
+      const raw = Utilities.base64EncodeWebSafe(mimeMessage(message, base64), Utilities.Charset.UTF_8);
+      service.Users.Drafts.create({ message: { raw } }, "me");
+    },
+  };
+}
 
 /** The clock; today's date stops the action when it cannot be formed (see clock.ts). */
 export const gasClock: ClockPort = {
@@ -83,6 +103,7 @@ export function createEnv(fromTrigger = false): Env {
     workbook,
     clock: gasClock,
     mail: gasMail,
+    drafts: gasDrafts(),
     properties: documentProperties(),
     lock: documentLock,
     user: currentUser(fromTrigger),

@@ -9,6 +9,7 @@ import { cli } from "./cli";
 import { common } from "./common";
 import { contacts } from "./contacts";
 import { contracts } from "./contracts";
+import { emails } from "./emails";
 import type { Dictionary } from "./define";
 import { holidays } from "./holidays";
 import { partners } from "./partners";
@@ -40,6 +41,7 @@ const dictionaries = [
   automation,
   calendar,
   cli,
+  emails,
 ] as const;
 
 type KeysOf<D> = D extends Dictionary<infer K> ? K : never;

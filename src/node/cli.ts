@@ -34,6 +34,7 @@ import type { MemoryWorkbook } from "../workbook/memory";
 import { DEFAULT_SAMPLE_CLIENTS, MAX_SAMPLE_CLIENTS } from "../workbook/sample";
 import { CLI_DEFAULT_TIME_ZONE, createNodeEnv, todayIn } from "./env";
 import { createWorkbook } from "./init";
+import { emailsCommand } from "./emailsCommand";
 import { reportCommand } from "./reportCommand";
 import { scheduleCommand } from "./scheduleCommand";
 import { loadXlsx, newXlsx, saveXlsx, type XlsxFile } from "./xlsx";
@@ -107,6 +108,7 @@ export const ACTIONS: readonly ActionCommand[] = [
     run: (env, context) => reviewContractsAction(env, { asOf: context.asOf }),
   },
   reportCommand,
+  emailsCommand,
 ];
 
 /** The names of every command the command line knows (the demo skips the others). */

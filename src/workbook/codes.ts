@@ -157,6 +157,17 @@ export const PURPOSES = codeList<Purpose>("purpose", [
   { code: "regular", zh: "例行", en: "Regular" },
 ]);
 
+/** The language of an e-mail template; cells hold the code (`zh-CN`, `en`). */
+export type TemplateLanguage = "zh-CN" | "en";
+export const TEMPLATE_LANGUAGES = codeList<TemplateLanguage>(
+  "templateLanguage",
+  [
+    { code: "zh-CN", zh: "中文", en: "Chinese", aliases: ["zh", "cn", "简体中文", "汉语"] },
+    { code: "en", zh: "英文", en: "English", aliases: ["英语", "en-us", "en-gb"] },
+  ],
+  "code",
+);
+
 export type ProposalStatus = "pending" | "approved" | "rejected" | "applied";
 export const PROPOSAL_STATUSES = codeList<ProposalStatus>("proposalStatus", [
   { code: "pending", zh: "待审", en: "Pending", aliases: ["待审核", "审核中"] },

@@ -16,6 +16,7 @@ export type ActionName =
   | "digest"
   | "report"
   | "contracts"
+  | "emails"
   | "sidebar";
 
 export interface DataIssue {

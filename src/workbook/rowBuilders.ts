@@ -14,6 +14,7 @@ import type {
   RowTypes,
   TargetRow,
   TeamRow,
+  TemplateRow,
 } from "./rows";
 
 /** A row's values in the order of the table's columns in schema.ts (TABLES[table].columns). */
@@ -106,4 +107,5 @@ export const ROW_BUILDERS: { readonly [K in keyof RowTypes]: (row: number, v: Ro
       agreementEnd: v[5],
       commissionRate: v[6],
     }) as PartnerRow,
+  templates: (row, v) => ({ row, tier: v[0], language: v[1], subject: v[2], body: v[3] }) as TemplateRow,
 };

@@ -149,6 +149,14 @@ export const PartnerRowSchema = z.object({
   commissionRate: nullable(z.number().min(0).max(1)),
 });
 export type PartnerRow = z.infer<typeof PartnerRowSchema>;
+export const TemplateRowSchema = z.object({
+  row,
+  tier: TierSchema,
+  language: nullable(z.enum(["zh-CN", "en"])),
+  subject: text,
+  body: text,
+});
+export type TemplateRow = z.infer<typeof TemplateRowSchema>;
 
 export interface RowTypes {
   clients: ClientRow;
@@ -160,6 +168,7 @@ export interface RowTypes {
   industries: IndustryRow;
   team: TeamRow;
   partners: PartnerRow;
+  templates: TemplateRow;
 }
 
 export const ROW_SCHEMAS = {
@@ -172,4 +181,5 @@ export const ROW_SCHEMAS = {
   industries: IndustryRowSchema,
   team: TeamRowSchema,
   partners: PartnerRowSchema,
+  templates: TemplateRowSchema,
 } as const;

@@ -7,6 +7,7 @@
  * that are overdue, renewals and overdue receivables. The only data issue on purpose is one
  * tier override without a reason. Same options and seed, same workbook (deep-equal).
  */
+import { defaultTemplateRows } from "./templates";
 import type { Language } from "../i18n";
 import { addMonths, addYears, calDate, dateParts, shiftMonth, weekday, type CalDate } from "../core/dates";
 import { formatMoney } from "../core/money";
@@ -69,6 +70,7 @@ export const SAMPLE_TABLES: readonly TableKey[] = [
   "tierHistory",
   "team",
   "partners",
+  "templates",
 ];
 
 // The default tier settings; the sample is shaped against them.
@@ -736,6 +738,7 @@ class SampleBuilder {
         this.sheet("tierHistory", this.historyRows(clientIds)),
         this.sheet("team", this.teamRows(owners)),
         this.sheet("partners", partners.rows),
+        this.sheet("templates", defaultTemplateRows()),
       ],
       settings: {
         language: this.language,

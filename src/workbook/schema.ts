@@ -14,6 +14,7 @@ import {
   PROPOSAL_STATUSES,
   SOURCES,
   STAGES,
+  TEMPLATE_LANGUAGES,
   TIERS,
   YES_NO,
   type CodeList,
@@ -60,7 +61,8 @@ export type InputTableKey =
   | "targets"
   | "industries"
   | "team"
-  | "partners";
+  | "partners"
+  | "templates";
 
 export type OutputTableKey =
   "contactPlan" | "tierHistory" | "tierProposals" | "dataIssues" | "sendLog" | "renewals" | "reportSnapshots";
@@ -237,6 +239,18 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("commissionRate", "Commission rate", "佣金比例", "rate"),
     ],
   },
+  templates: {
+    key: "templates",
+    en: "Templates",
+    zh: "邮件模板",
+    columns: [
+      code("tier", "Tier", "客户等级", TIERS, { required: true, requiredColumn: true }),
+      code("language", "Language", "语言", TEMPLATE_LANGUAGES),
+      // Required, but not "requiredColumn": those columns are read as IDs (100 characters at most).
+      col("subject", "Subject", "主题", "text", { required: true }),
+      col("body", "Body", "正文", "text", { required: true }),
+    ],
+  },
   contactPlan: {
     key: "contactPlan",
     en: "Contact plan",
@@ -351,6 +365,7 @@ export const INPUT_TABLES: readonly InputTableKey[] = [
   "industries",
   "team",
   "partners",
+  "templates",
 ];
 
 /** The sheets Set up creates, in this order. */

@@ -196,6 +196,13 @@ const readers = {
     if (["none", "off", "no", "无", "不使用", "关", "关闭"].includes(text)) return ok<HolidayPreset>("none");
     return fail(msg("issue.expectedHolidayPreset"));
   }) as CellReader<HolidayPreset>,
+  emailMode: ((cell) => {
+    const text = normalizeName(textOf(cell));
+    if (["draft", "drafts", "草稿", "存草稿", "草稿箱"].includes(text)) return ok<EmailMode>("draft");
+    if (["send", "直接发送", "发送", "自动发送"].includes(text)) return ok<EmailMode>("send");
+    return fail(msg("issue.expectedEmailMode"));
+  }) as CellReader<EmailMode>,
+  perDay: ((cell) => parseInteger(cell, 1, 1500)) as CellReader<number>,
   emails: ((cell) => {
     const out: string[] = [];
     for (const part of splitList(textOf(cell))) {
@@ -206,6 +213,9 @@ const readers = {
     return ok(out);
   }) as CellReader<string[]>,
 };
+
+/** How tier-C e-mails are prepared: as Gmail drafts for the owner to send, or sent directly. */
+export type EmailMode = "draft" | "send";
 
 /** A holiday of the `contact.holidays` list: its date and the name written after it (may be empty). */
 export interface Holiday {
@@ -490,6 +500,22 @@ export const SETTING_DEFS = [
     readers.planDays,
     "沟通排期覆盖的工作日数（含今天）",
     "Working days the contact schedule covers, today included",
+  ),
+  def(
+    "templates.mode",
+    "contact",
+    "draft",
+    readers.emailMode,
+    "C级客户自动邮件：draft 存为负责人的Gmail草稿（默认），send 直接发送",
+    "Tier-C automated e-mails: draft = Gmail drafts for the owner to send (default), send = sent directly",
+  ),
+  def(
+    "templates.perDay",
+    "contact",
+    "30",
+    readers.perDay,
+    "每天最多准备的C级客户自动邮件数，其余顺延到后面的工作日",
+    "Most tier-C automated e-mails prepared per day; the rest move to the next working days",
   ),
   def(
     "report.recipients",

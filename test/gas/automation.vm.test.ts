@@ -391,6 +391,8 @@ describe("the Editor add-on", () => {
       "https://www.googleapis.com/auth/script.container.ui": /\.showSidebar\(|getUi\(\)/,
       "https://www.googleapis.com/auth/script.scriptapp": /ScriptApp\.newTrigger\(/,
       "https://www.googleapis.com/auth/script.send_mail": /MailApp\.sendEmail\(/,
+      // Gmail drafts through the advanced service (enabled in the manifest as the symbol Gmail).
+      "https://www.googleapis.com/auth/gmail.compose": /\.Users\.Drafts\.create\(/,
       "https://www.googleapis.com/auth/userinfo.email": /Session\.get(Active|Effective)User\(\)/,
       "https://www.googleapis.com/auth/calendar.events": /Calendar\.Events\b/,
     };

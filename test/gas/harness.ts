@@ -100,6 +100,8 @@ export interface ResetOptions {
   readonly triggerUser?: string;
   /** MailApp.getRemainingDailyQuota() (default 100). */
   readonly mailQuota?: number;
+  /** The Gmail advanced service is enabled (default true). */
+  readonly gmailEnabled?: boolean;
   /** Session.getScriptTimeZone(); default: appsscript.json's. */
   readonly scriptTimeZone?: string;
   /** The fake clock; default: the real clock. */
@@ -191,6 +193,16 @@ export interface MailRecord {
   attachments: { name: string | null; contentType: string | null; size: number; text: string }[];
 }
 
+export interface DraftRecord {
+  id: string;
+  mailbox: string;
+  to: string;
+  replyTo: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
 export interface TriggerRecord {
   uid: string;
   handler: string;
@@ -274,6 +286,9 @@ export interface FakeControl {
   htmlFiles: Record<string, string>;
   lockBusy: boolean;
   mailQuota: number;
+  /** Drafts made with the Gmail advanced service, in the mailbox of the effective user. */
+  drafts: DraftRecord[];
+  gmailEnabled: boolean;
   user: string;
   effectiveUser: string | null;
   triggerUser: string;

@@ -130,6 +130,7 @@ describe("generateSample", () => {
         "tierHistory",
         "team",
         "partners",
+        "templates",
       ]);
       for (const sheet of wb.sheets) {
         expect(sheet.name).toBe(sheetName(sheet.table, language));

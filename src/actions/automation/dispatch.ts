@@ -12,6 +12,7 @@ import { isStopError, type DataIssue } from "../../workbook/issues";
 import { readWorkbookSettings } from "../run";
 import type { Settings } from "../../workbook/settings";
 import { scheduledCalendarSync } from "../calendarJob";
+import { prepareClientEmails } from "../clientEmails";
 import { sendDailyDigest } from "../digest";
 import { sendReport } from "../report";
 import { scheduledTiers } from "../tiers";
@@ -67,6 +68,8 @@ interface JobContext {
   readonly now: WallClock;
   readonly settings: { readonly settings: Settings; readonly issues: readonly DataIssue[] };
   readonly deadline: number;
+  /** The user the trigger runs as (its owner): drafts can only be made in that mailbox. */
+  readonly runAs: string | null;
 }
 
 const NOT_DELIVERED = new Set(["no-quota", "failed", "no-mail"]);
@@ -116,6 +119,30 @@ const JOBS: Readonly<Record<JobName, (context: JobContext) => JobRun>> = {
       partial: result.data.deferred.length > 0,
     };
   },
+  emails: ({ env, now, settings, deadline, runAs }) => {
+    // Drafts land in the mailbox of the user the trigger runs as: only that owner's clients get
+    // drafts here (the others use the menu); sent messages go out for every owner.
+    const drafts = settings.settings["templates.mode"] === "draft";
+    const owners = drafts ? (runAs === null ? [] : [runAs.toLowerCase()]) : null;
+    const result = prepareClientEmails(env, {
+      asOf: now.date,
+      settings,
+      deadline,
+      owners,
+      mailbox: runAs ?? env.user,
+      scheduled: true,
+    });
+    const failed = result.data.messages.filter((m) => m.outcome === "failed");
+    return {
+      summary: result.summary,
+      language: result.language,
+      problem:
+        failed.length > 0
+          ? msg("automation.failure.notDelivered", { reason: failed[0].error ?? "failed" })
+          : null,
+      partial: result.data.stopped > 0,
+    };
+  },
 };
 
 /** Settings as a tick reads them: once, with their data issues. */
@@ -144,7 +171,8 @@ export function dispatch(env: Env, options: DispatchOptions = {}): DispatchResul
       lines.push(msg("automation.deferredJob", { job: render(language, msg(JOB_LABELS[job])) }));
       return { language, lines, ran, unfinished: true };
     }
-    const outcome = runJob(env, job, period, { env, now, settings, deadline }, options, lines);
+    const context = { env, now, settings, deadline, runAs: options.owner ?? null };
+    const outcome = runJob(env, job, period, context, options, lines);
     state = writeJob(env.properties, state, job, outcome);
     ran.push({ job, period, outcome: outcome.outcome });
     if (outcome.outcome === "partial") return { language, lines, ran, unfinished: true };

@@ -2,7 +2,9 @@
  * When the scheduled jobs are due. One hourly dispatcher runs every job whose time has come,
  * in this order: the tier recalculation (a quarterly review in the review months) on the 1st,
  * then the monthly report at `report.dayOfMonth` / `report.hour`, then the daily digest at
- * `digest.hour` — so the report and the digest read the month's fresh tiers whatever the hours.
+ * `digest.hour` — so the report and the digest read the month's fresh tiers whatever the hours —
+ * and after the digest, at the same hour, the tier-C client e-mails (so the digest's mails come
+ * out of the day's quota first).
  * A job is due from its hour until the end of its day (a missed tick is caught up later that
  * day) and runs once per period: the month for tiers and the report, the day for the digest.
  * Hours are wall-clock hours in the Settings time zone.
@@ -19,10 +21,10 @@ import {
 import type { MessageKey } from "../../i18n";
 import type { Settings } from "../../workbook/settings";
 
-export type JobName = "tiers" | "report" | "digest" | "calendar";
+export type JobName = "tiers" | "report" | "digest" | "calendar" | "emails";
 
 /** The jobs in the order a tick runs them. */
-export const JOB_ORDER: readonly JobName[] = ["tiers", "report", "digest", "calendar"];
+export const JOB_ORDER: readonly JobName[] = ["tiers", "report", "digest", "calendar", "emails"];
 
 /** A name for each job in status lines and notices. */
 export const JOB_LABELS: Readonly<Record<JobName, MessageKey>> = {
@@ -30,6 +32,7 @@ export const JOB_LABELS: Readonly<Record<JobName, MessageKey>> = {
   report: "automation.job.report",
   digest: "automation.job.digest",
   calendar: "automation.job.calendar",
+  emails: "automation.job.emails",
 };
 
 /** Date and hour on the wall clock of a time zone. */
@@ -54,13 +57,14 @@ export function jobTime(job: JobName, settings: Settings): JobTime {
       return { day: settings["report.dayOfMonth"], hour: settings["report.hour"] };
     case "digest":
     case "calendar":
+    case "emails":
       return { day: null, hour: settings["digest.hour"] };
   }
 }
 
-/** The period a run belongs to: `2026-11` for the monthly jobs, `2026-11-27` for the digest. */
+/** The period a run belongs to: `2026-11` for the monthly jobs, `2026-11-27` for the daily ones. */
 export function jobPeriod(job: JobName, date: CalDate): string {
-  return job === "digest" || job === "calendar" ? formatIsoDate(date) : monthOf(date);
+  return job === "digest" || job === "calendar" || job === "emails" ? formatIsoDate(date) : monthOf(date);
 }
 
 /** True when the job's time has come on this day (its day, at or after its hour). */

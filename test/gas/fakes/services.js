@@ -53,6 +53,10 @@
     lockBusy: false,
     /** Recipients MailApp may still send to today. */
     mailQuota: 100,
+    /** Gmail drafts created through the advanced service: {id, mailbox, to, replyTo, subject, text, html}. */
+    drafts: [],
+    /** False: the Gmail advanced service is not enabled (the global Gmail is undefined). */
+    gmailEnabled: true,
     /** The active user's e-mail (Session.getActiveUser). */
     user: "manager@example.com",
     /** The effective user's e-mail; null: same as user. */
@@ -155,6 +159,7 @@
     triggers: "https://www.googleapis.com/auth/script.scriptapp",
     email: "https://www.googleapis.com/auth/userinfo.email",
     calendar: "https://www.googleapis.com/auth/calendar.events",
+    compose: "https://www.googleapis.com/auth/gmail.compose",
   };
 
   /** Authorisation: NONE allows almost nothing, LIMITED (simple triggers) no service needing consent. */
@@ -3060,6 +3065,66 @@
   };
 
   // ------------------------------------------------------------------------------------------------
+  // Gmail (the advanced service): drafts only, in the mailbox of the effective user
+  // ------------------------------------------------------------------------------------------------
+
+  /** Decodes RFC 2047 encoded words (=?UTF-8?B?…?=) of a header. */
+  function decodeHeader(value) {
+    return value.replace(/=\?UTF-8\?B\?([A-Za-z0-9+/=]+)\?=/gi, (_, b64) => utf8Decode(base64Decode(b64)));
+  }
+
+  /** The parts of a MIME message as Gmail would store a draft: headers, text and HTML bodies. */
+  function parseMime(text) {
+    const [head, ...rest] = text.split("\r\n\r\n");
+    const headers = {};
+    for (const line of head.split("\r\n")) {
+      const at = line.indexOf(":");
+      if (at > 0) headers[line.slice(0, at).toLowerCase()] = line.slice(at + 1).trim();
+    }
+    const body = rest.join("\r\n\r\n");
+    const parts = {};
+    const boundary = (/boundary="([^"]+)"/.exec(headers["content-type"] || "") || [])[1];
+    if (!boundary) throw new Error("Invalid MIME message: no multipart boundary");
+    for (const chunk of body.split("--" + boundary)) {
+      const split = chunk.indexOf("\r\n\r\n");
+      if (split < 0) continue;
+      const type = (/Content-Type:\s*([^;\r\n]+)/i.exec(chunk.slice(0, split)) || [])[1];
+      if (type) parts[type.trim()] = utf8Decode(base64Decode(chunk.slice(split + 4)));
+    }
+    return { headers, parts };
+  }
+
+  const Gmail = {
+    Users: {
+      Drafts: {
+        create(resource, userId) {
+          count("Gmail.Users.Drafts.create");
+          requireAuth("Gmail.Users.Drafts.create", SCOPES.compose, false);
+          if (userId !== "me")
+            throw new Error("API call to gmail.users.drafts.create failed: Delegation denied");
+          const raw = resource && resource.message && resource.message.raw;
+          if (typeof raw !== "string" || raw === "")
+            throw new Error("API call to gmail.users.drafts.create failed with error: Invalid raw message");
+          if (/[+/]/.test(raw))
+            throw new Error("API call to gmail.users.drafts.create failed: raw must be base64url");
+          const mime = parseMime(utf8Decode(base64Decode(raw)));
+          const draft = {
+            id: "r" + (fake.drafts.length + 1),
+            mailbox: fake.effectiveUser === null ? fake.user : fake.effectiveUser,
+            to: mime.headers.to || "",
+            replyTo: mime.headers["reply-to"] || "",
+            subject: decodeHeader(mime.headers.subject || ""),
+            text: mime.parts["text/plain"] || "",
+            html: mime.parts["text/html"] || "",
+          };
+          fake.drafts.push(draft);
+          return { id: draft.id, message: { id: "m" + draft.id } };
+        },
+      },
+    },
+  };
+
+  // ------------------------------------------------------------------------------------------------
   // ScriptApp: triggers
   // ------------------------------------------------------------------------------------------------
 
@@ -4157,6 +4222,8 @@
     fake.htmlFiles = Object.assign({}, project.htmlFiles, o.htmlFiles || {});
     fake.lockBusy = false;
     fake.mailQuota = o.mailQuota === undefined ? 100 : o.mailQuota;
+    fake.drafts = [];
+    fake.gmailEnabled = o.gmailEnabled === undefined ? true : Boolean(o.gmailEnabled);
     fake.user = o.user === undefined ? "manager@example.com" : o.user;
     fake.effectiveUser = o.effectiveUser === undefined ? null : o.effectiveUser;
     fake.triggerUser = o.triggerUser === undefined ? "" : o.triggerUser;
@@ -4439,6 +4506,14 @@
       enumerable: false,
     });
   }
+  // An advanced service exists only when the project enables it.
+  Object.defineProperty(global, "Gmail", {
+    get() {
+      return fake.gmailEnabled ? Gmail : undefined;
+    },
+    configurable: true,
+    enumerable: false,
+  });
   // V8 gives every context a console that prints nowhere; Apps Script's goes to the execution log.
   const line = (level) =>
     function () {
