@@ -50,7 +50,7 @@ describe("Settings form", () => {
     expect(form.hasSheet).toBe(true);
     expect(form.groups.map((g) => [g.id, g.title, g.fields.length])).toEqual([
       ["mail", "Report & reminder e-mails", 6],
-      ["contact", "Contact cadence", 17],
+      ["contact", "Contact cadence", 19],
       ["tiers", "Client tiers", 10],
       ["contracts", "Contracts & performance", 2],
       ["general", "Language & region", 4],
@@ -66,6 +66,24 @@ describe("Settings form", () => {
     const keys = form.groups.flatMap((g) => g.fields.map((f) => f.key));
     expect(keys.sort()).toEqual(SETTING_DEFS.map((d) => d.key).sort());
     expect(form.text["sidebar.settings.save"]).toBe("Save");
+  });
+
+  it("offers the tier-C e-mail method as a drop-down and the daily limit as a number of e-mails", () => {
+    const form = settingsForm(testEnv(workbook()));
+    const contact = form.groups.find((g) => g.id === "contact");
+    expect(contact?.fields.slice(-2).map((f) => f.key)).toEqual(["templates.mode", "templates.perDay"]);
+    const mode = fieldOf(form, "templates.mode");
+    expect([mode.kind, mode.label, mode.value, mode.options]).toEqual([
+      "select",
+      "Tier-C e-mail method",
+      "draft",
+      [
+        { value: "draft", label: "Drafts for the owner to send" },
+        { value: "send", label: "Send directly" },
+      ],
+    ]);
+    const perDay = fieldOf(form, "templates.perDay");
+    expect([perDay.kind, perDay.label, perDay.unit]).toEqual(["integer", "E-mails per day", "e-mails"]);
   });
 
   it("shows the current value as money, with a label, help and default, and marks an invalid current value", () => {

@@ -138,6 +138,7 @@ describe("saving writes back only what the actions changed", () => {
       "Industries",
       "Team",
       "Partners",
+      "Templates",
       "Tier history",
       "Data issues",
       "Send log",
