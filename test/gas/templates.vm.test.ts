@@ -215,3 +215,30 @@ describe("the hourly dispatcher in draft mode", () => {
     expect(h.fake.calls["Gmail.Users.Drafts.create"]).toBe(1);
   });
 });
+
+describe("spreadsheet calls", () => {
+  /** The workbook with `extra` more due tier-C clients of li, each with an address. */
+  function bigger(extra: number): Sheets {
+    const sheets = workbook([["templates.perDay", "1500"]]);
+    for (let i = 0; i < extra; i++) {
+      sheets["客户"].push([`X${i}`, `客户 ${i}`, "li@example.com", `x${i}@client.example.com`, "C"]);
+      sheets["沟通记录"].push([{ date: "2026-10-01" }, `X${i}`, "li@example.com", "邮件", "", ""]);
+    }
+    return sheets;
+  }
+
+  it("makes the same spreadsheet calls for 3 drafts and for 503 (but room in the grid): one read per table, one append per log", () => {
+    const counts = [0, 500].map((extra) => {
+      const h = loadBundle({
+        seed: { timeZone: "Asia/Shanghai", now: MORNING, sheets: bigger(extra), user: "li@example.com" },
+      });
+      h.fake.resetCalls();
+      h.call("menuPrepareEmails");
+      expect(h.fake.calls["Gmail.Users.Drafts.create"]).toBe(3 + extra);
+      // A longer append may first make room in the grid: at most once per sheet appended to.
+      expect(h.fake.gridCalls()).toBeLessThanOrEqual(2);
+      return h.fake.spreadsheetCalls() - h.fake.gridCalls();
+    });
+    expect(counts[1]).toBe(counts[0]);
+  });
+});
