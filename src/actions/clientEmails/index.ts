@@ -21,7 +21,13 @@ import {
   type EmailRecipient,
   type SkipReason,
 } from "../../core/clientEmails";
-import { buildContactPlan, nextWorkingDay, workingCalendar, type PlanRow } from "../../core/contacts";
+import {
+  buildContactPlan,
+  calendarOf,
+  nextWorkingDay,
+  type ContactRules,
+  type PlanRow,
+} from "../../core/contacts";
 import { horizonDays } from "../../core/contactSchedule";
 import { addDays, formatIsoDate, type CalDate } from "../../core/dates";
 import { msg, t } from "../../i18n";
@@ -113,7 +119,9 @@ export function prepareClientEmails(
 ): ActionResult<ClientEmailData> {
   const run = startRun(env, "emails", options);
   const mode = run.settings["templates.mode"];
-  const calendar = workingCalendar(run.settings["contact.workingDays"], run.settings["contact.holidays"]);
+  // The plan's own working calendar (weekdays, holidays, the holiday preset's make-up days).
+  const rules = contactRules(run.settings);
+  const calendar = calendarOf(rules);
   if (options.scheduled && !run.sheets.has("templates")) {
     run.summary.push(msg("emails.summary.noSheet", { sheet: sheetName("templates", run.language) }));
     return finishRun(run, emptyData(run, mode));
@@ -131,7 +139,7 @@ export function prepareClientEmails(
     run.issues,
   );
   const book = readTemplates(run);
-  const { due, skipped, alreadyDone } = dueMessages(run, data, book, options.owners ?? null);
+  const { due, skipped, alreadyDone } = dueMessages(run, data, book, rules, options.owners ?? null);
   const log = sendLogEntries(run);
   const sentToday = new Set(log.filter((e) => e.result === "sent").map((e) => e.what));
   const deferredOrder = new Map<string, number>();
@@ -182,6 +190,7 @@ function dueMessages(
   run: Run,
   data: WorkbookData,
   book: TemplateBook,
+  rules: ContactRules,
   owners: readonly string[] | null,
 ): { due: Prepared[]; skipped: ClientEmailData["skipped"][number][]; alreadyDone: number } {
   const clients = data.clients.rows;
@@ -195,7 +204,7 @@ function dueMessages(
       preferredChannel: c.preferredChannel,
     })),
     data.interactions.rows,
-    contactRules(run.settings),
+    rules,
     run.asOf,
   );
   const recipients = new Map<string, EmailRecipient>(
