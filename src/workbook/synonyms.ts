@@ -15,6 +15,7 @@ export const SHEET_SYNONYMS: Readonly<Record<MappableTable, readonly string[]>> 
   industries: ["行业增长", "行业信息", "Industry growth", "Sectors"],
   team: ["销售团队", "人员", "团队成员", "Staff", "Team members", "Sales team"],
   partners: ["渠道伙伴", "代理商", "经销商", "渠道商", "Channel partners", "Resellers", "Distributors"],
+  templates: ["邮件模版", "模板", "邮件内容", "Email templates", "Mail templates"],
 };
 
 /** Column key → other names, the same for every table that has the column. */

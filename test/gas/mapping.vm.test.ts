@@ -102,6 +102,7 @@ describe("a team's own sheets, mapped", () => {
       ["industries", "行业"],
       ["team", "团队"],
       ["partners", "合作伙伴"],
+      ["templates", "邮件模板"],
     ]);
     const chosen = (key: string) =>
       Object.fromEntries(
