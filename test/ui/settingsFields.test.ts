@@ -2,7 +2,8 @@
  * Every field of the Settings sidebar (dist/settings.html) at the 300 px of the Sheets sidebar,
  * in both languages: each setting of the Settings sheet has its field, labelled in the workbook
  * language (never a raw key), inside the width, with no horizontal scroll; and the fields added
- * for planned visits in Google Calendar (owners, start time, length) work as a manager uses them.
+ * for planned visits in Google Calendar (owners, start time, length) and for tier-C e-mails
+ * (drafts or sending, a daily limit) work as a manager uses them.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -100,6 +101,30 @@ describe("Settings sidebar, the planned-visit calendar fields", () => {
     await page.locator("[data-key='calendar.owners']").scrollIntoViewIfNeeded();
     await noHorizontalOverflow(page);
     await shot(page, "settings-calendar-fields");
+    await page.close();
+  });
+});
+
+describe("Settings sidebar, the tier-C e-mail fields", () => {
+  it("chooses drafts or direct sending from a drop-down and a daily limit in e-mails, and saves them", async () => {
+    const { page, env, errors } = await open(browser, "settings", { injectForm: true });
+    await page.waitForSelector("footer .btn");
+    const mode = page.locator("[name='templates.mode']");
+    expect(await mode.locator("option").allTextContents()).toEqual(["存为草稿，由负责人发送", "直接发送"]);
+    expect(await mode.inputValue()).toBe("draft");
+    expect(await page.locator("[data-key='templates.perDay'] .unit").textContent()).toBe("封");
+    expect(await page.locator("[name='templates.perDay']").getAttribute("placeholder")).toBe("30");
+    await mode.selectOption("send");
+    await page.fill("[name='templates.perDay']", "12");
+    await page.locator("footer .btn").click();
+    await page.waitForSelector(".save-status.tone-ok");
+    const row = (key: string) => env.workbook.values("设置")?.find((r) => r[0] === key)?.[1];
+    expect(row("templates.mode")).toBe("send");
+    expect(row("templates.perDay")).toBe(12);
+    expect(errors).toEqual([]);
+    await page.locator("[data-key='templates.mode']").scrollIntoViewIfNeeded();
+    await noHorizontalOverflow(page);
+    await shot(page, "settings-email-fields");
     await page.close();
   });
 });
