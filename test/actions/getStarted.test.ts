@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkData } from "../../src/actions/check";
+import { clientCardAt } from "../../src/actions/clientCard";
 import { fillSample } from "../../src/actions/getStarted";
 import { mappingForm, saveMapping, type MappingInput } from "../../src/actions/mapSheets";
 import { recalculateTiers } from "../../src/actions/tiers";
@@ -150,7 +151,25 @@ describe("saving a mapping", () => {
   });
 });
 
-describe("Check data and the mapping", () => {
+describe("Actions on a mapped workbook", () => {
+  it("shows the client card of a row selected in the team's own sheet", () => {
+    const env = testEnv({
+      设置: [
+        ["键", "值"],
+        ["map.clients", "客户名单"],
+        ["map.clients.clientId", "客户代码"],
+      ],
+      客户名单: [
+        ["备注", "客户代码", "客户名称"],
+        ["", "C1", "甲公司"],
+      ],
+      商机: [["商机编号", "客户编号", "阶段", "金额"]],
+    });
+    const card = clientCardAt(env, { sheet: "客户名单", row: 2 });
+    expect(card).toMatchObject({ kind: "card", card: { clientId: "C1", name: "甲公司" } });
+    expect(clientCardAt(env, { sheet: "商机", row: 1 }).kind).toBe("hint");
+  });
+
   it("names a mapped sheet that is not in the workbook, and reads the table by its contract name", () => {
     const env = testEnv({
       Settings: [

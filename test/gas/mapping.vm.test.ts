@@ -6,7 +6,7 @@
  * and headers. Run `npm run build` first.
  */
 import { describe, expect, it } from "vitest";
-import type { MappingForm, MappingInput, SaveMappingResult } from "../../src/ui/api";
+import type { GetStartedForm, MappingForm, MappingInput, SaveMappingResult } from "../../src/ui/api";
 import { loadBundle, type GasHandle, type SeedCell } from "./harness";
 import { SAMPLE_NOW, sampleSeed } from "./sampleRuns";
 
@@ -81,6 +81,23 @@ function mapFromForm(gas: GasHandle): MappingForm {
   expect(saved).toMatchObject({ ok: true });
   return form;
 }
+
+describe("Get started…", () => {
+  it("is in the menu, the add-on menu too (AuthMode.NONE), and opens its sidebar with its strings in it", () => {
+    const gas = open({});
+    gas.open("NONE");
+    const items = JSON.stringify(gas.fake.menus[0].items);
+    expect(items).toContain('{"caption":"开始使用…","functionName":"menuGetStarted"}');
+    gas.call("menuGetStarted");
+    expect(gas.fake.sidebars.map((s) => s.title)).toEqual(["开始使用"]);
+    const data = /<script type="application\/json" id="page-data">(.*?)<\/script>/s.exec(
+      gas.fake.sidebars[0].content,
+    );
+    const form = JSON.parse(data?.[1] ?? "null") as GetStartedForm;
+    expect(form.language).toBe("zh-CN");
+    expect(form.text["start.map.title"]).toBe("映射我的表格");
+  });
+});
 
 describe("a team's own sheets, mapped", () => {
   const standard = sampleSeed(60).sheets;
