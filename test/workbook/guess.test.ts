@@ -2,6 +2,7 @@
  * The best guess of a mapping: synonyms in both languages are sure matches, other names are
  * compared by normalised similarity, and one header never serves two columns.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assign, MIN_SIMILARITY, similarity, squash, type GuessTarget } from "../../src/workbook/guess";
 import { TABLES } from "../../src/workbook/schema";
@@ -90,5 +91,41 @@ describe("guessing the columns of a team's sheet", () => {
       payments: "收款记录",
     });
     expect(assign(tables, sheets, new Set(["客户名单"])).has("clients")).toBe(false);
+  });
+});
+
+describe("the guess, for any names (property)", () => {
+  it("gives each header to one column at most, only above the threshold, and never a taken one", () => {
+    const name = fc.string({ minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(name, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }),
+        fc.array(name, { maxLength: 10 }),
+        fc.array(name, { maxLength: 3 }),
+        (names, candidates, taken) => {
+          const targets = names.map((n, i) => ({ key: `k${i}`, names: n }));
+          const out = assign(targets, candidates, new Set(taken));
+          const used = [...out.values()];
+          expect(new Set(used).size).toBe(used.length);
+          for (const [key, header] of out) {
+            expect(taken).not.toContain(header);
+            const target = targets.find((t) => t.key === key) as GuessTarget;
+            expect(Math.max(...target.names.map((n) => similarity(n, header)))).toBeGreaterThanOrEqual(
+              MIN_SIMILARITY,
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("is symmetric and 1 exactly for names that squash alike", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }), (a, b) => {
+        expect(similarity(a, b)).toBe(similarity(b, a));
+        expect(similarity(a, b) === 1).toBe(squash(a) !== "" && squash(a) === squash(b));
+      }),
+    );
   });
 });
