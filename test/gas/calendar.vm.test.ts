@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { loadBundle, type GasHandle, type SeedCell } from "./harness";
+import { SAMPLE_NOW, sampleSeed } from "./sampleRuns";
 
 type Sheets = Record<string, SeedCell[][]>;
 const LI = "li@example.com";
@@ -279,5 +280,28 @@ describe("planned visits in Google Calendar", () => {
     gas.fake.resetCalls();
     gas.call("menuContactPlan");
     expect(calendarCalls(gas)).toEqual({});
+  });
+});
+
+describe("planned visits of the sample team", () => {
+  it("makes one list call per opted-in owner however many clients, and no other call the second time", () => {
+    const runs = (clients: number) => {
+      const gas = loadBundle({
+        seed: { timeZone: "Asia/Shanghai", sheets: sampleSeed(clients).sheets, now: SAMPLE_NOW },
+      });
+      gas.call("menuTiers"); // as the demo does before the plan
+      const first = buildPlan(gas);
+      const events = ["li.na@example.com", "wang.wei@example.com"].map(
+        (owner) => gas.fake.calendarEvents(owner).filter((e) => e.status === "confirmed").length,
+      );
+      return { first, events, second: buildPlan(gas) };
+    };
+    const small = runs(150);
+    // The demo sample: 10 visits planned for li.na and 6 for wang.wei over the 5 planned days.
+    expect(small).toEqual({ first: { list: 2, insert: 16 }, events: [10, 6], second: { list: 2 } });
+    const large = runs(2000);
+    expect(large.first.list).toBe(2);
+    expect(large.second).toEqual({ list: 2 });
+    expect(large.first.insert).toBe(large.events[0] + large.events[1]);
   });
 });
