@@ -6,7 +6,8 @@ import { defineMessages } from "./define";
 
 export const calendar = defineMessages(
   {
-    "issue.expectedTimeOfDay": "应为 24 小时制时间，如 10:00，或留空（全天）",
+    "issue.expectedTimeOfDay":
+      "应为 24 小时制时间，如 10:00，或留空（全天）；表格会把直接输入的时间变成日期时间，请输入 '10:00 或在「设置…」侧栏中选择",
     "settingLabel.calendar.owners": "面访同步到日历的负责人",
     "settingLabel.calendar.visitTime": "面访日程开始时间",
     "settingLabel.calendar.visitMinutes": "面访日程时长",
@@ -41,7 +42,8 @@ export const calendar = defineMessages(
     "cli.noIcs": "没有负责人开启面访同步（calendar.owners），未写入 .ics 文件",
   },
   {
-    "issue.expectedTimeOfDay": "expected a 24-hour time such as 10:00, or blank (all day)",
+    "issue.expectedTimeOfDay":
+      "expected a 24-hour time such as 10:00, or blank (all day); Sheets turns a time typed into a cell into a date, so type '10:00 or choose it in the Settings sidebar",
     "settingLabel.calendar.owners": "Owners with visits in their calendar",
     "settingLabel.calendar.visitTime": "Visit start time",
     "settingLabel.calendar.visitMinutes": "Visit length",

@@ -160,9 +160,12 @@ describe("the calendar settings", () => {
     expect(read("14：05")).toEqual({ ok: true, value: "14:05" });
     expect(read("")).toEqual({ ok: true, value: "" });
     expect(read(0.4375)).toEqual({ ok: true, value: "10:30" });
+    // A time typed into a Sheets cell arrives as a date without its time: named, not guessed.
+    expect(read({ date: -25569 })).toMatchObject({ ok: false, problem: { key: "issue.expectedTimeOfDay" } });
     expect(validateSettingText("calendar.visitTime", "25:00", "en")).toEqual({
       ok: false,
-      message: "expected a 24-hour time such as 10:00, or blank (all day)",
+      message:
+        "expected a 24-hour time such as 10:00, or blank (all day); Sheets turns a time typed into a cell into a date, so type '10:00 or choose it in the Settings sidebar",
     });
     expect(validateSettingText("calendar.visitMinutes", "5", "en").ok).toBe(false);
     expect(defaultSettings()["calendar.visitMinutes"]).toBe(90);
