@@ -57,6 +57,21 @@ export function teamOf(rows: readonly TeamRow[]): Team {
   };
 }
 
+/**
+ * The managers named on the Team sheet (its Manager column), lower-case and sorted: those who
+ * may decide what waits for a manager (tier proposals). A manager whose own row says Active no
+ * is left out.
+ */
+export function teamManagers(team: Pick<Team, "rows">): string[] {
+  const inactive = new Set(team.rows.filter((r) => r.active === "no").map((r) => r.owner.toLowerCase()));
+  const managers = new Set<string>();
+  for (const row of team.rows) {
+    const manager = row.manager?.toLowerCase() ?? null;
+    if (manager !== null && !inactive.has(manager)) managers.add(manager);
+  }
+  return [...managers].sort();
+}
+
 /** Reads the Team sheet (one read; none when the sheet is missing). */
 export function readTeam(port: WorkbookPort, sheets: SheetMap, ctx: ReadContext, issues: DataIssue[]): Team {
   if (!sheets.has("team")) return teamOf([]);

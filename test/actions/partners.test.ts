@@ -147,8 +147,24 @@ describe("the Partners sheet", () => {
 
 describe("the partner effectiveness topic", () => {
   it("gives each partner's figures by hand, direct deals and totals, in the sheet, the HTML and the JSON", () => {
-    const result = generateReport(testEnv(workbook(PARTNERS)), { month: october, asOf });
+    const env = testEnv(workbook(PARTNERS));
+    const result = generateReport(env, { month: october, asOf });
     const topic = result.topics.find((t) => t.id === "partners");
+    // The sheet: the topic's title, then its table, the partner's row with its numbers.
+    const sheet = env.workbook.values(result.sheet) ?? [];
+    const title = sheet.findIndex((r) => r[0] === "Partner effectiveness");
+    expect(title).toBeGreaterThan(0);
+    const eastlink = sheet.findIndex((r) => r[0] === "Eastlink (Reseller)");
+    expect(eastlink).toBeGreaterThan(title);
+    expect(sheet[eastlink].slice(0, 7)).toEqual([
+      "Eastlink (Reseller)",
+      100000,
+      0.5,
+      8000,
+      2,
+      40,
+      { date: calDate(2027, 6, 30) },
+    ]);
     expect(topic?.table?.columns.map((c) => c.label)).toEqual([
       "Partner",
       "Won",
