@@ -220,10 +220,12 @@ describe("the partner effectiveness topic", () => {
     ]);
   });
 
-  it("is left out, with the JSON as before, when the workbook has no Partners sheet", () => {
-    const result = generateReport(testEnv(workbook()), { month: october, asOf });
-    expect(result.topics.map((t) => t.id)).not.toContain("partners");
-    expect(result.html).not.toContain('data-topic="partners"');
-    expect(Object.keys(result.data)).not.toContain("partners");
+  it("is left out, with the JSON as before, when the workbook has no Partners sheet or no partner in it", () => {
+    for (const partners of [null, [PARTNERS_HEADER]]) {
+      const result = generateReport(testEnv(workbook(partners)), { month: october, asOf });
+      expect(result.topics.map((t) => t.id)).not.toContain("partners");
+      expect(result.html).not.toContain('data-topic="partners"');
+      expect(Object.keys(result.data)).not.toContain("partners");
+    }
   });
 });

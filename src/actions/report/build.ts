@@ -112,7 +112,9 @@ export function buildReport(
     notes: reportNotes(model, run.asOf, run.settings.currency),
     attention: attentionFacts(input, model.monthEnd, model.renewalsDue),
     changes: changesSince(input, model.month, snapshots),
-    partners: partnerBook === null ? null : partnerModel(partnerBook, data, model),
+    // No topic for a sheet without partners (Set up creates it empty): nothing to say.
+    partners:
+      partnerBook === null || partnerBook.rows.length === 0 ? null : partnerModel(partnerBook, data, model),
     name: team.name,
   };
   return { month, input, model, context, topics: reportTopics(context, topicList), team, snapshots };
