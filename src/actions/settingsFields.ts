@@ -99,7 +99,15 @@ export const SECTIONS: readonly { readonly id: SectionId; readonly keys: readonl
       "tier.review",
     ],
   },
-  { id: "contracts", keys: ["renewal.noticeDays", "report.underperformShare"] },
+  {
+    id: "contracts",
+    keys: [
+      "renewal.noticeDays",
+      "report.underperformShare",
+      "pipeline.staleDays",
+      "pipeline.staleDaysByStage",
+    ],
+  },
   { id: "general", keys: ["language", "currency", "timeZone", "dateOrder"] },
 ];
 
@@ -150,6 +158,7 @@ const KINDS: Readonly<Record<string, FieldKind>> = {
   "calendar.visitMinutes": "integer",
   "templates.mode": "select",
   "templates.perDay": "integer",
+  "pipeline.staleDays": "integer",
 };
 
 const UNITS: Readonly<Record<string, MessageKey>> = {

@@ -13,6 +13,7 @@ import { emails } from "./emails";
 import type { Dictionary } from "./define";
 import { holidays } from "./holidays";
 import { partners } from "./partners";
+import { market } from "./market";
 import { plan } from "./plan";
 import { report } from "./report";
 import { settings } from "./settings";
@@ -38,6 +39,7 @@ const dictionaries = [
   plan,
   holidays,
   partners,
+  market,
   automation,
   calendar,
   cli,

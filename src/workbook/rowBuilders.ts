@@ -63,6 +63,8 @@ export const ROW_BUILDERS: { readonly [K in keyof RowTypes]: (row: number, v: Ro
       source: v[10],
       lostReason: v[11],
       partner: v[12],
+      stageSince: v[13],
+      competitor: v[14],
     }) as DealRow,
   contracts: (row, v) =>
     ({

@@ -66,6 +66,8 @@ export const DealRowSchema = z.object({
   source: nullable(SourceSchema),
   lostReason: nullable(text),
   partner: nullable(text),
+  stageSince: nullable(calDate),
+  competitor: nullable(text),
 });
 export type DealRow = z.infer<typeof DealRowSchema>;
 

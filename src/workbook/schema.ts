@@ -148,6 +148,8 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
       code("source", "Source", "来源", SOURCES),
       col("lostReason", "Lost reason", "输单原因", "text"),
       col("partner", "Partner", "合作伙伴", "text"),
+      col("stageSince", "Stage since", "阶段开始日期", "date"),
+      col("competitor", "Competitor", "竞争对手", "text"),
     ],
   },
   contracts: {

@@ -20,7 +20,8 @@ import {
   type DateOrder,
   type Parsed,
 } from "./cells";
-import { CHANNELS, type Channel, type Tier } from "./codes";
+import { CHANNELS, OPEN_STAGES, STAGES, type Channel, type Tier } from "./codes";
+import { FUNNEL_STAGES, type OpenStage } from "../core/funnel";
 import { NO_MAPPING, type SheetMapping } from "./mapping";
 import { normalizeName, trimAll } from "./names";
 
@@ -168,6 +169,18 @@ const readers = {
     }
     return ok(weights);
   }) as CellReader<Record<Channel, number>>,
+  stageDays: ((cell) => {
+    const days: Partial<Record<OpenStage, number>> = {};
+    for (const part of splitList(textOf(cell))) {
+      const m = /^(.+?)\s*[:：=]\s*(\d{1,4})$/.exec(part);
+      const stage = m ? STAGES.match(m[1]) : null;
+      const value = m ? Number(m[2]) : 0;
+      if (!m || stage === null || !OPEN_STAGES.includes(stage) || value < 1 || value > 3660)
+        return fail(msg("issue.expectedStageDays", { value: part }));
+      days[stage as OpenStage] = value;
+    }
+    return ok(days);
+  }) as CellReader<Partial<Record<OpenStage, number>>>,
   onOff: ((cell) => {
     if (isBlank(cell) || cell === false) return ok(false);
     if (cell === true) return ok(true);
@@ -605,6 +618,22 @@ export const SETTING_DEFS = [
     "有开始时间时，面访日程的时长（分钟，15–720）",
     "Length of a visit event with a start time, in minutes (15–720)",
   ),
+  def(
+    "pipeline.staleDays",
+    "report",
+    "30",
+    readers.days,
+    "商机在同一阶段停留超过此天数即为停滞（每日提醒和月报中列出）",
+    "An open deal in one stage longer than this many days is stale (listed in the digest and the report)",
+  ),
+  def(
+    "pipeline.staleDaysByStage",
+    "report",
+    "",
+    readers.stageDays,
+    "个别阶段的停滞天数，例如 方案报价:45, 商务谈判:20；未列出的阶段用上一项",
+    "Stale limit of particular stages, e.g. proposal:45, negotiation:20; other stages use the limit above",
+  ),
 ] as const;
 
 type Defs = typeof SETTING_DEFS;
@@ -681,4 +710,12 @@ export function contactSettings(settings: Settings, tier: Tier): { channel: Chan
     channel: settings[`contact.${tier}.channel`] as Channel,
     intervalDays: settings[`contact.${tier}.intervalDays`] as number,
   };
+}
+
+/** Days an open deal may sit in each stage before it is stale: the stage's own limit, else `pipeline.staleDays`. */
+export function staleLimits(settings: Settings): Record<OpenStage, number> {
+  const byStage = settings["pipeline.staleDaysByStage"];
+  const out = {} as Record<OpenStage, number>;
+  for (const stage of FUNNEL_STAGES) out[stage] = byStage[stage] ?? settings["pipeline.staleDays"];
+  return out;
 }

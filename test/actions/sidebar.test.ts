@@ -52,7 +52,7 @@ describe("Settings form", () => {
       ["mail", "Report & reminder e-mails", 6],
       ["contact", "Contact cadence", 19],
       ["tiers", "Client tiers", 10],
-      ["contracts", "Contracts & performance", 2],
+      ["contracts", "Contracts & performance", 4],
       ["general", "Language & region", 4],
     ]);
     expect(form.groups[0].fields.map((f) => f.key)).toEqual([

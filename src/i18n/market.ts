@@ -1,0 +1,133 @@
+/**
+ * Strings of the lead funnel, stale deals and win / loss (商机储备库, 竞争格局): the report's
+ * topics, the digest's stale-deal sections, the pipeline settings and their data issue.
+ */
+import { defineMessages } from "./define";
+
+export const market = defineMessages(
+  {
+    "market.block.funnel": "商机漏斗（按来源，近12个月）",
+    "market.figure.created": "新增商机",
+    "market.figure.qualified": "已确认需求",
+    "market.figure.won": "已赢单",
+    "market.figure.conversion": "新增→赢单转化率",
+    "market.col.created": "新增",
+    "market.col.qualified": "已确认",
+    "market.col.won": "赢单",
+    "market.col.toQualified": "→确认",
+    "market.col.toWon": "→赢单",
+    "market.col.medianAge": "阶段停留中位天数",
+    "market.col.stale": "停滞",
+    "market.funnel.window":
+      "统计创建日期在 {from} 至 {to} 的商机；「已确认」指现处需求确认、方案报价、商务谈判阶段或已赢单；输单只计入新增（工作簿不记录输单前到达的阶段）。",
+    "market.funnel.age":
+      "停留天数按 {date} 计，从「阶段开始日期」算起，未填时从「创建日期」算起（{count} 个进行中商机用了创建日期）。",
+    "market.funnel.undated":
+      "{count} 个进行中商机既无阶段开始日期也无创建日期（或日期晚于今天），未计入停留天数。",
+    "market.funnel.withoutCreated": "{count} 个商机没有创建日期，未计入新增。",
+    "market.pipeline.stale": "停滞：截至 {date} 在阶段中停留超过 {limits}。",
+    "market.stageLimit": "{stage} {days} 天",
+    "market.listSeparator": "、",
+    "market.block.stale": "停滞商机（{count}）",
+    "market.col.deal": "商机",
+    "market.col.stage": "阶段",
+    "market.col.days": "停留天数",
+    "market.col.owner": "负责人",
+    "market.col.since": "阶段开始",
+    "market.col.client": "客户",
+    "market.dealLine": "{title} · {client}",
+    "market.stale.note":
+      "截至 {date} 在阶段中停留超过 {limits} 的进行中商机，超出最多的在前；未填「阶段开始日期」的从「创建日期」算起。",
+    "market.block.competitors": "竞争对手胜负（近12个月）",
+    "market.col.competitor": "竞争对手",
+    "market.col.wins": "赢",
+    "market.col.losses": "输",
+    "market.col.winRate": "赢率",
+    "market.col.wonAmount": "赢单金额",
+    "market.col.lostAmount": "输单金额",
+    "market.col.share": "占输单",
+    "market.noCompetitor": "未注明",
+    "market.winLoss.window": "成交日期在 {from} 至 {to} 的赢单与输单；竞争对手取自商机的「竞争对手」列。",
+    "market.block.lossReasons": "输单原因（近12个月）",
+    "market.block.cases": "典型案例（近12个月最大赢单与输单）",
+    "market.col.case": "案例",
+    "market.col.reason": "输单原因",
+    "market.case.won": "最大赢单",
+    "market.case.lost": "最大输单",
+    "market.digest.stale": "停滞商机（{count}）",
+    "market.digest.teamStale": "团队的停滞商机（{count}）",
+    "market.digest.days": "{days} 天（上限 {limit}）",
+    "market.digest.label": "停滞商机",
+    "issue.expectedStageDays":
+      "阶段停滞天数无法识别：{value}；应写成 方案报价:45, 商务谈判:20 这样的列表（进行中的阶段，1–3660 天）",
+    "settingLabel.pipeline.staleDays": "商机停滞天数",
+    "settingLabel.pipeline.staleDaysByStage": "各阶段停滞天数",
+    "settingHelp.pipeline.staleDays":
+      "进行中的商机在同一阶段停留超过此天数即为停滞：负责人在每日提醒中看到自己的停滞商机，经理看到团队的，月报列出全部。未填「阶段开始日期」时从「创建日期」算起。",
+    "settingHelp.pipeline.staleDaysByStage":
+      "个别阶段另设天数，例如 方案报价:45, 商务谈判:20；未列出的阶段用上一项。留空表示所有阶段相同。",
+  },
+  {
+    "market.block.funnel": "Lead funnel by source (last 12 months)",
+    "market.figure.created": "Leads created",
+    "market.figure.qualified": "Qualified",
+    "market.figure.won": "Won",
+    "market.figure.conversion": "Lead-to-win conversion",
+    "market.col.created": "Created",
+    "market.col.qualified": "Qualified",
+    "market.col.won": "Won",
+    "market.col.toQualified": "→ Qualified",
+    "market.col.toWon": "→ Won",
+    "market.col.medianAge": "Median days in stage",
+    "market.col.stale": "Stale",
+    "market.funnel.window":
+      "Deals created {from} to {to}; qualified means now in qualified, proposal or negotiation, or won; a lost deal counts as created only (the workbook does not record how far it went).",
+    "market.funnel.age":
+      "Days in stage on {date}, counted from Stage since, or from Created when it is blank ({count} open deals used Created).",
+    "market.funnel.undated":
+      "{count} open deals have neither Stage since nor Created (or a date after today) and are left out of the days in stage.",
+    "market.funnel.withoutCreated": "{count} deals have no Created date and are not counted as created.",
+    "market.pipeline.stale": "Stale: on {date}, longer in the stage than {limits}.",
+    "market.stageLimit": "{stage} {days} days",
+    "market.listSeparator": ", ",
+    "market.block.stale": "Stale deals ({count})",
+    "market.col.deal": "Deal",
+    "market.col.stage": "Stage",
+    "market.col.days": "Days in stage",
+    "market.col.owner": "Owner",
+    "market.col.since": "In stage since",
+    "market.col.client": "Client",
+    "market.dealLine": "{title} · {client}",
+    "market.stale.note":
+      "Open deals that on {date} have been in their stage longer than {limits}, furthest over first; without Stage since, days count from Created.",
+    "market.block.competitors": "Win / loss by competitor (last 12 months)",
+    "market.col.competitor": "Competitor",
+    "market.col.wins": "Won",
+    "market.col.losses": "Lost",
+    "market.col.winRate": "Win rate",
+    "market.col.wonAmount": "Won amount",
+    "market.col.lostAmount": "Lost amount",
+    "market.col.share": "Share of losses",
+    "market.noCompetitor": "None named",
+    "market.winLoss.window":
+      "Deals won or lost with Closed on {from} to {to}; competitors from the deals' Competitor column.",
+    "market.block.lossReasons": "Lost reasons (last 12 months)",
+    "market.block.cases": "Cases to learn from (largest won and lost, last 12 months)",
+    "market.col.case": "Case",
+    "market.col.reason": "Lost reason",
+    "market.case.won": "Largest won",
+    "market.case.lost": "Largest lost",
+    "market.digest.stale": "Stale deals ({count})",
+    "market.digest.teamStale": "Your team's stale deals ({count})",
+    "market.digest.days": "{days} days (limit {limit})",
+    "market.digest.label": "Stale deals",
+    "issue.expectedStageDays":
+      "Stale days by stage not understood: {value}; expected a list such as proposal:45, negotiation:20 (open stages, 1–3660 days)",
+    "settingLabel.pipeline.staleDays": "Days before a deal is stale",
+    "settingLabel.pipeline.staleDaysByStage": "Stale days by stage",
+    "settingHelp.pipeline.staleDays":
+      "An open deal in one stage longer than this is stale: owners see their stale deals in the daily digest, managers their team's, and the report lists them all. Without Stage since, days count from Created.",
+    "settingHelp.pipeline.staleDaysByStage":
+      "Other limits for particular stages, e.g. proposal:45, negotiation:20; stages not listed use the limit above. Blank: the same for every stage.",
+  },
+);
