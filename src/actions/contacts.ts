@@ -22,6 +22,7 @@ import {
 } from "../core/contacts";
 import { formatIsoDate, type CalDate } from "../core/dates";
 import { withPreset } from "../core/holidayPresets";
+import { staleDealJson } from "../core/funnel";
 import { fromCents } from "../core/money";
 import { msg, t, type Language } from "../i18n";
 import type { Cell, Env, SheetFormat } from "../ports";
@@ -43,6 +44,7 @@ import {
 } from "./contactSchedule";
 import { syncVisitCalendars } from "./calendar";
 import type { CheckInput, DataCheck } from "./checks";
+import { STALE_FIELDS, staleDealsOf } from "./staleDeals";
 import { finishRun, startRun, type ActionResult, type Run, type RunOptions } from "./run";
 
 /** The tables the contact plan needs. */
@@ -50,12 +52,13 @@ export const CONTACT_TABLES = ["clients", "interactions"] as const;
 
 /**
  * The columns the contact plan and its checks read; Contracts and Payments (when present) add
- * collection and renewal contacts.
+ * collection and renewal contacts; Deals (when present) gives the stale deals of the JSON.
  */
 export const CONTACT_FIELDS = {
   clients: ["clientId", "name", "status", "tier", "owner", "preferredChannel"],
   interactions: ["date", "clientId", "channel", "responded"],
   ...SCHEDULE_FIELDS,
+  deals: STALE_FIELDS.deals,
 } as const satisfies ReadPlan;
 
 /** One plan row as the command line's JSON gives it. */
@@ -120,6 +123,8 @@ export interface ContactPlanData {
   /** Contacts due in the horizon that did not fit, with the reason. */
   readonly unplanned: UnplannedJson[];
   readonly escalations: EscalationJson[];
+  /** Open deals longer in their stage than its limit (the digest's stale-deal lists). */
+  readonly staleDeals?: ReturnType<typeof staleDealJson>[];
 }
 
 /** The contact rules of rules.md §2, every number from Settings. */
@@ -362,7 +367,7 @@ function ratesFormat(rows: number): SheetFormat {
 /** The menu item: replaces the Contact plan sheet and writes the data issues. */
 export function buildContactPlanSheet(env: Env, options: RunOptions = {}): ActionResult<ContactPlanData> {
   const run = startRun(env, "contacts", options);
-  const { result } = readAndComputeContacts(run);
+  const { data, result } = readAndComputeContacts(run);
   const port = env.workbook;
   const sheet = outputSheetName(run.sheets, "contactPlan", run.language);
   replaceOutputSheet(
@@ -398,5 +403,6 @@ export function buildContactPlanSheet(env: Env, options: RunOptions = {}): Actio
     run.summary.push(
       ...syncVisitCalendars(env, run.settings, result, port.sheetLink?.(sheet) ?? null).summary,
     );
-  return finishRun(run, planJson(run.asOf, result, run.settings));
+  const staleDeals = staleDealsOf(data, run.settings, run.asOf).map(staleDealJson);
+  return finishRun(run, { ...planJson(run.asOf, result, run.settings), staleDeals });
 }

@@ -16,6 +16,7 @@ import { collectionDigestProvider } from "./collectionDigest";
 import { contactDigestProvider } from "./contactDigest";
 import { contractReminderProvider } from "./contractReminders";
 import { actionableCount, renderDigestMail } from "./digestHtml";
+import { staleDigestProvider } from "./staleDigest";
 import { sendMails, sentKeys, type OutgoingMail, type SendOutcome } from "./mail";
 import { finishRun, startRun, type ActionResult, type Run, type RunOptions } from "./run";
 
@@ -78,6 +79,7 @@ export const DIGEST_PROVIDERS: readonly DigestProvider[] = [
   contactDigestProvider,
   contractReminderProvider,
   collectionDigestProvider,
+  staleDigestProvider,
 ];
 
 /** The send-log key of an owner's digest for a day. */

@@ -5,19 +5,21 @@
  */
 import { attentionFacts } from "../../core/attention";
 import { formatIsoDate, parseMonthKey, type CalDate } from "../../core/dates";
+import { computeFunnel } from "../../core/funnel";
 import { formatMoney } from "../../core/money";
 import { partnerEffectiveness, type PartnerModel } from "../../core/partners";
 import { computeReport, type ReportInput, type ReportModel, type ReportTierChange } from "../../core/report";
 import { latestRevision, restatements, snapshotLines, type SnapshotLine } from "../../core/restatements";
 import type { YearMonth } from "../../core/dates";
 import type { TargetEntry } from "../../core/targets";
+import { computeWinLoss } from "../../core/winLoss";
 import { msg, type MessageRef } from "../../i18n";
-import { CHANNELS, DEFAULT_PROBABILITY, OPEN_STAGES, type Tier } from "../../workbook/codes";
+import { CHANNELS, DEFAULT_PROBABILITY, OPEN_STAGES, SOURCES, type Tier } from "../../workbook/codes";
 import { normalizeName } from "../../workbook/names";
 import { partnerReferenceIssues, readPartners, type PartnerBook } from "../../workbook/partners";
 import { readData, type ReadPlan, type WorkbookData } from "../../workbook/read";
 import { readTierHistory } from "../../workbook/tierHistory";
-import { contactSettings } from "../../workbook/settings";
+import { contactSettings, staleLimits } from "../../workbook/settings";
 import { readTeam, type Team } from "../../workbook/team";
 import { REPORT_CHECKS } from "../reportChecks";
 import { noteMissingSheets, type Run } from "../run";
@@ -53,6 +55,8 @@ const REPORT_FIELDS = {
     "lostReason",
     "created",
     "partner",
+    "stageSince",
+    "competitor",
   ],
   contracts: ["contractId", "clientId", "owner", "value", "status", "signedOn", "end"],
   payments: "all",
@@ -116,6 +120,20 @@ export function buildReport(
     partners:
       partnerBook === null || partnerBook.rows.length === 0 ? null : partnerModel(partnerBook, data, model),
     name: team.name,
+    funnel: computeFunnel({
+      deals: data.deals.rows,
+      clients: data.clients.rows,
+      windowEnd: model.monthEnd,
+      asOf: run.asOf,
+      staleDays: staleLimits(run.settings),
+      sources: SOURCES.values,
+    }),
+    winLoss: computeWinLoss({
+      deals: data.deals.rows,
+      clients: data.clients.rows,
+      windowEnd: model.monthEnd,
+      nameKey: normalizeName,
+    }),
   };
   return { month, input, model, context, topics: reportTopics(context, topicList), team, snapshots };
 }

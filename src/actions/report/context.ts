@@ -8,7 +8,9 @@ import type { AttentionFacts } from "../../core/attention";
 import { formatIsoDate, type CalDate } from "../../core/dates";
 import { formatMoney, formatPercent, type Cents } from "../../core/money";
 import type { PartnerModel } from "../../core/partners";
+import type { FunnelFigures } from "../../core/funnel";
 import type { ReportModel } from "../../core/report";
+import type { WinLossFigures } from "../../core/winLoss";
 import type { Restatement } from "../../core/restatements";
 import { t, type Language, type MessageKey, type MessageParams, type MessageRef } from "../../i18n";
 import { render } from "../../i18n";
@@ -49,6 +51,10 @@ export interface ReportContext {
   readonly partners: PartnerModel | null;
   /** An owner's name (Team sheet), else the part of the address before `@`. */
   readonly name: (owner: string | null) => string;
+  /** The lead funnel by source over the 12 months to the month's end, and stage ages on the generated date. */
+  readonly funnel: FunnelFigures;
+  /** Won and lost deals of the 12 months to the month's end, by competitor and lost reason. */
+  readonly winLoss: WinLossFigures;
 }
 
 /** Text helpers bound to one context's language and currency. */

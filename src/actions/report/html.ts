@@ -189,7 +189,11 @@ function topicHtml(topic: Topic, texts: HtmlTexts, options: HtmlOptions): string
   if (topic.figures.length > 0) parts.push(cards(topic.figures, texts));
   if (topic.table) {
     const all = ordered(topic.table.rows, options.firstOwners);
-    const rows = all.slice(0, options.rowLimit ?? topic.table.emailRows ?? EMAIL_ROWS);
+    const limit =
+      options.rowLimit === undefined
+        ? (topic.table.emailRows ?? EMAIL_ROWS)
+        : Math.min(options.rowLimit, topic.table.printRows ?? options.rowLimit);
+    const rows = all.slice(0, limit);
     if (topic.chart) parts.push(chart(topic.chart, topic.table, rows));
     parts.push(table(topic.table, rows, texts));
     const hidden = all.length - rows.length;

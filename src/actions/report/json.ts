@@ -1,13 +1,16 @@
 /**
  * The report as JSON (the command line's --json): the figures of rules.md §3 as before, plus
- * the topics as the renderers read them, amounts in yuan, rates as fractions, dates as
+ * the lead funnel, the stale deals and win / loss by competitor, the topics as the renderers
+ * read them, amounts in yuan, rates as fractions, dates as
  * YYYY-MM-DD, a missing value null.
  */
 import { formatIsoDate } from "../../core/dates";
 import { fromCents } from "../../core/money";
+import { funnelJson, staleDealJson } from "../../core/funnel";
 import type { PartnerModel } from "../../core/partners";
-import { reportJson, type ReportModel } from "../../core/report";
-import type { ChangesSince } from "./context";
+import { reportJson } from "../../core/report";
+import { winLossJson } from "../../core/winLoss";
+import type { ReportContext } from "./context";
 import type { ColumnKind, Topic, TopicValue } from "./topic";
 
 function jsonValue(value: TopicValue | undefined, kind: ColumnKind): TopicValue {
@@ -42,15 +45,13 @@ export function topicJson(topic: Topic) {
 }
 
 /** The --json figures: rules.md §3's names, the restatements, and the topics. */
-export function reportDocument(
-  model: ReportModel,
-  currency: string,
-  topics: readonly Topic[],
-  changes: ChangesSince | null,
-  partners: PartnerModel | null = null,
-) {
+export function reportDocument(context: ReportContext, topics: readonly Topic[]) {
+  const { model, currency, changes, partners } = context;
   return {
     ...reportJson(model, currency),
+    funnel: funnelJson(context.funnel),
+    staleDeals: context.funnel.stale.map(staleDealJson),
+    winLoss: winLossJson(context.winLoss),
     restatements: changes
       ? {
           comparedWith: changes.month,

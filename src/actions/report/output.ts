@@ -75,16 +75,7 @@ export function write(run: Run, month: YearMonth, options: ReportOptions, snapsh
 
 export function finish(run: Run, written: Written, html: string, print: string): ReportResult {
   const { built } = written;
-  const result = finishRun(
-    run,
-    reportDocument(
-      built.model,
-      built.context.currency,
-      built.topics,
-      built.context.changes,
-      built.context.partners,
-    ),
-  );
+  const result = finishRun(run, reportDocument(built.context, built.topics));
   return {
     ...result,
     sheet: built.context.sheet,

@@ -32,6 +32,8 @@ export interface TopicTable {
   readonly total?: readonly TopicValue[];
   /** Rows the e-mail shows before saying how many more there are (default 10). */
   readonly emailRows?: number;
+  /** Rows the PDF shows at most (default: the PDF's own limit), for a list whose detail is the sheet's. */
+  readonly printRows?: number;
 }
 
 /**

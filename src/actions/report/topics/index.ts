@@ -14,6 +14,8 @@ import { contractsTopic, receivablesTopic } from "./money";
 import { ownersTopic, trendTopic } from "./performance";
 import { partnersTopic } from "./partners";
 import { pipelineTopic } from "./pipeline";
+import { funnelTopic, staleDealsTopic } from "./funnel";
+import { casesTopic, competitorsTopic, lossReasonsTopic } from "./winLoss";
 
 /** A topic of the report; null when the workbook has nothing for it (an optional sheet is missing). */
 export type TopicFunction = (ctx: ReportContext) => Topic | null;
@@ -25,13 +27,18 @@ export const REPORT_TOPICS: readonly TopicFunction[] = [
   ownersTopic,
   trendTopic,
   pipelineTopic,
+  staleDealsTopic,
   contractsTopic,
   receivablesTopic,
   tiersTopic,
   contactsTopic,
   sourcesTopic,
+  funnelTopic,
   industriesTopic,
   lostReasonsTopic,
+  competitorsTopic,
+  lossReasonsTopic,
+  casesTopic,
   partnersTopic,
 ];
 
