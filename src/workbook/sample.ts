@@ -434,6 +434,20 @@ const LOST_REASONS: readonly Text[] = [
 ];
 const LOST_REASON_WEIGHTS = [35, 28, 14, 15, 8];
 
+/** Competitors met in deals: whom the team beats more often, and whom it loses to (price). */
+const COMPETITORS: readonly Text[] = [
+  ["华控智能", "Huakong Intelligent"],
+  ["启明自动化", "Qiming Automation"],
+  ["拓维仪器", "Tuowei Instruments"],
+  ["海川科技", "Haichuan Technology"],
+];
+const COMPETITOR_WEIGHTS_WON = [30, 14, 36, 20];
+const COMPETITOR_WEIGHTS_LOST = [28, 42, 10, 20];
+/** How often a deal names a competitor: won, open, and lost by reason (LOST_REASONS order). */
+const COMPETITOR_NAMED_WON = 0.55;
+const COMPETITOR_NAMED_OPEN = 0.3;
+const COMPETITOR_NAMED_LOST = [0.8, 1, 0.2, 0.3, 0.5];
+
 const SOURCE_CODES: readonly Source[] = ["trade-show", "visit", "data", "referral", "partner", "other"];
 const SOURCE_WEIGHTS = [15, 26, 14, 20, 15, 10];
 const OPEN_STAGE_CODES: readonly Stage[] = ["lead", "qualified", "proposal", "negotiation"];
@@ -684,6 +698,8 @@ class SampleBuilder {
 
   private readonly clients: Client[] = [];
   private readonly deals: Deal[] = [];
+  /** Stage since and competitors: a stream of their own, so the other figures stay as they were. */
+  private readonly marketRnd: Random;
   private readonly contracts: Contract[] = [];
   /** Shared date cells: a few thousand distinct dates serve hundreds of thousands of cells. */
   private readonly dateCells = new Map<CalDate, DateCell>();
@@ -699,6 +715,7 @@ class SampleBuilder {
     this.rnd = new Random(streamSeed(seed, 1));
     this.nameRnd = new Random(streamSeed(seed, 2));
     this.partnerRnd = new Random(streamSeed(seed, 3));
+    this.marketRnd = new Random(streamSeed(seed, 14));
     this.zh = language === "zh-CN";
     this.lang = this.zh ? 0 : 1;
     this.d = asOf;
@@ -753,6 +770,8 @@ class SampleBuilder {
         "digest.finance": `finance@${EMAIL_DOMAIN}`,
         // Two owners have their planned visits in their calendars (.ics from the command line).
         "calendar.owners": owners.slice(0, 2).join(","),
+        // A proposal takes longer to answer; a negotiation that stalls three weeks needs a push.
+        "pipeline.staleDaysByStage": this.zh ? "方案报价:45, 商务谈判:21" : "proposal:45, negotiation:21",
       },
     };
   }
@@ -1496,11 +1515,15 @@ class SampleBuilder {
       "source",
       "lostReason",
       "partner",
+      "stageSince",
+      "competitor",
     ]);
     const titles = this.titles(null);
     const lostReasons = LOST_REASONS.map((reason) => this.text(reason));
-    return this.deals.map((deal, i) =>
-      row([
+    const competitors = COMPETITORS.map((name) => this.text(name));
+    return this.deals.map((deal, i) => {
+      const market = this.dealMarket(deal);
+      return row([
         deal.id,
         clientIds[deal.client] ?? null,
         titles[deal.title] ?? null,
@@ -1514,8 +1537,33 @@ class SampleBuilder {
         this.code(SOURCES, deal.source),
         lostReasons[deal.lostReason] ?? null,
         partners.dealPartner[i] ?? null,
-      ]),
-    );
+        this.dateCell(market.stageSince),
+        market.competitor < 0 ? null : (competitors[market.competitor] ?? null),
+      ]);
+    });
+  }
+
+  /**
+   * An open deal's Stage since: most entered their stage within the last four weeks, about a
+   * quarter earlier (stale at the default 30 days), one in eight left blank (Created applies).
+   * The competitor named in the deal (-1: none), more often in losses to a competitor or on price.
+   */
+  private dealMarket(deal: Deal): { stageSince: CalDate | null; competitor: number } {
+    const r = this.marketRnd;
+    const open = deal.stage !== "won" && deal.stage !== "lost";
+    let stageSince: CalDate | null = null;
+    if (open && !r.chance(0.12)) {
+      const inStage = Math.min(this.d - deal.created, r.chance(0.26) ? r.int(31, 80) : r.int(0, 28));
+      stageSince = this.d - Math.max(0, inStage);
+    }
+    const named =
+      deal.stage === "won"
+        ? COMPETITOR_NAMED_WON
+        : deal.stage === "lost"
+          ? (COMPETITOR_NAMED_LOST[deal.lostReason] ?? 0.3)
+          : COMPETITOR_NAMED_OPEN;
+    const weights = deal.stage === "lost" ? COMPETITOR_WEIGHTS_LOST : COMPETITOR_WEIGHTS_WON;
+    return { stageSince, competitor: r.chance(named) ? r.weighted(weights) : -1 };
   }
 
   private contractRows(owners: readonly string[], clientIds: readonly string[]): Cell[][] {

@@ -152,6 +152,7 @@ describe("generateSample", () => {
       "collection.escalateTo": "zhou.hong@example.com",
       "digest.finance": "finance@example.com",
       "calendar.owners": "li.na@example.com,wang.wei@example.com",
+      "pipeline.staleDaysByStage": "方案报价:45, 商务谈判:21",
     });
     expect(en.settings.language).toBe("en");
     const emails = [
