@@ -79,7 +79,8 @@ describe("the report menu items", () => {
     expect(charts.map((c) => [c.type, c.options.title, c.options.width, c.options.height])).toEqual([
       ["COMBO", "Performance by owner", 648, 240],
       ["COMBO", "Team won against target, last 12 months", 352, 240],
-      ["COLUMN", "Pipeline (open deals now)", 352, 240],
+      // Six columns with the stage ages: the chart goes under the table, full width.
+      ["COLUMN", "Pipeline (open deals now)", 648, 240],
       ["PIE", "Client tiers (active clients)", 352, 240],
     ]);
     expect(charts[0].options.series).toEqual({ 1: { type: "line" } });

@@ -73,18 +73,18 @@ export function staleDealsTopic(ctx: ReportContext): Topic {
       columns: [
         { label: s.text("market.col.deal"), kind: "text" },
         { label: s.text("market.col.stage"), kind: "text" },
+        { label: s.text("market.col.owner"), kind: "text" },
         { label: s.text("market.col.days"), kind: "count" },
         { label: s.text("report.col.amount"), kind: "money" },
-        { label: s.text("market.col.owner"), kind: "text" },
         { label: s.text("market.col.since"), kind: "date" },
       ],
       rows: f.stale.map((d) => ({
         cells: [
           s.text("market.dealLine", { title: s.orUnspecified(d.title), client: d.clientName }),
           s.stage(d.stage),
+          d.owner === null ? s.text("report.unspecified") : ctx.name(d.owner),
           d.age,
           d.amount,
-          d.owner === null ? s.text("report.unspecified") : ctx.name(d.owner),
           d.since,
         ],
         ...(d.owner !== null ? { owner: d.owner } : {}),

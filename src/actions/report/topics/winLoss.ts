@@ -1,7 +1,8 @@
 /**
  * Win and loss over the 12 months to the month's end (总结成功案例与失败经验, 竞争格局): by
  * competitor (wins, losses, win rate, amounts), by lost reason, and the largest won and lost
- * deals as named cases — title, client, owner (by their Team name), amount, competitor, reason.
+ * deals as named cases — title, client, competitor, reason, owner (by their Team name), amount.
+ * Text columns come first and figures last, so no figure runs into a name in the sheet.
  */
 import { addDays } from "../../../core/dates";
 import type { DealCase } from "../../../core/winLoss";
@@ -80,10 +81,10 @@ export function casesTopic(ctx: ReportContext): Topic {
               s.text(kind),
               s.orUnspecified(c.title),
               c.clientName,
-              c.amount,
               c.competitor === null ? s.text("market.noCompetitor") : c.competitor,
               c.reason ?? "",
               c.owner === null ? s.text("report.unspecified") : ctx.name(c.owner),
+              c.amount,
             ],
             ...(c.owner !== null ? { owner: c.owner } : {}),
           },
@@ -97,10 +98,10 @@ export function casesTopic(ctx: ReportContext): Topic {
         { label: s.text("market.col.case"), kind: "text" },
         { label: s.text("market.col.deal"), kind: "text" },
         { label: s.text("market.col.client"), kind: "text" },
-        { label: s.text("report.col.amount"), kind: "money" },
         { label: s.text("market.col.competitor"), kind: "text" },
         { label: s.text("market.col.reason"), kind: "text" },
         { label: s.text("market.col.owner"), kind: "text" },
+        { label: s.text("report.col.amount"), kind: "money" },
       ],
       rows: [...row("market.case.won", w.largestWon), ...row("market.case.lost", w.largestLost)],
     },
