@@ -2,6 +2,7 @@
  * Stale deals in the daily digest: each owner sees their own open deals that sit in their stage
  * longer than the stage's limit (deal and client, stage, days against the limit, amount), and
  * each manager on the Team sheet sees those of the people they manage, with the owner's name.
+ * The days in stage come last, so the mail marks them on the day the row is a reason to write.
  * A list is a reason to mail on the day a deal turns stale and every seventh day after
  * (staleReminderDay); on other days it rides along with the rest of the digest.
  */
@@ -20,25 +21,26 @@ function row(deal: StaleDeal, language: Language, currency: string, owner: strin
       t(language, "market.dealLine", { title: deal.title ?? deal.dealId, client: deal.clientName }),
       ...(owner === null ? [] : [owner]),
       STAGES.label(deal.stage, language),
-      t(language, "market.digest.days", { days: deal.age, limit: deal.limit }),
       formatMoney(deal.amount, currency),
+      t(language, "market.digest.days", { days: deal.age, limit: deal.limit }),
     ],
     tone: staleReminderDay(deal) ? "overdue" : "neutral",
   };
 }
 
+/** The days come last: the mail marks a row's last cell on the day it is a reason to write. */
 const COLUMNS = [
   msg("market.col.deal"),
   msg("market.col.stage"),
-  msg("market.col.days"),
   msg("report.col.amount"),
+  msg("market.col.days"),
 ];
 const TEAM_COLUMNS = [
   msg("market.col.deal"),
   msg("market.col.owner"),
   msg("market.col.stage"),
-  msg("market.col.days"),
   msg("report.col.amount"),
+  msg("market.col.days"),
 ];
 
 /** Per owner and per manager, the stale deals in the order given (furthest over first). */

@@ -194,7 +194,7 @@ describe("stale deals in the daily digest", () => {
     const bob = to("b@x.com");
     expect(bob?.textBody).toContain("Stale deals (1)");
     expect(bob?.textBody).toContain(
-      "Spare parts · Beta Retail: Stage Qualified · Days in stage 45 days (limit 30)",
+      "Spare parts · Beta Retail: Stage Qualified · Amount ¥40,000 · Days in stage 45 days (limit 30)",
     );
     const boss = to("boss@x.com");
     expect(boss?.textBody).toContain("Your team's stale deals (2)");
