@@ -13,6 +13,7 @@ import type { DataCheck } from "./checks";
 import { checkFutureInteractions } from "./contacts";
 import { presetYearIssues } from "./holidayPreset";
 import { contractLifecycleCheck } from "./contracts";
+import { readTemplates } from "./clientEmails/templates";
 import { readProposals } from "./tierProposals";
 import { dealsWithoutOwner, duplicateTargets } from "./reportChecks";
 import { finishRun, noteMissingSheets, startRun, type ActionResult, type Run, type RunOptions } from "./run";
@@ -63,6 +64,8 @@ export function checkData(env: Env, options: RunOptions = {}): ActionResult<Chec
       run.issues.push(issue);
   // The Tier proposals sheet, when there is one: rows whose client, tiers or status cannot be read.
   readProposals(run, run.issues);
+  // The Templates sheet, when there is one: unknown placeholders, duplicate templates.
+  if (run.sheets.has("templates")) readTemplates(run);
   const rows = {
     clients: data.clients.rows.length,
     deals: data.deals.rows.length,

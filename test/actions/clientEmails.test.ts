@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { checkData } from "../../src/actions/check";
 import { prepareClientEmails } from "../../src/actions/clientEmails";
 import { mimeMessage } from "../../src/actions/clientEmails/mime";
 import { calDate } from "../../src/core/dates";
@@ -195,6 +196,30 @@ describe("prepareClientEmails", () => {
     const after = snapshot(env);
     expect(after.Interactions).toEqual(before.Interactions);
     expect(after["Send log"]).toBeUndefined();
+  });
+});
+
+describe("Check data and the Templates sheet", () => {
+  it("names an unknown placeholder and a second template for the same tier and language, on their cells", () => {
+    const templates: Cell[][] = [
+      ["Tier", "Language", "Subject", "Body"],
+      ["C", "en", "Hello", "Hi {{ Client }}, from {{sender}}"],
+      ["C", "zh-CN", "回访", "您好 {{client}}"],
+      ["C", "zh-CN", "回访二", "您好"],
+    ];
+    const sheets = { ...workbook({ templates }), Deals: [["Deal ID", "Client ID", "Stage", "Amount"]] };
+    const result = checkData(testEnv(sheets, { today: ASOF }));
+    const found = result.issues.filter((i) => i.sheet === "Templates");
+    expect(found.map((i) => [i.row, i.column, i.value, i.problem.key, i.problem.params])).toEqual([
+      [
+        2,
+        "Body",
+        "Hi {{ Client }}, from {{sender}}",
+        "issue.unknownPlaceholder",
+        { placeholders: "{{sender}}" },
+      ],
+      [4, "Tier", "C", "issue.duplicateTemplate", { row: 3 }],
+    ]);
   });
 });
 
