@@ -131,6 +131,40 @@ describe("Get started sidebar", () => {
     await page.close();
   });
 
+  it("speaks English in an English workbook, and guesses English headers", async () => {
+    const sheets: IsoSheets = {
+      Settings: [
+        ["Key", "Value"],
+        ["language", "en"],
+      ],
+      Customers: [["Customer ID", "Company", "Sales rep", "Territory", "Level"]],
+      Opportunities: [["Opportunity ID", "Customer ID", "Sales stage", "Deal value", "Close date"]],
+    };
+    const { page, errors } = await open(browser, "get-started", { injectForm: true, sheets });
+    await page.click("[data-choice='map'] button");
+    await page.waitForSelector("section.table[data-table='clients']");
+    const value = (name: string) => page.locator(`[name='${name}']`).inputValue();
+    expect(await page.locator(".page-title").textContent()).toBe("Map my sheets");
+    expect(await page.locator("section.table h2").first().textContent()).toBe("Clients *");
+    expect(await value("sheet:clients")).toBe("Customers");
+    expect(await value("sheet:deals")).toBe("Opportunities");
+    expect(await value("clients.owner")).toBe("Sales rep");
+    expect(await value("clients.region")).toBe("Territory");
+    expect(await value("clients.tier")).toBe("Level");
+    expect(await value("deals.closedOn")).toBe("Close date");
+    // Choosing no sheet for Clients: its columns are off and the save waits for a sheet.
+    await page.selectOption("[name='sheet:clients']", "");
+    expect(await page.locator("[name='clients.clientId']").isDisabled()).toBe(true);
+    expect(await page.locator("footer .btn").isDisabled()).toBe(true);
+    await page.selectOption("[name='sheet:clients']", "Customers");
+    expect(await value("clients.clientId")).toBe("Customer ID");
+    expect(await page.locator("footer .btn").isDisabled()).toBe(false);
+    await noHorizontalOverflow(page);
+    await shot(page, "map-my-sheets-en");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("weighs little: no validation library, strings of one language from the server", () => {
     const bytes = statSync(path.join(ROOT, "dist", "get-started.html")).size;
     console.log(`dist/get-started.html: ${(bytes / 1024).toFixed(1)} KB`);
