@@ -241,4 +241,17 @@ describe("mimeMessage", () => {
     expect(mime).toContain(b64("<p>你好</p>"));
     expect(mime.split("\r\n").filter((l) => l.startsWith("Bcc"))).toEqual([]);
   });
+
+  it("splits a long subject into encoded words of whole characters, each within 75 characters", () => {
+    const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+    const subject = "【回访】南京华诺饮品有限公司，近期有什么可以帮😀😀😀";
+    const mime = mimeMessage({ to: ["a@b.example.com"], subject, textBody: "", htmlBody: "" }, b64);
+    const head = mime.slice(0, mime.indexOf("\r\n\r\n"));
+    const folded = /Subject: ((?:.*)(?:\r\n .*)*)/.exec(head)?.[1] ?? "";
+    const words = folded.split("\r\n ");
+    expect(words.length).toBe(3); // 26 characters, 11 a word
+    for (const word of words) expect(word.length).toBeLessThanOrEqual(75);
+    const decoded = words.map((w) => Buffer.from(w.slice(10, -2), "base64").toString("utf8")).join("");
+    expect(decoded).toBe(subject);
+  });
 });

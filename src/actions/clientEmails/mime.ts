@@ -12,8 +12,20 @@ export type Base64Utf8 = (text: string) => string;
 
 const BOUNDARY = "account-desk-alternative";
 
+/**
+ * Characters per encoded word: 11 characters of at most 4 UTF-8 bytes are 44 bytes, 60 base64
+ * characters, 72 with `=?UTF-8?B?` and `?=`: within RFC 2047's 75.
+ */
+const WORD_CHARS = 11;
+
+/** A header value: ASCII as it is, else encoded words of whole characters on folded lines. */
 function header(value: string, base64: Base64Utf8): string {
-  return /^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${base64(value)}?=`;
+  if (/^[\x20-\x7e]*$/.test(value)) return value;
+  const chars = Array.from(value);
+  const words: string[] = [];
+  for (let at = 0; at < chars.length; at += WORD_CHARS)
+    words.push(`=?UTF-8?B?${base64(chars.slice(at, at + WORD_CHARS).join(""))}?=`);
+  return words.join("\r\n ");
 }
 
 /** Lines of at most 76 characters, as MIME asks of base64 bodies. */

@@ -3068,16 +3068,19 @@
   // Gmail (the advanced service): drafts only, in the mailbox of the effective user
   // ------------------------------------------------------------------------------------------------
 
-  /** Decodes RFC 2047 encoded words (=?UTF-8?B?…?=) of a header. */
+  /** Decodes RFC 2047 encoded words (=?UTF-8?B?…?=) of a header; space between two words is dropped. */
   function decodeHeader(value) {
-    return value.replace(/=\?UTF-8\?B\?([A-Za-z0-9+/=]+)\?=/gi, (_, b64) => utf8Decode(base64Decode(b64)));
+    return value
+      .replace(/\?=\s+=\?/g, "?==?")
+      .replace(/=\?UTF-8\?B\?([A-Za-z0-9+/=]+)\?=/gi, (_, b64) => utf8Decode(base64Decode(b64)));
   }
 
   /** The parts of a MIME message as Gmail would store a draft: headers, text and HTML bodies. */
   function parseMime(text) {
     const [head, ...rest] = text.split("\r\n\r\n");
     const headers = {};
-    for (const line of head.split("\r\n")) {
+    // Folded header lines (a line break followed by white space) continue the line before.
+    for (const line of head.replace(/\r\n[ \t]+/g, " ").split("\r\n")) {
       const at = line.indexOf(":");
       if (at > 0) headers[line.slice(0, at).toLowerCase()] = line.slice(at + 1).trim();
     }
