@@ -34,7 +34,6 @@ export const market = defineMessages(
     "market.col.days": "停留天数",
     "market.col.owner": "负责人",
     "market.col.since": "阶段开始",
-    "market.col.client": "客户",
     "market.dealLine": "{title} · {client}",
     "market.stale.note":
       "截至 {date} 在阶段中停留超过 {limits} 的进行中商机，超出最多的在前；未填「阶段开始日期」的从「创建日期」算起。",
@@ -96,7 +95,6 @@ export const market = defineMessages(
     "market.col.days": "Days in stage",
     "market.col.owner": "Owner",
     "market.col.since": "In stage since",
-    "market.col.client": "Client",
     "market.dealLine": "{title} · {client}",
     "market.stale.note":
       "Open deals that on {date} have been in their stage longer than {limits}, furthest over first; without Stage since, days count from Created.",

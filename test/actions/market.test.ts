@@ -153,8 +153,8 @@ describe("the report's funnel, stale deals and win / loss", () => {
     const cases = data.topics.find((t) => t.id === "cases");
     // The owner by their Team name.
     expect(cases?.table?.rows).toEqual([
-      ["Largest won", "Line retrofit", "Alpha Works", "Huakong", "", "Ann", 500_000],
-      ["Largest lost", "Sensors", "Beta Retail", FORMULA, "Price too high", "Bob", 800_000],
+      ["Largest won", "Line retrofit · Alpha Works", "Huakong", "", "Ann", 500_000],
+      ["Largest lost", "Sensors · Beta Retail", FORMULA, "Price too high", "Bob", 800_000],
     ]);
   });
 

@@ -2,7 +2,8 @@
  * Win and loss over the 12 months to the month's end (总结成功案例与失败经验, 竞争格局): by
  * competitor (wins, losses, win rate, amounts), by lost reason, and the largest won and lost
  * deals as named cases — title, client, competitor, reason, owner (by their Team name), amount.
- * Text columns come first and figures last, so no figure runs into a name in the sheet.
+ * Text columns come first and figures last, so no figure runs into a name in the sheet; deal and
+ * client share a cell, so a phone (which shows four columns) still shows competitor and reason.
  */
 import { addDays } from "../../../core/dates";
 import type { DealCase } from "../../../core/winLoss";
@@ -79,8 +80,7 @@ export function casesTopic(ctx: ReportContext): Topic {
           {
             cells: [
               s.text(kind),
-              s.orUnspecified(c.title),
-              c.clientName,
+              s.text("market.dealLine", { title: s.orUnspecified(c.title), client: c.clientName }),
               c.competitor === null ? s.text("market.noCompetitor") : c.competitor,
               c.reason ?? "",
               c.owner === null ? s.text("report.unspecified") : ctx.name(c.owner),
@@ -97,7 +97,6 @@ export function casesTopic(ctx: ReportContext): Topic {
       columns: [
         { label: s.text("market.col.case"), kind: "text" },
         { label: s.text("market.col.deal"), kind: "text" },
-        { label: s.text("market.col.client"), kind: "text" },
         { label: s.text("market.col.competitor"), kind: "text" },
         { label: s.text("market.col.reason"), kind: "text" },
         { label: s.text("market.col.owner"), kind: "text" },
