@@ -3,7 +3,8 @@
  * in both languages: each setting of the Settings sheet has its field, labelled in the workbook
  * language (never a raw key), inside the width, with no horizontal scroll; and the fields added
  * for planned visits in Google Calendar (owners, start time, length) and for tier-C e-mails
- * (drafts or sending, a daily limit) work as a manager uses them.
+ * (drafts or sending, a daily limit) and for stale deals (days, days by stage) work as a manager
+ * uses them.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -125,6 +126,31 @@ describe("Settings sidebar, the tier-C e-mail fields", () => {
     await page.locator("[data-key='templates.mode']").scrollIntoViewIfNeeded();
     await noHorizontalOverflow(page);
     await shot(page, "settings-email-fields");
+    await page.close();
+  });
+});
+
+describe("Settings sidebar, the stale-deal fields", () => {
+  it("shows the stale days with their unit and the days by stage as text, and saves a number", async () => {
+    const { page, env, errors } = await open(browser, "settings", { injectForm: true });
+    await page.waitForSelector("footer .btn");
+    const days = page.locator("[name='pipeline.staleDays']");
+    expect(await page.locator("[data-key='pipeline.staleDays'] .field-label").textContent()).toBe(
+      "商机停滞天数",
+    );
+    expect(await page.locator("[data-key='pipeline.staleDays'] .unit").textContent()).toBe("天");
+    expect(await days.getAttribute("placeholder")).toBe("30");
+    expect(await page.locator("[data-key='pipeline.staleDaysByStage'] .field-label").textContent()).toBe(
+      "各阶段停滞天数",
+    );
+    await days.fill("45");
+    await page.locator("footer .btn").click();
+    await page.waitForSelector(".save-status.tone-ok");
+    expect(env.workbook.values("设置")?.find((r) => r[0] === "pipeline.staleDays")?.[1]).toBe(45);
+    expect(errors).toEqual([]);
+    await page.locator("[data-key='pipeline.staleDays']").scrollIntoViewIfNeeded();
+    await noHorizontalOverflow(page);
+    await shot(page, "settings-stale-fields");
     await page.close();
   });
 });
