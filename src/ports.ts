@@ -35,6 +35,22 @@ export interface ColumnValidation {
   readonly values: readonly string[];
 }
 
+/**
+ * A column range only some people may edit (Sheets: a protected range; the spreadsheet's owner
+ * can always edit it). Adapters without per-user protection (xlsx) ignore it.
+ */
+export interface ColumnProtection {
+  /** 1-based column. */
+  readonly column: number;
+  readonly fromRow: number;
+  /** Last row; null: the sheet's last row (Sheets: its maximum rows). */
+  readonly toRow: number | null;
+  /** Who may edit besides the owner and the person running the action (e-mail addresses). */
+  readonly editors: readonly string[];
+  /** Names the protection; an earlier protection of the sheet with this description is replaced. */
+  readonly description: string;
+}
+
 export interface ColumnNumberFormat {
   readonly column: number;
   readonly fromRow: number;
@@ -55,6 +71,7 @@ export interface SheetFormat {
   /** Makes row 1 bold over the given number of columns. */
   readonly boldHeaderColumns?: number;
   readonly validations?: readonly ColumnValidation[];
+  readonly protections?: readonly ColumnProtection[];
   readonly numberFormats?: readonly ColumnNumberFormat[];
   /** Background colours of a block (row/column 1-based); null cells are left unstyled. */
   readonly backgrounds?: {

@@ -14,13 +14,14 @@ import {
   type TierChangeFound,
 } from "../core/tierProposals";
 import { msg, type Language } from "../i18n";
-import type { Cell, Env } from "../ports";
+import type { Cell, ColumnProtection, Env } from "../ports";
 import { displayCell, isBlank, parseCode, parseDate, parseText, type Parsed } from "../workbook/cells";
 import { PROPOSAL_STATUSES, TIERS } from "../workbook/codes";
 import type { DataIssue } from "../workbook/issues";
 import { mapHeaders, readData, type HeaderMap, type ReadPlan } from "../workbook/read";
 import type { ClientRow } from "../workbook/rows";
 import { TABLES } from "../workbook/schema";
+import { readTeam, teamManagers } from "../workbook/team";
 import {
   appendOutputRows,
   outputSheetName,
@@ -133,6 +134,27 @@ function proposalCells(
 /** The Status column of the sheet (1-based), where decisions are made. */
 const STATUS_COLUMN = TABLES.tierProposals.columns.findIndex((c) => c.key === "status") + 1;
 
+/** Names the Status column's protected range (a later run replaces the one it finds). */
+export const PROTECTION_DESCRIPTION = "Account Desk: tier proposal status";
+
+/**
+ * In Sheets, only the managers of the Team sheet (and the spreadsheet's owner and whoever runs
+ * the action, whom Sheets never shuts out) may decide; with no manager there, the owner decides.
+ */
+function statusProtection(run: Run): ColumnProtection[] {
+  const ctx = { action: run.action, dateOrder: run.settings.dateOrder };
+  const managers = teamManagers(readTeam(run.env.workbook, run.sheets, ctx, run.issues));
+  return [
+    {
+      column: STATUS_COLUMN,
+      fromRow: 2,
+      toRow: null,
+      editors: managers,
+      description: PROTECTION_DESCRIPTION,
+    },
+  ];
+}
+
 /**
  * Recalculate tiers under review: merges the fresh changes into the sheet (decisions kept) and
  * replaces it in one write; rows that could not be read stay as they were, at the end.
@@ -156,6 +178,7 @@ export function writeProposals(
     validations: [
       { column: STATUS_COLUMN, fromRow: 2, toRow: null, values: PROPOSAL_STATUSES.dropdown(run.language) },
     ],
+    protections: statusProtection(run),
     numberFormats:
       cells.length === 0
         ? []

@@ -11,6 +11,7 @@ import {
   isDateCell,
   type Cell,
   type CellRange,
+  type ColumnProtection,
   type ChartSpec,
   type SheetFormat,
   type WorkbookPort,
@@ -196,6 +197,7 @@ export class SheetsWorkbook implements WorkbookPort {
         .getRange(validation.fromRow, validation.column, last - validation.fromRow + 1, 1)
         .setDataValidation(rule);
     }
+    for (const protection of format.protections ?? []) protectColumn(sheet, protection, maxRows);
     for (const numberFormat of format.numberFormats ?? []) {
       const last = numberFormat.toRow ?? maxRows;
       const inBlock = written !== null && numberFormat.column <= written.columns;
@@ -424,4 +426,30 @@ function paint<V, T extends { readonly range: CellRange }>(
       for (let c = column; c < column + item.range.columns; c++) grid[r - 1][c - 1] = v;
   }
   return grid;
+}
+
+/**
+ * Protects a column range so that only the given editors (and the spreadsheet's owner and the
+ * person running the action, whom Sheets never removes) can edit it; the protection of an
+ * earlier run with the same description is replaced. A failure (no right to protect) leaves the
+ * column unprotected and is logged: the data is written either way.
+ */
+function protectColumn(sheet: Sheet, spec: ColumnProtection, maxRows: number): void {
+  try {
+    for (const old of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE))
+      if (old.getDescription() === spec.description) old.remove();
+    const last = spec.toRow ?? maxRows;
+    if (last < spec.fromRow) return;
+    const protection = sheet
+      .getRange(spec.fromRow, spec.column, last - spec.fromRow + 1, 1)
+      .protect()
+      .setDescription(spec.description);
+    protection.removeEditors(protection.getEditors());
+    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+    if (spec.editors.length > 0) protection.addEditors([...spec.editors]);
+  } catch (error) {
+    console.warn(
+      `Column ${spec.column} left unprotected: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }

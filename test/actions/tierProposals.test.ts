@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { checkData } from "../../src/actions/check";
 import { setupWorkbook } from "../../src/actions/setup";
-import { applyApprovedTierChanges } from "../../src/actions/tierProposals";
+import { PROTECTION_DESCRIPTION, applyApprovedTierChanges } from "../../src/actions/tierProposals";
 import { recalculateTiers } from "../../src/actions/tiers";
 import { calDate } from "../../src/core/dates";
 import type { Cell } from "../../src/ports";
+import { teamManagers } from "../../src/workbook/team";
 import { d, testEnv } from "../helpers/env";
 
 const ASOF = calDate(2026, 11, 27);
@@ -102,6 +103,34 @@ describe("Recalculate tiers with tier.review on", () => {
         },
       ]);
     }
+  });
+
+  it("protects the Status column for the managers of the Team sheet (an inactive one left out)", () => {
+    const sheets = workbook();
+    sheets.Team = [
+      ["Owner", "Name", "Manager", "Active"],
+      ["li@example.com", "Li", "Boss@Example.com", "yes"],
+      ["wang@example.com", "Wang", "old.boss@example.com", "yes"],
+      ["old.boss@example.com", "Old boss", "", "no"],
+      ["boss@example.com", "Boss", "", "yes"],
+    ];
+    const env = testEnv(sheets, { today: ASOF });
+    recalculateTiers(env);
+    const formats = env.workbook.sheet("Tier proposals")?.formats ?? [];
+    expect(formats[0].protections).toEqual([
+      {
+        column: 8,
+        fromRow: 2,
+        toRow: null,
+        editors: ["boss@example.com"],
+        description: PROTECTION_DESCRIPTION,
+      },
+    ]);
+    expect(teamManagers({ rows: [] })).toEqual([]);
+    // Without a Team sheet, only the owner (and whoever recalculates) may decide.
+    const alone = testEnv(workbook(), { today: ASOF });
+    recalculateTiers(alone);
+    expect(alone.workbook.sheet("Tier proposals")?.formats[0].protections?.[0].editors).toEqual([]);
   });
 
   it("with tier.review off applies every change as before and writes no proposals", () => {

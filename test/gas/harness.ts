@@ -243,6 +243,8 @@ export interface SheetState {
   tabColor: string | null;
   merges: string[];
   charts: ChartState[];
+  /** Protected ranges: who may edit besides the owner (domainEdit: anyone in the domain). */
+  protections: { a1: string; type: string; description: string; editors: string[]; domainEdit: boolean }[];
 }
 
 export interface CellInfo {
@@ -339,6 +341,8 @@ export interface FakeControl {
   /** The owner edits an event in Google Calendar (patch semantics). */
   editEventByHand(calendarId: string, eventId: string, patch: Record<string, unknown>): void;
   runTrigger(handler: string, invoke: (event: unknown) => unknown): unknown;
+  /** Whether a user could type into a cell, given the sheet's protected ranges. */
+  canEdit(sheet: string, a1: string, email: string): boolean;
   runSimpleTrigger(authMode: AuthModeName, invoke: (event: unknown) => unknown): unknown;
 }
 

@@ -23,6 +23,10 @@ function workbook(): Record<string, SeedCell[][]> {
       ["D1", "K1", "won", 220_000, { date: "2026-03-10" }],
       ["D3", "K2", "won", 100_000, { date: "2026-11-01" }],
     ],
+    Team: [
+      ["Owner", "Name", "Manager"],
+      ["li@example.com", "Li", "boss@example.com"],
+    ],
   };
 }
 
@@ -57,6 +61,19 @@ describe("Tier proposals in Sheets", () => {
         values: ["Pending", "Approved", "Rejected", "Applied"],
       }),
     ]);
+    // Only the Team sheet's manager (besides the owner and whoever ran it) may decide.
+    expect(state.protections).toEqual([
+      {
+        a1: `H2:H${state.maxRows}`,
+        type: "RANGE",
+        description: "Account Desk: tier proposal status",
+        editors: expect.arrayContaining(["boss@example.com"]),
+        domainEdit: false,
+      },
+    ]);
+    expect(gas.fake.canEdit("Tier proposals", "H2", "boss@example.com")).toBe(true);
+    expect(gas.fake.canEdit("Tier proposals", "H2", "li@example.com")).toBe(false);
+    expect(gas.fake.canEdit("Tier proposals", "G2", "li@example.com")).toBe(true);
     const mailsBefore = gas.fake.outbox.length;
 
     gas.call("menuApplyTierChanges");

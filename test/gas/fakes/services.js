@@ -1400,6 +1400,11 @@
       return fn(cellAt(this._s, this._r, this._c));
     }
 
+    protect() {
+      checkAlive(this._s);
+      return protectRange(this._s, this._r, this._c, this._nr, this._nc);
+    }
+
     /** Applies fn(cell, value) to every cell; values: a 2D array of the range's size, or one value for all. */
     _apply(method, values, fn, isGrid) {
       checkAlive(this._s);
@@ -2182,6 +2187,120 @@
     return text;
   }
 
+  // ------------------------------------------------------------------------------------------------
+  // Protection (protected ranges): who may edit a range besides the spreadsheet's owner
+  // ------------------------------------------------------------------------------------------------
+
+  const ProtectionType = { RANGE: "RANGE", SHEET: "SHEET" };
+
+  function emailOf(userOrEmail, method) {
+    if (typeof userOrEmail === "string") return userOrEmail.toLowerCase();
+    if (userOrEmail instanceof User) return String(userOrEmail.getEmail()).toLowerCase();
+    throw signatureError("SpreadsheetApp.Protection." + method, [userOrEmail]);
+  }
+
+  /** The spreadsheet's owner and the person running the script, who cannot be removed as editors. */
+  function fixedEditors() {
+    const out = [String(fake.effectiveUser === null ? fake.user : fake.effectiveUser).toLowerCase()];
+    const me = String(fake.user).toLowerCase();
+    if (out.indexOf(me) < 0) out.push(me);
+    return out;
+  }
+
+  class Protection {
+    constructor(pd) {
+      this._p = pd;
+    }
+    _alive() {
+      if (this._p.removed) throw new Error("The protection has been removed.");
+    }
+    getProtectionType() {
+      return this._p.type;
+    }
+    getRange() {
+      this._alive();
+      return new Range(this._p.sheet, this._p.r, this._p.c, this._p.nr, this._p.nc);
+    }
+    getDescription() {
+      return this._p.description;
+    }
+    setDescription(text) {
+      this._alive();
+      if (typeof text !== "string")
+        throw signatureError("SpreadsheetApp.Protection.setDescription", arguments);
+      this._p.description = text;
+      return this;
+    }
+    getEditors() {
+      this._alive();
+      return this._p.editors.map((e) => new User(e));
+    }
+    addEditor(user) {
+      this._alive();
+      const email = emailOf(user, "addEditor");
+      if (this._p.editors.indexOf(email) < 0) this._p.editors.push(email);
+      return this;
+    }
+    addEditors(list) {
+      if (!Array.isArray(list)) throw signatureError("SpreadsheetApp.Protection.addEditors", arguments);
+      for (const user of list) this.addEditor(user);
+      return this;
+    }
+    removeEditor(user) {
+      return this.removeEditors([user]);
+    }
+    removeEditors(list) {
+      this._alive();
+      if (!Array.isArray(list)) throw signatureError("SpreadsheetApp.Protection.removeEditors", arguments);
+      const fixed = fixedEditors();
+      const gone = list.map((u) => emailOf(u, "removeEditors")).filter((e) => fixed.indexOf(e) < 0);
+      this._p.editors = this._p.editors.filter((e) => gone.indexOf(e) < 0);
+      return this;
+    }
+    canDomainEdit() {
+      return this._p.domainEdit;
+    }
+    setDomainEdit(editable) {
+      this._alive();
+      this._p.domainEdit = Boolean(editable);
+      return this;
+    }
+    canEdit() {
+      return protectionAllows(this._p, String(fake.user).toLowerCase());
+    }
+    isWarningOnly() {
+      return false;
+    }
+    remove() {
+      this._alive();
+      this._p.removed = true;
+      const list = this._p.sheet.protections || [];
+      list.splice(list.indexOf(this._p), 1);
+    }
+  }
+
+  function protectionAllows(pd, email) {
+    return pd.domainEdit || pd.editors.indexOf(email) >= 0 || fixedEditors()[0] === email;
+  }
+
+  function protectRange(sd, r, c, nr, nc) {
+    if (!sd.protections) sd.protections = [];
+    // A new protection starts with everyone who can edit the spreadsheet: the owner, the user, the domain.
+    const pd = {
+      type: "RANGE",
+      sheet: sd,
+      r: r,
+      c: c,
+      nr: nr,
+      nc: nc,
+      description: "",
+      editors: fixedEditors(),
+      domainEdit: true,
+    };
+    sd.protections.push(pd);
+    return new Protection(pd);
+  }
+
   class Sheet {
     constructor(sd) {
       this._s = sd;
@@ -2467,6 +2586,12 @@
       checkAlive(this._s);
       return this._s.charts.map((data) => new EmbeddedChart(copyChart(data)));
     }
+    getProtections(type) {
+      checkAlive(this._s);
+      if (!ProtectionType[String(type)])
+        throw signatureError("SpreadsheetApp.Sheet.getProtections", arguments);
+      return (this._s.protections || []).filter((p) => p.type === String(type)).map((p) => new Protection(p));
+    }
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -2645,6 +2770,7 @@
 
   const SpreadsheetApp = {
     DataValidationCriteria: DataValidationCriteria,
+    ProtectionType: ProtectionType,
     WrapStrategy: { WRAP: "WRAP", OVERFLOW: "OVERFLOW", CLIP: "CLIP" },
     BorderStyle: {
       DOTTED: "DOTTED",
@@ -4333,7 +4459,24 @@
         tabColor: sd.tabColor,
         merges: sd.merges.slice(),
         charts: sd.charts.map(chartState),
+        protections: (sd.protections || []).map((p) => ({
+          a1: a1Of(p.r, p.c, p.nr, p.nc),
+          type: p.type,
+          description: p.description,
+          editors: p.editors.slice().sort(),
+          domainEdit: p.domainEdit,
+        })),
       };
+    },
+    /** Whether a user could type into a cell, given the sheet's protected ranges. */
+    canEdit(sheetName, a1, email) {
+      const sd = requireSheet(sheetName, "canEdit");
+      const p = parseA1(a1, sd);
+      const who = String(email).toLowerCase();
+      return (sd.protections || []).every(
+        (pd) =>
+          p.r < pd.r || p.r >= pd.r + pd.nr || p.c < pd.c || p.c >= pd.c + pd.nc || protectionAllows(pd, who),
+      );
     },
     /** One cell as stored: its kind, stored value, formula, display text and formats. */
     cell(sheetName, a1) {
@@ -4461,6 +4604,7 @@
   instrument(Properties, "Properties");
   instrument(Lock, "Lock");
   instrument(Trigger, "Trigger");
+  instrument(Protection, "Protection");
   instrument(ClockTriggerBuilder, "ClockTriggerBuilder");
   instrument(SpreadsheetTriggerBuilder, "SpreadsheetTriggerBuilder");
   instrument(TriggerBuilder, "TriggerBuilder");
