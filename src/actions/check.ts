@@ -9,6 +9,7 @@ import type { DataIssue } from "../workbook/issues";
 import { partnerReferenceIssues, readPartners } from "../workbook/partners";
 import { readData } from "../workbook/read";
 import { TABLES } from "../workbook/schema";
+import { floorAboveList, wonWithoutApproval } from "./approvalChecks";
 import type { DataCheck } from "./checks";
 import { checkFutureInteractions } from "./contacts";
 import { presetYearIssues } from "./holidayPreset";
@@ -27,6 +28,7 @@ const DATA_CHECKS: readonly DataCheck[] = [
   contractLifecycleCheck,
   duplicateTargets,
   dealsWithoutOwner,
+  floorAboveList,
 ];
 
 export interface CheckData {
@@ -66,6 +68,8 @@ export function checkData(env: Env, options: RunOptions = {}): ActionResult<Chec
   readProposals(run, run.issues);
   // The Templates sheet, when there is one: unknown placeholders, duplicate templates.
   if (run.sheets.has("templates")) readTemplates(run);
+  // Won deals whose terms needed approval and have none (reads Team and Approvals when present).
+  for (const issue of wonWithoutApproval(run, data)) run.issues.push(issue);
   const rows = {
     clients: data.clients.rows.length,
     deals: data.deals.rows.length,

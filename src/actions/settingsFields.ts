@@ -27,7 +27,7 @@ export type FieldKind =
   | "months"
   | "holidays";
 
-export type SectionId = "mail" | "contact" | "tiers" | "contracts" | "general";
+export type SectionId = "mail" | "contact" | "tiers" | "approvals" | "contracts" | "general";
 
 export interface SelectOption {
   readonly value: string;
@@ -100,6 +100,18 @@ export const SECTIONS: readonly { readonly id: SectionId; readonly keys: readonl
     ],
   },
   {
+    id: "approvals",
+    keys: [
+      "approval.maxDiscount.A",
+      "approval.maxDiscount.B",
+      "approval.maxDiscount.C",
+      "approval.maxPaymentDays.A",
+      "approval.maxPaymentDays.B",
+      "approval.maxPaymentDays.C",
+      "approval.approver",
+    ],
+  },
+  {
     id: "contracts",
     keys: [
       "renewal.noticeDays",
@@ -117,6 +129,7 @@ export const SECTION_OF_GROUP: Readonly<Record<SettingsGroup, SectionId>> = {
   tiers: "tiers",
   contact: "contact",
   report: "mail",
+  approvals: "approvals",
 };
 
 const KINDS: Readonly<Record<string, FieldKind>> = {
@@ -159,6 +172,13 @@ const KINDS: Readonly<Record<string, FieldKind>> = {
   "templates.mode": "select",
   "templates.perDay": "integer",
   "pipeline.staleDays": "integer",
+  "approval.maxDiscount.A": "percent",
+  "approval.maxDiscount.B": "percent",
+  "approval.maxDiscount.C": "percent",
+  "approval.maxPaymentDays.A": "integer",
+  "approval.maxPaymentDays.B": "integer",
+  "approval.maxPaymentDays.C": "integer",
+  "approval.approver": "emails",
 };
 
 const UNITS: Readonly<Record<string, MessageKey>> = {
@@ -168,6 +188,9 @@ const UNITS: Readonly<Record<string, MessageKey>> = {
   "contact.planDays": "settingUnit.workingDays",
   "calendar.visitMinutes": "settingUnit.minutes",
   "templates.perDay": "settingUnit.messages",
+  "approval.maxPaymentDays.A": "settingUnit.days",
+  "approval.maxPaymentDays.B": "settingUnit.days",
+  "approval.maxPaymentDays.C": "settingUnit.days",
 };
 
 export function kindOf(key: string): FieldKind {

@@ -3,6 +3,8 @@
  * handlers, trigger handlers, sidebar server functions) and wires the adapters into actions.
  * The build turns every export into a top-level function of dist/Code.js.
  */
+import { isApprovalsSheet, stampDecisions } from "../actions/approvalEdit";
+import { reviewDealTerms } from "../actions/approvals";
 import { dispatch } from "../actions/automation/dispatch";
 import { checkData } from "../actions/check";
 import { reviewContractsAction } from "../actions/contracts";
@@ -21,7 +23,14 @@ import { StopError } from "../workbook/issues";
 import { menuEntries } from "./registry";
 import { confirmResend, promptReportMonth } from "./reportUi";
 import { openSidebar, sidebarServer, SIDEBAR_PAGES } from "./sidebar";
-import { menuHandler, runMenuAction, triggerHandler, workbookLanguage, workbookSettings } from "./runner";
+import {
+  menuHandler,
+  runMenuAction,
+  runTriggerAction,
+  triggerHandler,
+  workbookLanguage,
+  workbookSettings,
+} from "./runner";
 import { createEnv, currentUser, documentProperties } from "./services";
 import {
   automationStatus,
@@ -176,6 +185,11 @@ export const menuContracts = menuHandler("menu.contracts", () => {
   runMenuAction("menu.contracts", (env) => reviewContractsAction(env));
 });
 
+/** Review deal terms: deals beyond the negotiation limits to the Approvals sheet; approvers told. */
+export const menuApprovals = menuHandler("menu.approvals", () => {
+  runMenuAction("menu.approvals", (env) => reviewDealTerms(env));
+});
+
 /** Generate monthly report…: asks for the month (default the previous one) and writes its sheet. */
 export const menuReport = menuHandler("menu.report", () => {
   const env = createEnv(false);
@@ -267,6 +281,34 @@ function migrateLegacy(): void {
     if (owner !== null) installAutomation(owner, documentProperties());
   } catch (error) {
     console.warn(`The older triggers stay until the next menu action: ${String(error)}`);
+  }
+}
+
+/**
+ * The installable edit trigger: a Status cell of the Approvals sheet changed, so its row's
+ * Decided by and Decided at are stamped. Edits elsewhere return after one call.
+ */
+export const triggerApprovalEdit = triggerHandler("triggerApprovalEdit", (event) => {
+  const e = event as GoogleAppsScript.Events.SheetsOnEdit | undefined;
+  const range = e?.range;
+  if (range === undefined || !isApprovalsSheet(range.getSheet().getName())) return;
+  const edit = {
+    sheet: range.getSheet().getName(),
+    row: range.getRow(),
+    column: range.getColumn(),
+    rows: range.getNumRows(),
+    columns: range.getNumColumns(),
+  };
+  runTriggerAction((env) => stampDecisions(env, edit, editor(e)));
+});
+
+/** Who edited, as far as Apps Script tells an installable trigger (often only within one domain). */
+function editor(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): string | null {
+  try {
+    const email = e?.user?.getEmail() || Session.getActiveUser().getEmail();
+    return email ? email.toLowerCase() : null;
+  } catch {
+    return null;
   }
 }
 

@@ -19,6 +19,12 @@ const separator: MenuEntry = { kind: "separator" };
  */
 export const DISPATCHER_HANDLER = "triggerDispatch";
 
+/**
+ * The installable edit trigger of the Approvals sheet: stamps who decided and when (a simple
+ * onEdit cannot tell who edited in most domains, and cannot run as the installer).
+ */
+export const APPROVAL_EDIT_HANDLER = "triggerApprovalEdit";
+
 /** A one-off trigger that continues work stopped at the time budget; removed when it has run. */
 export const CONTINUATION_HANDLER = "triggerContinue";
 
@@ -36,6 +42,7 @@ export const LEGACY_TRIGGER_HANDLERS: readonly string[] = [
 export const TRIGGER_HANDLERS: readonly string[] = [
   DISPATCHER_HANDLER,
   CONTINUATION_HANDLER,
+  APPROVAL_EDIT_HANDLER,
   ...LEGACY_TRIGGER_HANDLERS,
 ];
 
@@ -46,6 +53,7 @@ export const FEATURE_MENU_ITEMS: readonly MenuEntry[] = [
   item("menu.tierReview", "menuTierReview"),
   item("menu.applyTierChanges", "menuApplyTierChanges"),
   item("menu.contracts", "menuContracts"),
+  item("menu.approvals", "menuApprovals"),
   item("menu.sendMyDigest", "menuSendMyDigest"),
   item("menu.sendAllDigests", "menuSendAllDigests"),
   item("menu.prepareEmails", "menuPrepareEmails"),

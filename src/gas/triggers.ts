@@ -1,6 +1,7 @@
 /**
- * The installed triggers: exactly one hourly dispatcher per user and document (also what Editor
- * add-ons allow: one trigger of each kind, time-driven at most hourly), which reads Settings on
+ * The installed triggers: exactly one hourly dispatcher and one edit trigger (the Approvals
+ * sheet's decision stamp) per user and document (also what Editor add-ons allow: one trigger of
+ * each kind, time-driven at most hourly). The dispatcher reads Settings on
  * every tick, so changed hours, days and time zones apply without reinstalling. Installing is
  * idempotent and migrates the older per-job triggers; every menu action and a settings save
  * reconcile what is installed with what should be (one getProjectTriggers call when nothing is
@@ -12,7 +13,12 @@ import { INSTALLER_PROPERTY, readState } from "../actions/automation/state";
 import { msg, render, type Language, type MessageRef } from "../i18n";
 import type { Env, PropertiesPort } from "../ports";
 import type { Settings } from "../workbook/settings";
-import { CONTINUATION_HANDLER, DISPATCHER_HANDLER, LEGACY_TRIGGER_HANDLERS } from "./registry";
+import {
+  APPROVAL_EDIT_HANDLER,
+  CONTINUATION_HANDLER,
+  DISPATCHER_HANDLER,
+  LEGACY_TRIGGER_HANDLERS,
+} from "./registry";
 import { currentUser, documentLock, documentProperties } from "./services";
 
 type Trigger = GoogleAppsScript.Script.Trigger;
@@ -22,16 +28,19 @@ const CONTINUATION_DELAY_MS = 60_000;
 
 interface Installed {
   readonly dispatchers: Trigger[];
+  /** The Approvals sheet's edit trigger (one per user and document, like the dispatcher). */
+  readonly edits: Trigger[];
   readonly continuations: Trigger[];
   readonly legacy: Trigger[];
 }
 
 function classify(triggers: readonly Trigger[]): Installed {
-  const found: Installed = { dispatchers: [], continuations: [], legacy: [] };
+  const found: Installed = { dispatchers: [], edits: [], continuations: [], legacy: [] };
   for (const trigger of triggers) {
     const handler = trigger.getHandlerFunction();
     if (handler === DISPATCHER_HANDLER) found.dispatchers.push(trigger);
     else if (handler === CONTINUATION_HANDLER) found.continuations.push(trigger);
+    else if (handler === APPROVAL_EDIT_HANDLER) found.edits.push(trigger);
     else if (LEGACY_TRIGGER_HANDLERS.includes(handler)) found.legacy.push(trigger);
   }
   return found;
@@ -49,6 +58,8 @@ function differences(shouldRun: boolean, found: Installed): MessageRef[] {
   if (found.dispatchers.length === 0) problems.push(msg("automation.problem.missing"));
   if (found.dispatchers.length > 1)
     problems.push(msg("automation.problem.duplicates", { count: found.dispatchers.length }));
+  if (found.edits.length !== 1)
+    problems.push(msg("automation.problem.editTrigger", { count: found.edits.length }));
   if (found.legacy.length > 0) {
     const names = [...new Set(found.legacy.map((t) => t.getHandlerFunction()))].join(", ");
     problems.push(msg("automation.problem.legacy", { names }));
@@ -56,11 +67,18 @@ function differences(shouldRun: boolean, found: Installed): MessageRef[] {
   return problems;
 }
 
-/** Makes the installed triggers exactly one dispatcher: deletes the older per-job ones and duplicates. */
+/**
+ * Makes the installed triggers exactly one hourly dispatcher and one edit trigger of the
+ * spreadsheet (an Editor add-on may have one trigger of each kind per user and document):
+ * deletes the older per-job ones and duplicates, creates what is missing.
+ */
 function makeExact(found: Installed): void {
-  for (const trigger of [...found.legacy, ...found.dispatchers.slice(1)]) ScriptApp.deleteTrigger(trigger);
+  const extra = [...found.legacy, ...found.dispatchers.slice(1), ...found.edits.slice(1)];
+  for (const trigger of extra) ScriptApp.deleteTrigger(trigger);
   if (found.dispatchers.length === 0)
     ScriptApp.newTrigger(DISPATCHER_HANDLER).timeBased().everyHours(1).create();
+  if (found.edits.length === 0)
+    ScriptApp.newTrigger(APPROVAL_EDIT_HANDLER).forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create();
 }
 
 /** Installs the dispatcher (idempotent) and records who installed it (who hears about failures). */
@@ -72,7 +90,7 @@ export function installAutomation(user: string, properties: PropertiesPort): voi
 /** Removes every trigger of ours (dispatcher, continuations, older per-job triggers). */
 export function removeAutomation(properties: PropertiesPort): number {
   const found = classify(ScriptApp.getProjectTriggers());
-  const all = [...found.dispatchers, ...found.continuations, ...found.legacy];
+  const all = [...found.dispatchers, ...found.edits, ...found.continuations, ...found.legacy];
   for (const trigger of all) ScriptApp.deleteTrigger(trigger);
   properties.remove(INSTALLER_PROPERTY);
   return all.length;

@@ -3,6 +3,7 @@
  * export a pair of dictionaries with the same keys; this module merges them and formats
  * messages. Placeholders are `{name}`; code never concatenates sentences.
  */
+import { approvals } from "./approvals";
 import { automation } from "./automation";
 import { calendar } from "./calendar";
 import { cli } from "./cli";
@@ -44,6 +45,7 @@ const dictionaries = [
   calendar,
   cli,
   emails,
+  approvals,
 ] as const;
 
 type KeysOf<D> = D extends Dictionary<infer K> ? K : never;

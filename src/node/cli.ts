@@ -10,6 +10,7 @@
 import { copyFile, writeFile } from "node:fs/promises";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+import { reviewDealTerms } from "../actions/approvals";
 import { checkData } from "../actions/check";
 import { reviewContractsAction } from "../actions/contracts";
 import { readWorkbookSettings, type ActionResult } from "../actions/run";
@@ -101,6 +102,11 @@ export const ACTIONS: readonly ActionCommand[] = [
     name: "apply-tiers",
     help: "cli.help.applyTiers",
     run: (env, context) => applyApprovedTierChanges(env, { asOf: context.asOf }),
+  },
+  {
+    name: "approvals",
+    help: "cli.help.approvals",
+    run: (env, context) => reviewDealTerms(env, { asOf: context.asOf }),
   },
   {
     name: "contracts",

@@ -189,3 +189,12 @@ export const APPROVAL_PARTIES = codeList<ApprovalParty>("approvalParty", [
   { code: "legal", zh: "法务", en: "Legal", aliases: ["法务部", "法律"] },
   { code: "finance", zh: "财务", en: "Finance", aliases: ["财务部"] },
 ]);
+
+export type ApprovalStatus = "pending" | "approved" | "rejected" | "withdrawn";
+/** Statuses of the Approvals sheet; people choose the first three, the tool writes withdrawn. */
+export const APPROVAL_STATUSES = codeList<ApprovalStatus>("approvalStatus", [
+  { code: "pending", zh: "待审批", en: "Pending", aliases: ["待审", "待审核", "审批中"] },
+  { code: "approved", zh: "批准", en: "Approved", aliases: ["approve", "通过", "同意", "已批准"] },
+  { code: "rejected", zh: "驳回", en: "Rejected", aliases: ["reject", "拒绝", "不同意", "已驳回"] },
+  { code: "withdrawn", zh: "已撤销", en: "Withdrawn", aliases: ["撤销", "withdraw"] },
+]);

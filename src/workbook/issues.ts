@@ -17,6 +17,7 @@ export type ActionName =
   | "report"
   | "contracts"
   | "emails"
+  | "approvals"
   | "sidebar";
 
 export interface DataIssue {

@@ -173,6 +173,10 @@ function parserFor(column: ColumnDef, dateOrder: DateOrder): CellParser {
       return (c) => parseFraction(c, { min: 0, max: 1, bareNumbersArePercent: true });
     case "satisfaction":
       return (c) => parseInteger(c, 1, 5);
+    case "discount":
+      return (c) => parseFraction(c, { min: 0, max: 1, bareNumbersArePercent: true });
+    case "days":
+      return (c) => parseInteger(c, 0, 3660);
     case "code": {
       const codes = column.codes;
       if (!codes) throw new Error(`Column ${column.key} has no code list`);
@@ -278,6 +282,8 @@ interface ReadColumn {
   readonly title: string;
   readonly required: boolean;
   readonly computed: boolean;
+  /** A bad value reads as blank and keeps the row (the tool's own columns, lenient columns). */
+  readonly keepsRow: boolean;
   readonly blank: unknown;
 }
 
@@ -362,6 +368,7 @@ export function parseTable<K extends keyof RowTypes>(
         title: header.text.get(c.key) as string,
         required: c.required === true,
         computed: c.computed === true,
+        keepsRow: c.computed === true || c.lenient === true,
         blank: defaults[c.key] ?? null,
       });
   });
@@ -401,8 +408,8 @@ export function parseTable<K extends keyof RowTypes>(
         problem: parsed.problem,
       });
       slots[p.slot] = p.blank;
-      // The tool's own columns are outputs: a bad value there is reported and read as blank.
-      if (!p.computed) readable = false;
+      // The tool's own columns are outputs, lenient ones optional extras: reported, read as blank.
+      if (!p.keepsRow) readable = false;
     }
     const id = uniqueColumn ? (slots[uniqueColumn.slot] as string | null) : null;
     if (uniqueColumn && id !== null) {

@@ -65,6 +65,10 @@ export const ROW_BUILDERS: { readonly [K in keyof RowTypes]: (row: number, v: Ro
       partner: v[12],
       stageSince: v[13],
       competitor: v[14],
+      listPrice: v[15],
+      floorPrice: v[16],
+      discount: v[17],
+      paymentDays: v[18],
     }) as DealRow,
   contracts: (row, v) =>
     ({

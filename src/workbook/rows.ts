@@ -68,6 +68,10 @@ export const DealRowSchema = z.object({
   partner: nullable(text),
   stageSince: nullable(calDate),
   competitor: nullable(text),
+  listPrice: nullable(cents),
+  floorPrice: nullable(cents),
+  discount: nullable(z.number().min(0).max(1)),
+  paymentDays: nullable(z.number().int().min(0)),
 });
 export type DealRow = z.infer<typeof DealRowSchema>;
 

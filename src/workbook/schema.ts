@@ -10,6 +10,7 @@ import {
   CLIENT_STATUSES,
   CONTRACT_STATUSES,
   PARTNER_TYPES,
+  APPROVAL_STATUSES,
   PLAN_STATUSES,
   PROPOSAL_STATUSES,
   SOURCES,
@@ -28,6 +29,8 @@ export type CellType =
   | "growth" // a signed fraction: 0.12, 12%, -5%
   | "probability" // 0..1, 12%, or a bare 1 < n ≤ 100 read as a percentage
   | "satisfaction" // a whole number 1..5
+  | "discount" // a fraction 0..1: 0.12, 12%, or a bare 1 < n ≤ 100 read as a percentage
+  | "days" // a whole number of days 0..3660
   | "code"
   | "targetOwner" // an e-mail or ALL / 全部
   | "period" // 2026, 2026-Q4, 2026-10
@@ -49,6 +52,11 @@ export interface ColumnDef {
   readonly unique?: boolean;
   /** Written by Account Desk (marked in the header); never an input. */
   readonly computed?: boolean;
+  /**
+   * A value that cannot be read is a data issue and reads as blank, but the row stays (a deal's
+   * malformed Discount does not take its Amount out of the totals).
+   */
+  readonly lenient?: boolean;
 }
 
 export type InputTableKey =
@@ -65,7 +73,14 @@ export type InputTableKey =
   | "templates";
 
 export type OutputTableKey =
-  "contactPlan" | "tierHistory" | "tierProposals" | "dataIssues" | "sendLog" | "renewals" | "reportSnapshots";
+  | "contactPlan"
+  | "tierHistory"
+  | "tierProposals"
+  | "approvals"
+  | "dataIssues"
+  | "sendLog"
+  | "renewals"
+  | "reportSnapshots";
 
 export type TableKey = InputTableKey | OutputTableKey;
 
@@ -94,6 +109,8 @@ const col = (
 const code = (key: string, en: string, zh: string, codes: CodeList<string>, extra: Partial<ColumnDef> = {}) =>
   col(key, en, zh, "code", { codes, ...extra });
 const id = { required: true, requiredColumn: true } as const;
+/** The deal-terms columns of negotiation limits (optional; a bad value keeps the deal). */
+const terms = { lenient: true } as const;
 
 export const TABLES: Readonly<Record<TableKey, TableDef>> = {
   settings: {
@@ -150,6 +167,10 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("partner", "Partner", "合作伙伴", "text"),
       col("stageSince", "Stage since", "阶段开始日期", "date"),
       col("competitor", "Competitor", "竞争对手", "text"),
+      col("listPrice", "List price", "标价", "amount", terms),
+      col("floorPrice", "Floor price", "底价", "amount", terms),
+      col("discount", "Discount", "折扣", "discount", terms),
+      col("paymentDays", "Payment days", "账期(天)", "days", terms),
     ],
   },
   contracts: {
@@ -302,6 +323,29 @@ export const TABLES: Readonly<Record<TableKey, TableDef>> = {
       col("reason", "Reason", "原因", "text"),
       code("status", "Status", "审核状态", PROPOSAL_STATUSES),
       col("appliedOn", "Applied on", "生效日期", "date"),
+    ],
+  },
+  approvals: {
+    key: "approvals",
+    en: "Approvals",
+    zh: "审批",
+    output: true,
+    columns: [
+      col("dealId", "Deal ID", "商机编号", "text"),
+      col("client", "Client", "客户", "text"),
+      col("owner", "Owner", "负责人", "email"),
+      code("stage", "Stage", "阶段", STAGES),
+      col("amount", "Amount", "金额", "amount"),
+      col("listPrice", "List price", "标价", "amount"),
+      col("floorPrice", "Floor price", "底价", "amount"),
+      col("discount", "Discount", "折扣", "discount"),
+      col("paymentDays", "Payment days", "账期(天)", "days"),
+      col("beyond", "Beyond limits", "超出限额", "text"),
+      col("approver", "Approver", "审批人", "email"),
+      code("status", "Status", "审批状态", APPROVAL_STATUSES),
+      col("decidedAt", "Decided at", "审批时间", "text"),
+      col("decidedBy", "Decided by", "操作人", "text"),
+      col("note", "Note", "备注", "text"),
     ],
   },
   dataIssues: {

@@ -6,6 +6,7 @@
 import * as z from "zod/mini";
 import type { CalDate } from "../core/dates";
 import type { HolidayPreset } from "../core/holidayPresets";
+import type { TermLimits } from "../core/dealTerms";
 import type { Cents } from "../core/money";
 import { msg, type Language, type MessageRef, render } from "../i18n";
 import type { Cell } from "../ports";
@@ -27,7 +28,7 @@ import { normalizeName, trimAll } from "./names";
 
 z.config({ jitless: true });
 
-export type SettingsGroup = "general" | "tiers" | "contact" | "report";
+export type SettingsGroup = "general" | "tiers" | "contact" | "report" | "approvals";
 
 /** Reads a raw cell into a setting's value; issues carry a message key. */
 type CellReader<T> = (cell: Cell, context: { dateOrder: DateOrder }) => Parsed<T>;
@@ -216,6 +217,12 @@ const readers = {
     return fail(msg("issue.expectedEmailMode"));
   }) as CellReader<EmailMode>,
   perDay: ((cell) => parseInteger(cell, 1, 1500)) as CellReader<number>,
+  optionalEmail: ((cell) => {
+    if (isBlank(cell)) return ok<string | null>(null);
+    const parsed = parseEmail(textOf(cell));
+    return parsed.ok ? parsed : fail(msg("issue.expectedEmailList", { value: textOf(cell) }));
+  }) as CellReader<string | null>,
+  paymentDays: ((cell) => parseInteger(cell, 0, 3660)) as CellReader<number>,
   emails: ((cell) => {
     const out: string[] = [];
     for (const part of splitList(textOf(cell))) {
@@ -634,6 +641,62 @@ export const SETTING_DEFS = [
     "个别阶段的停滞天数，例如 方案报价:45, 商务谈判:20；未列出的阶段用上一项",
     "Stale limit of particular stages, e.g. proposal:45, negotiation:20; other stages use the limit above",
   ),
+  def(
+    "approval.maxDiscount.A",
+    "approvals",
+    "0.15",
+    readers.share,
+    "A级客户无需审批的最大折扣（如 15%）",
+    "Largest discount for a tier A client without approval (e.g. 15%)",
+  ),
+  def(
+    "approval.maxDiscount.B",
+    "approvals",
+    "0.10",
+    readers.share,
+    "B级客户无需审批的最大折扣（如 10%）",
+    "Largest discount for a tier B client without approval (e.g. 10%)",
+  ),
+  def(
+    "approval.maxDiscount.C",
+    "approvals",
+    "0.05",
+    readers.share,
+    "C级客户无需审批的最大折扣（如 5%）",
+    "Largest discount for a tier C client without approval (e.g. 5%)",
+  ),
+  def(
+    "approval.maxPaymentDays.A",
+    "approvals",
+    "90",
+    readers.paymentDays,
+    "A级客户无需审批的最长账期（天）",
+    "Longest payment term for a tier A client without approval, in days",
+  ),
+  def(
+    "approval.maxPaymentDays.B",
+    "approvals",
+    "60",
+    readers.paymentDays,
+    "B级客户无需审批的最长账期（天）",
+    "Longest payment term for a tier B client without approval, in days",
+  ),
+  def(
+    "approval.maxPaymentDays.C",
+    "approvals",
+    "30",
+    readers.paymentDays,
+    "C级客户无需审批的最长账期（天）",
+    "Longest payment term for a tier C client without approval, in days",
+  ),
+  def(
+    "approval.approver",
+    "approvals",
+    "",
+    readers.optionalEmail,
+    "审批人：负责人在「团队」表中没有上级时，由此邮箱审批",
+    "Approver of deal terms when the owner has no manager on the Team sheet",
+  ),
 ] as const;
 
 type Defs = typeof SETTING_DEFS;
@@ -718,4 +781,20 @@ export function staleLimits(settings: Settings): Record<OpenStage, number> {
   const out = {} as Record<OpenStage, number>;
   for (const stage of FUNNEL_STAGES) out[stage] = byStage[stage] ?? settings["pipeline.staleDays"];
   return out;
+}
+
+/** The negotiation limits by tier (approval.maxDiscount.*, approval.maxPaymentDays.*). */
+export function termLimits(settings: Settings): TermLimits {
+  return {
+    maxDiscount: {
+      A: settings["approval.maxDiscount.A"],
+      B: settings["approval.maxDiscount.B"],
+      C: settings["approval.maxDiscount.C"],
+    },
+    maxPaymentDays: {
+      A: settings["approval.maxPaymentDays.A"],
+      B: settings["approval.maxPaymentDays.B"],
+      C: settings["approval.maxPaymentDays.C"],
+    },
+  };
 }

@@ -52,6 +52,7 @@ describe("Settings form", () => {
       ["mail", "Report & reminder e-mails", 6],
       ["contact", "Contact cadence", 19],
       ["tiers", "Client tiers", 10],
+      ["approvals", "Deal terms & approvals", 7],
       ["contracts", "Contracts & performance", 4],
       ["general", "Language & region", 4],
     ]);
@@ -84,6 +85,21 @@ describe("Settings form", () => {
     ]);
     const perDay = fieldOf(form, "templates.perDay");
     expect([perDay.kind, perDay.label, perDay.unit]).toEqual(["integer", "E-mails per day", "e-mails"]);
+  });
+
+  it("shows the negotiation limits as percentages and days, with labels and help, in their own section", () => {
+    const form = settingsForm(testEnv(workbook()));
+    const approvals = form.groups.find((g) => g.id === "approvals");
+    expect(approvals?.fields.map((f) => [f.key, f.kind, f.label, f.defaultText, f.unit])).toEqual([
+      ["approval.maxDiscount.A", "percent", "Discount limit, tier A", "15", "%"],
+      ["approval.maxDiscount.B", "percent", "Discount limit, tier B", "10", "%"],
+      ["approval.maxDiscount.C", "percent", "Discount limit, tier C", "5", "%"],
+      ["approval.maxPaymentDays.A", "integer", "Payment term limit, tier A", "90", "days"],
+      ["approval.maxPaymentDays.B", "integer", "Payment term limit, tier B", "60", "days"],
+      ["approval.maxPaymentDays.C", "integer", "Payment term limit, tier C", "30", "days"],
+      ["approval.approver", "emails", "Default approver", "", null],
+    ]);
+    expect(approvals?.fields.every((f) => f.help !== "")).toBe(true);
   });
 
   it("shows the current value as money, with a label, help and default, and marks an invalid current value", () => {

@@ -83,6 +83,7 @@ describe("one hourly dispatcher", () => {
     expect(h.fake.triggers.map((tr) => [tr.handler, tr.schedule])).toEqual([
       ["myOwnJob", {}],
       ["triggerDispatch", { everyHours: 1 }],
+      ["triggerApprovalEdit", {}],
     ]);
     expect(h.fake.properties()["accountDesk.automation.installer"]).toBe("manager@example.com");
     h.call("menuRemoveTriggers");
@@ -96,7 +97,7 @@ describe("one hourly dispatcher", () => {
     expect(h.fake.outbox.map((m) => m.to)).toEqual(["li@example.com", "wang@example.com"]);
     const saved = h.call("sidebarSaveSettings", { "digest.hour": "10" }) as { ok: boolean };
     expect(saved.ok).toBe(true);
-    expect(h.fake.triggers.map((tr) => tr.handler)).toEqual(["triggerDispatch"]);
+    expect(h.fake.triggers.map((tr) => tr.handler)).toEqual(["triggerDispatch", "triggerApprovalEdit"]);
     h.fake.setNow("2026-11-28T00:30:00Z"); // Sat 08:30: not yet
     h.fireTrigger("triggerDispatch");
     expect(h.fake.outbox).toHaveLength(2);
@@ -154,7 +155,7 @@ describe("one hourly dispatcher", () => {
       triggerUser: "",
     });
     h.fireTrigger("triggerDailyDigest");
-    expect(h.fake.triggers.map((tr) => tr.handler)).toEqual(["triggerDispatch"]);
+    expect(h.fake.triggers.map((tr) => tr.handler)).toEqual(["triggerDispatch", "triggerApprovalEdit"]);
     expect(h.fake.outbox).toHaveLength(2);
   });
 });
@@ -169,7 +170,7 @@ describe("Trigger status", () => {
     expect(status).toContain("the hourly dispatcher is missing");
     expect(status).toContain("old per-job triggers are still installed (triggerMonthlyReport)");
     h.call("menuCheck"); // any menu action reconciles
-    expect(h.fake.triggers.map((tr) => tr.handler)).toEqual(["triggerDispatch"]);
+    expect(h.fake.triggers.map((tr) => tr.handler)).toEqual(["triggerDispatch", "triggerApprovalEdit"]);
     h.call("menuTriggerStatus");
     expect(h.fake.alerts.at(-1)?.message).not.toContain("Attention");
   });
@@ -237,9 +238,21 @@ describe("the guard", () => {
   });
 
   it.each([...TRIGGER_HANDLERS])("%s logs an unexpected error instead of throwing it", (handler) => {
-    const h = gas({ triggers: [{ handler }] });
+    // The edit trigger acts on edits of the Approvals sheet only: give it one.
+    const edit = handler === "triggerApprovalEdit";
+    const h = gas({
+      triggers: [{ handler, eventType: edit ? "ON_EDIT" : "CLOCK" }],
+      sheets: {
+        ...workbook(),
+        Approvals: [
+          ["Deal ID", "Status"],
+          ["D1", "Approved"],
+        ],
+      },
+    });
     h.evaluate("SpreadsheetApp.getActiveSpreadsheet = function () { throw new Error('boom'); };");
-    expect(() => h.fireTrigger(handler)).not.toThrow();
+    const event = edit ? { range: { sheet: "Approvals", a1: "B2" }, value: "Approved", user: "" } : undefined;
+    expect(() => h.fireTrigger(handler, event)).not.toThrow();
     expect(h.fake.logs.some((l) => l.level === "error" && l.message.includes("boom"))).toBe(true);
     expect(h.fake.lockHeld()).toBe(false);
   });
@@ -319,6 +332,7 @@ describe("the time budget", () => {
     expect(h.fake.outbox.length).toBeLessThan(owners + 2);
     expect(h.fake.triggers.map((tr) => [tr.handler, tr.schedule])).toEqual([
       ["triggerDispatch", { everyHours: 1 }],
+      ["triggerApprovalEdit", {}],
       ["triggerContinue", { after: 60_000 }],
     ]);
     const durations = runUntilDone(h, "triggerContinue", 60_000);
@@ -328,7 +342,7 @@ describe("the time budget", () => {
     expect(to).toHaveLength(owners + 2);
     expect(new Set(to).size).toBe(owners + 2);
     expect(sendLog(h).filter((r) => r[3] === "sent")).toHaveLength(owners + 2);
-    expect(h.fake.triggers.map((tr) => tr.handler)).toEqual(["triggerDispatch"]);
+    expect(h.fake.triggers.map((tr) => tr.handler)).toEqual(["triggerDispatch", "triggerApprovalEdit"]);
   });
 
   it("as an add-on (no one-off triggers) continues at the next hourly tick, still once per owner", () => {
@@ -338,7 +352,7 @@ describe("the time budget", () => {
     h.fireTrigger("triggerDispatch");
     const first = h.fake.outbox.length;
     expect(first).toBeLessThan(owners + 2);
-    expect(h.fake.triggers.map((tr) => tr.handler)).toEqual(["triggerDispatch"]);
+    expect(h.fake.triggers.map((tr) => tr.handler)).toEqual(["triggerDispatch", "triggerApprovalEdit"]);
     for (let hour = 1; hour <= 6; hour++) {
       h.fake.setNow(Date.parse(MORNING) + hour * 3_600_000); // 09:30 … 14:30, the same day
       h.fireTrigger("triggerDispatch");
@@ -375,7 +389,7 @@ describe("the Editor add-on", () => {
   it("installs one time-driven trigger under the add-on rules", () => {
     const h = installed({ addon: true });
     h.call("menuInstallTriggers");
-    expect(h.fake.triggers.map((tr) => tr.handler)).toEqual(["triggerDispatch"]);
+    expect(h.fake.triggers.map((tr) => tr.handler)).toEqual(["triggerDispatch", "triggerApprovalEdit"]);
   });
 
   it("asks in the manifest for exactly the scopes of the services the bundle calls", () => {

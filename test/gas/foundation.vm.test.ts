@@ -279,6 +279,7 @@ describe("triggers", () => {
     expect(h.fake.triggers.map((tr) => [tr.handler, tr.schedule])).toEqual([
       ["myOwnJob", {}],
       ["triggerDispatch", { everyHours: 1 }],
+      ["triggerApprovalEdit", {}],
     ]);
     expect(h.fake.alerts).toEqual([]);
     expect(h.fake.toasts).toHaveLength(2);

@@ -340,10 +340,22 @@ export interface FakeControl {
   deleteEventByHand(calendarId: string, eventId: string): void;
   /** The owner edits an event in Google Calendar (patch semantics). */
   editEventByHand(calendarId: string, eventId: string, patch: Record<string, unknown>): void;
-  runTrigger(handler: string, invoke: (event: unknown) => unknown): unknown;
+  /**
+   * Runs the installed trigger of a handler; `extra` adds to its event (an edit: range as
+   * {sheet, a1}, value, oldValue, user as an address or "" when Sheets cannot tell).
+   */
+  runTrigger(handler: string, invoke: (event: unknown) => unknown, extra?: EditEventInput): unknown;
   /** Whether a user could type into a cell, given the sheet's protected ranges. */
   canEdit(sheet: string, a1: string, email: string): boolean;
   runSimpleTrigger(authMode: AuthModeName, invoke: (event: unknown) => unknown): unknown;
+}
+
+/** What an edit event adds to a trigger's event, as a test gives it. */
+export interface EditEventInput {
+  readonly range?: { readonly sheet: string; readonly a1: string };
+  readonly value?: unknown;
+  readonly oldValue?: unknown;
+  readonly user?: string;
 }
 
 export interface LoadOptions {
@@ -365,7 +377,12 @@ export interface GasHandle {
   /** Names of the top-level functions the bundle defines, sorted. */
   functions(): string[];
   /** Runs the handler of an installed trigger with its event object (clock triggers: no UI). */
-  fireTrigger(handler: string): unknown;
+  fireTrigger(handler: string, extra?: EditEventInput): unknown;
+  /**
+   * Types a value into a cell as a user would (the fakes do not check protection here: see
+   * fake.canEdit), then fires the installed edit trigger with the edit's event.
+   */
+  fireEdit(sheet: string, a1: string, value: string, user: string): unknown;
   /** Opens the spreadsheet: runs onOpen(e) as the simple trigger does, in an authorisation mode (default LIMITED). */
   open(authMode?: AuthModeName): unknown;
   /** Evaluates code in the sandbox (for assertions on sandbox objects). */
@@ -459,14 +476,28 @@ export function loadBundle(options: LoadOptions = {}): GasHandle {
     functions(): string[] {
       return [...defined];
     },
-    fireTrigger(handler: string): unknown {
+    fireTrigger(handler: string, extra?: EditEventInput): unknown {
       if (!fake.triggers.some((t) => t.handler === handler)) {
         throw new Error(
           `No installed trigger runs ${handler} (installed: ${fake.triggers.map((t) => t.handler).join(", ") || "none"})`,
         );
       }
       const fn = lookup(handler);
-      return fake.runTrigger(handler, (event) => fn(event));
+      return fake.runTrigger(handler, (event) => fn(event), extra);
+    },
+    fireEdit(sheet: string, a1: string, value: string, user: string): unknown {
+      const edit = fake.triggers.find((t) => t.eventType === "ON_EDIT");
+      if (edit === undefined) throw new Error("No installed edit trigger");
+      const get = `SpreadsheetApp.getActiveSpreadsheet().getSheetByName(${JSON.stringify(sheet)}).getRange(${JSON.stringify(a1)})`;
+      const oldValue = vm.runInContext(`${get}.getValue()`, context) as unknown;
+      vm.runInContext(`${get}.setValue(${JSON.stringify(value)})`, context);
+      const fn = lookup(edit.handler);
+      return fake.runTrigger(edit.handler, (event) => fn(event), {
+        range: { sheet, a1 },
+        value,
+        oldValue,
+        user,
+      });
     },
     open(authMode: AuthModeName = "LIMITED"): unknown {
       const fn = lookup("onOpen");

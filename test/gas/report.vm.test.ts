@@ -207,6 +207,7 @@ describe("the monthly report trigger", () => {
     const gas = installed({ now: "2026-10-31T23:30:00Z" }); // 07:30 on 1 Nov
     expect(gas.fake.triggers.map((t) => [t.handler, t.schedule])).toEqual([
       ["triggerDispatch", { everyHours: 1 }],
+      ["triggerApprovalEdit", {}],
     ]);
     gas.fireTrigger("triggerDispatch");
     expect(reports(gas)).toHaveLength(0);

@@ -79,6 +79,7 @@ describe("Settings sidebar server functions", () => {
       "报告与提醒邮件",
       "沟通节奏",
       "客户分级",
+      "谈判底线与审批",
       "合同与业绩",
       "语言与地区",
     ]);

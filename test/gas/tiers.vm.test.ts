@@ -245,6 +245,7 @@ describe("the monthly tier trigger", () => {
     const gas = installed("2026-10-31T23:00:00Z"); // 07:00 on 1 Nov
     expect(gas.fake.triggers.map((t) => [t.handler, t.schedule])).toEqual([
       ["triggerDispatch", { everyHours: 1 }],
+      ["triggerApprovalEdit", {}],
     ]);
     gas.fireTrigger("triggerDispatch");
     expect(gas.fake.logs.map((l) => l.message).join("\n")).not.toContain("Tiers recalculated");

@@ -47,6 +47,7 @@ describe("Settings sidebar, as a manager reads it", () => {
       "报告与提醒邮件",
       "沟通节奏",
       "客户分级",
+      "谈判底线与审批",
       "合同与业绩",
       "语言与地区",
     ]);
@@ -109,6 +110,7 @@ describe("Settings sidebar, as a manager reads it", () => {
       "Report & reminder e-mails",
       "Contact cadence",
       "Client tiers",
+      "Deal terms & approvals",
       "Contracts & performance",
       "Language & region",
     ]);

@@ -4538,7 +4538,7 @@
       mergePatch(event, importValue(patch));
     },
     /** Runs invoke(event) as the installed trigger of `handler` fires: no UI for clock triggers. */
-    runTrigger(handler, invoke) {
+    runTrigger(handler, invoke, extra) {
       const t = triggers.find((x) => x.handler === handler);
       if (!t) {
         throw new Error(
@@ -4571,6 +4571,17 @@
               source: new Spreadsheet(),
               user: new User(fake.user),
             };
+      // An edit event adds what was edited: range ({sheet, a1} or a Range), value, oldValue, and
+      // user (an address; "" when Sheets cannot tell who edited).
+      if (extra) {
+        Object.assign(event, extra);
+        if (extra.range && !(extra.range instanceof Range)) {
+          const sd = requireSheet(extra.range.sheet, "runTrigger");
+          const p = parseA1(extra.range.a1, sd);
+          event.range = new Range(sd, p.r, p.c, p.nr, p.nc);
+        }
+        if (typeof extra.user === "string") event.user = new User(extra.user);
+      }
       return withContext({ ui: t.eventType !== "CLOCK", authMode: "FULL", inTrigger: true }, invoke, event);
     },
     /** Runs invoke(event) as a simple trigger (onOpen, onInstall, onEdit) in an authorisation mode. */
