@@ -28,6 +28,7 @@ const STEPS = [
   { action: "tiers", args: [] },
   { action: "schedule", args: ["--ics", path.join(outDir, "ics")], dirs: [path.join(outDir, "ics")] },
   { action: "contracts", args: [] },
+  { action: "approvals", args: [] },
   {
     action: "emails",
     args: ["--eml", path.join(outDir, "emails")],

@@ -13,6 +13,7 @@ import { addMonths, addYears, calDate, dateParts, shiftMonth, weekday, type CalD
 import { formatMoney } from "../core/money";
 import type { Cell, DateCell } from "../ports";
 import {
+  APPROVAL_STATUSES,
   CHANNELS,
   CLIENT_STATUSES,
   CONTRACT_STATUSES,
@@ -31,6 +32,7 @@ import {
 } from "./codes";
 import { sampleContractApprovals, samplePartners, type SamplePartners } from "./samplePartners";
 import { TABLES, headerName, sheetName, type TableKey } from "./schema";
+import { sampleTerms, type SampleTermsResult } from "./sampleTerms";
 
 export interface SampleOptions {
   readonly language: Language;
@@ -71,6 +73,7 @@ export const SAMPLE_TABLES: readonly TableKey[] = [
   "team",
   "partners",
   "templates",
+  "approvals",
 ];
 
 // The default tier settings; the sample is shaped against them.
@@ -396,6 +399,11 @@ const OWNERS: Readonly<Record<Language, readonly string[]>> = {
 };
 const OWNER_WEIGHTS = [22, 20, 18, 16, 14, 10];
 const MANAGER: Readonly<Record<Language, string>> = { "zh-CN": "zhou.hong", en: "grace.ho" };
+/** The note of the sample's approved terms. */
+const APPROVED_NOTE: Text = [
+  "年度框架客户，同意 120 天账期，下不为例",
+  "Annual framework client: 120-day term accepted this once",
+];
 /** The Team sheet's names: the owners in OWNERS' order, then the manager. */
 const TEAM_NAMES: Readonly<Record<Language, readonly string[]>> = {
   "zh-CN": ["李娜", "王伟", "张敏", "刘洋", "陈静", "赵磊", "周红"],
@@ -683,6 +691,7 @@ class SampleBuilder {
   private readonly rnd: Random;
   private readonly nameRnd: Random;
   private readonly partnerRnd: Random;
+  private readonly termsRnd: Random;
   private readonly zh: boolean;
   private readonly lang: 0 | 1;
 
@@ -716,6 +725,7 @@ class SampleBuilder {
     this.nameRnd = new Random(streamSeed(seed, 2));
     this.partnerRnd = new Random(streamSeed(seed, 3));
     this.marketRnd = new Random(streamSeed(seed, 14));
+    this.termsRnd = new Random(streamSeed(seed, 5));
     this.zh = language === "zh-CN";
     this.lang = this.zh ? 0 : 1;
     this.d = asOf;
@@ -743,10 +753,12 @@ class SampleBuilder {
       this.partnerRnd,
       (date) => this.dateCell(date),
     );
+    const terms = this.makeTerms();
+    const clients = this.sheet("clients", this.clientRows(owners, clientIds, partners));
     return {
       sheets: [
-        this.sheet("clients", this.clientRows(owners, clientIds, partners)),
-        this.sheet("deals", this.dealRows(owners, clientIds, partners)),
+        clients,
+        this.sheet("deals", this.dealRows(owners, clientIds, partners, terms)),
         this.sheet("contracts", this.contractRows(owners, clientIds)),
         this.sheet("payments", this.paymentRows()),
         this.sheet("interactions", this.interactionRows(owners, clientIds)),
@@ -756,6 +768,7 @@ class SampleBuilder {
         this.sheet("team", this.teamRows(owners)),
         this.sheet("partners", partners.rows),
         this.sheet("templates", defaultTemplateRows()),
+        this.sheet("approvals", this.approvalRows(owners, terms, clients)),
       ],
       settings: {
         language: this.language,
@@ -1496,10 +1509,53 @@ class SampleBuilder {
     return titles;
   }
 
+  /** Negotiated terms of the deals under negotiation and the recent wins (sampleTerms.ts). */
+  private makeTerms(): SampleTermsResult {
+    const deals = this.deals.map((deal) => ({
+      stage: deal.stage,
+      amount: deal.amount,
+      closedOn: deal.closedOn,
+      tier: this.clients[deal.client]!.tier ?? "C",
+    }));
+    return sampleTerms(deals, this.termsRnd, this.d);
+  }
+
+  /** The Approvals sheet as a manager left it: one win approved beyond its payment limit. */
+  private approvalRows(owners: readonly string[], terms: SampleTermsResult, clients: SampleSheet): Cell[][] {
+    if (terms.approved === null) return [];
+    const deal = this.deals[terms.approved]!;
+    const t = terms.terms[terms.approved]!;
+    const client = this.clients[deal.client]!;
+    const manager = `${MANAGER[this.language]}@${EMAIL_DOMAIN}`;
+    const nameAt = TABLES.clients.columns.findIndex((c) => c.key === "name");
+    const decided = dateParts((deal.closedOn ?? this.d) - 3);
+    const at = `${decided.year}-${pad(decided.month, 2)}-${pad(decided.day, 2)} 16:20`;
+    const row = this.rowMaker("approvals");
+    return [
+      row({
+        dealId: deal.id,
+        client: clients.rows[client.index + 1]?.[nameAt] ?? null,
+        owner: owners[client.owner] ?? null,
+        stage: this.code(STAGES, deal.stage),
+        amount: deal.amount,
+        listPrice: t.listPrice,
+        floorPrice: t.floorPrice,
+        discount: t.discount,
+        paymentDays: t.paymentDays,
+        approver: manager,
+        status: this.code(APPROVAL_STATUSES, "approved"),
+        decidedAt: at,
+        decidedBy: manager,
+        note: this.text(APPROVED_NOTE),
+      }),
+    ];
+  }
+
   private dealRows(
     owners: readonly string[],
     clientIds: readonly string[],
     partners: SamplePartners,
+    terms: SampleTermsResult,
   ): Cell[][] {
     const row = rowLayout("deals", [
       "dealId",
@@ -1517,12 +1573,17 @@ class SampleBuilder {
       "partner",
       "stageSince",
       "competitor",
+      "listPrice",
+      "floorPrice",
+      "discount",
+      "paymentDays",
     ]);
     const titles = this.titles(null);
     const lostReasons = LOST_REASONS.map((reason) => this.text(reason));
     const competitors = COMPETITORS.map((name) => this.text(name));
     return this.deals.map((deal, i) => {
       const market = this.dealMarket(deal);
+      const t = terms.terms[i] ?? null;
       return row([
         deal.id,
         clientIds[deal.client] ?? null,
@@ -1539,6 +1600,10 @@ class SampleBuilder {
         partners.dealPartner[i] ?? null,
         this.dateCell(market.stageSince),
         market.competitor < 0 ? null : (competitors[market.competitor] ?? null),
+        t?.listPrice ?? null,
+        t?.floorPrice ?? null,
+        t?.discount ?? null,
+        t?.paymentDays ?? null,
       ]);
     });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reviewDealTerms } from "../../src/actions/approvals";
 import { checkData } from "../../src/actions/check";
+import { generateReport } from "../../src/actions/report";
 import { calDate } from "../../src/core/dates";
 import { render } from "../../src/i18n";
 import type { Cell } from "../../src/ports";
@@ -237,5 +238,31 @@ describe("Check data and deal terms", () => {
     sheet[3][11] = "Approved";
     env.workbook.replaceSheet("Approvals", sheet);
     expect(checkData(env).issues.filter((i) => i.problem.key === "issue.wonWithoutApproval")).toEqual([]);
+  });
+});
+
+describe("The report's discounts granted this month", () => {
+  it("shows the month's discounted wins and their cost against list price in the sheet, the e-mail and the JSON", () => {
+    const book = workbook();
+    // A second November win for Li: 20 % off and no list price (list implied 80,000 ÷ 0.8).
+    book.Deals.push(["D7", "K1", "Gears", "won", 80_000, d("2026-11-05"), "", "", "20%", "", ""]);
+    const env = testEnv(book, { today: calDate(2026, 12, 1) });
+    const result = generateReport(env, { month: { year: 2026, month: 11 }, asOf: calDate(2026, 12, 1) });
+    const topic = result.data.topics.find((x) => x.id === "discounts");
+    expect(topic?.title).toBe("Discounts granted this month");
+    expect(topic?.table?.rows).toEqual([
+      ["Li", 1, 100000, 20000, 0.2],
+      ["Zhao", 1, 100000, 5000, 0.05],
+    ]);
+    expect(topic?.table?.total).toEqual(["Total", 2, 200000, 25000, 0.125]);
+    expect(topic?.figures.map((f) => f.value)).toEqual([25000, 2, 0.125]);
+    expect(topic?.notes).toEqual([
+      "1 won deals have a Discount but no List price: their list price is taken as Amount ÷ (1 − Discount).",
+    ]);
+    expect(result.html).toContain("Discounts granted this month");
+    expect(result.html).toContain("¥25,000");
+    const sheet = (env.workbook.values(result.sheet) ?? []).map((row) => row.join("|"));
+    expect(sheet.some((line) => line.includes("Discounts granted this month"))).toBe(true);
+    expect(sheet.some((line) => line.startsWith("Zhao|1|100000|5000|0.05"))).toBe(true);
   });
 });

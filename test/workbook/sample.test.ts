@@ -131,6 +131,7 @@ describe("generateSample", () => {
         "team",
         "partners",
         "templates",
+        "approvals",
       ]);
       for (const sheet of wb.sheets) {
         expect(sheet.name).toBe(sheetName(sheet.table, language));

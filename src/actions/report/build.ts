@@ -4,6 +4,7 @@
  * the attention facts and the restatements since the previous report, and makes the topics.
  */
 import { attentionFacts } from "../../core/attention";
+import { discountsGranted } from "../../core/discounts";
 import { formatIsoDate, parseMonthKey, type CalDate } from "../../core/dates";
 import { computeFunnel } from "../../core/funnel";
 import { formatMoney } from "../../core/money";
@@ -57,6 +58,8 @@ const REPORT_FIELDS = {
     "partner",
     "stageSince",
     "competitor",
+    "listPrice",
+    "discount",
   ],
   contracts: ["contractId", "clientId", "owner", "value", "status", "signedOn", "end"],
   payments: "all",
@@ -115,6 +118,12 @@ export function buildReport(
     renewalNoticeDays: run.settings["renewal.noticeDays"],
     notes: reportNotes(model, run.asOf, run.settings.currency),
     attention: attentionFacts(input, model.monthEnd, model.renewalsDue),
+    discounts: discountsGranted(
+      data.deals.rows,
+      ownerOfClient(data.clients.rows),
+      model.monthStart,
+      model.monthEnd,
+    ),
     changes: changesSince(input, model.month, snapshots),
     // No topic for a sheet without partners (Set up creates it empty): nothing to say.
     partners:
@@ -136,6 +145,12 @@ export function buildReport(
     }),
   };
   return { month, input, model, context, topics: reportTopics(context, topicList), team, snapshots };
+}
+
+/** A client's owner by ID (for deals without their own Owner). */
+function ownerOfClient(clients: readonly { clientId: string; owner: string | null }[]) {
+  const owners = new Map(clients.map((c) => [c.clientId, c.owner] as const));
+  return (clientId: string) => owners.get(clientId) ?? null;
 }
 
 /**

@@ -5,6 +5,7 @@
  * workbook's currency).
  */
 import type { AttentionFacts } from "../../core/attention";
+import type { DiscountsGranted } from "../../core/discounts";
 import { formatIsoDate, type CalDate } from "../../core/dates";
 import { formatMoney, formatPercent, type Cents } from "../../core/money";
 import type { PartnerModel } from "../../core/partners";
@@ -45,6 +46,8 @@ export interface ReportContext {
   /** Lines that qualify the figures (tiers never computed, month not over, …). */
   readonly notes: readonly MessageRef[];
   readonly attention: AttentionFacts;
+  /** The month's won deals below list price or with a discount (core/discounts.ts). */
+  readonly discounts: DiscountsGranted;
   /** Null when no earlier month was reported (nothing to compare with). */
   readonly changes: ChangesSince | null;
   /** Partner effectiveness; null when the workbook has no Partners sheet. */

@@ -8,6 +8,7 @@ import type { Topic } from "../topic";
 import { attentionTopic } from "./attention";
 import { changesTopic } from "./changes";
 import { contactsTopic, tiersTopic } from "./clients";
+import { discountsTopic } from "./discounts";
 import { headlineTopic } from "./headline";
 import { industriesTopic, lostReasonsTopic, sourcesTopic } from "./market";
 import { contractsTopic, receivablesTopic } from "./money";
@@ -28,6 +29,7 @@ export const REPORT_TOPICS: readonly TopicFunction[] = [
   trendTopic,
   pipelineTopic,
   staleDealsTopic,
+  discountsTopic,
   contractsTopic,
   receivablesTopic,
   tiersTopic,
