@@ -61,9 +61,12 @@ export function sendApprovalMails(
   }
 }
 
-const CELL = "border:1px solid #dadce0;padding:6px 8px;text-align:left;vertical-align:top";
+/** A block per deal (a table of one column, which every mail client lays out at any width). */
+const BLOCK = "border-top:1px solid #dadce0;padding:10px 0;vertical-align:top";
+const MUTED = "color:#5f6368;font-size:13px";
+const ADDRESS = "word-break:break-all";
 
-/** The e-mail: a short intro, one table row per deal, how to decide; every user text escaped. */
+/** The e-mail: a short intro, one block per deal, how to decide; every user text escaped. */
 export function approvalMail(
   language: Language,
   currency: string,
@@ -73,39 +76,40 @@ export function approvalMail(
   link: string | null,
 ): MailMessage {
   const tx = (key: MessageKey, params?: MessageParams) => t(language, key, params);
-  const headers = ["deal", "client", "owner", "amount", "beyond"].map((k) =>
-    tx(`approvals.mail.${k}` as MessageKey),
-  );
-  const rows = waiting.deals.map((d) => [
-    d.deal.title === null ? d.dealId : `${d.dealId} ${d.deal.title}`,
-    d.clientName,
-    d.owner ?? "—",
-    formatMoney(d.terms.amount, currency),
-    d.beyond,
-  ]);
-  const cell = (tag: "th" | "td", text: string, right = false) =>
-    `<${tag} style="${CELL}${right ? ";text-align:right;white-space:nowrap" : ""}">${escapeHtml(text)}</${tag}>`;
+  const e = escapeHtml;
+  const deals = waiting.deals.map((d) => ({
+    title: d.deal.title === null ? d.dealId : `${d.dealId} ${d.deal.title}`,
+    client: d.clientName,
+    owner: d.owner ?? "—",
+    amount: formatMoney(d.terms.amount, currency),
+    beyond: d.beyond,
+  }));
+  const block = (d: (typeof deals)[number]) =>
+    `<tr><td style="${BLOCK}">` +
+    `<div style="font-weight:bold">${e(d.title)}</div>` +
+    `<div>${e(d.client)}</div>` +
+    `<div style="${MUTED}">${e(tx("approvals.mail.owner"))} <span style="${ADDRESS}">${e(d.owner)}</span>` +
+    ` · ${e(tx("approvals.mail.amount"))} ${e(d.amount)}</div>` +
+    `<div style="margin-top:4px;color:#b3261e">${e(d.beyond)}</div>` +
+    `</td></tr>`;
   const intro = tx("approvals.mail.intro", { date });
   const howTo = tx("approvals.mail.howTo", { sheet });
   const open =
-    link === null
-      ? ""
-      : `<p><a href="${escapeHtml(link)}">${escapeHtml(tx("approvals.mail.open", { sheet }))}</a></p>`;
+    link === null ? "" : `<p><a href="${e(link)}">${e(tx("approvals.mail.open", { sheet }))}</a></p>`;
   const htmlBody = [
-    `<div style="font-family:Arial,'Microsoft YaHei',sans-serif;font-size:14px;color:#202124;max-width:640px">`,
-    `<p>${escapeHtml(intro)}</p>`,
-    `<div style="overflow-x:auto"><table style="border-collapse:collapse;font-size:13px;width:100%">`,
-    `<tr style="background:#d2e3fc">${headers.map((h, i) => cell("th", h, i === 3)).join("")}</tr>`,
-    ...rows.map((r) => `<tr>${r.map((v, i) => cell("td", v, i === 3)).join("")}</tr>`),
-    `</table></div>`,
-    `<p>${escapeHtml(howTo)}</p>`,
+    `<div style="font-family:Arial,'Microsoft YaHei',sans-serif;font-size:14px;line-height:1.5;color:#202124;max-width:640px">`,
+    `<p>${e(intro)}</p>`,
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;border-bottom:1px solid #dadce0">`,
+    ...deals.map(block),
+    `</table>`,
+    `<p>${e(howTo)}</p>`,
     open,
     `</div>`,
   ].join("\n");
   const textBody = [
     intro,
     "",
-    ...rows.map((r) => `${r[0]} · ${r[1]} · ${r[2]} · ${r[3]}\n  ${r[4]}`),
+    ...deals.map((d) => `${d.title} · ${d.client} · ${d.owner} · ${d.amount}\n  ${d.beyond}`),
     "",
     howTo,
     ...(link === null ? [] : [link]),

@@ -46,11 +46,8 @@ export const approvals = defineMessages(
     "approvals.beyond.separator": "；",
     "approvals.mail.subject": "{count} 个商机的条款等待您审批",
     "approvals.mail.intro": "以下商机的条款超出了无需审批的限额，等待您的决定（截至 {date}）：",
-    "approvals.mail.deal": "商机",
-    "approvals.mail.client": "客户",
     "approvals.mail.owner": "负责人",
     "approvals.mail.amount": "金额",
-    "approvals.mail.beyond": "超出限额",
     "approvals.mail.howTo":
       "请在「{sheet}」表的「审批状态」列选择「批准」或「驳回」，系统会记录操作人和时间。",
     "approvals.mail.open": "打开「{sheet}」",
@@ -115,11 +112,8 @@ export const approvals = defineMessages(
     "approvals.mail.subject": "{count} deal terms wait for your approval",
     "approvals.mail.intro":
       "These deals have terms beyond the limits that need no approval; they wait for your decision (as of {date}):",
-    "approvals.mail.deal": "Deal",
-    "approvals.mail.client": "Client",
     "approvals.mail.owner": "Owner",
     "approvals.mail.amount": "Amount",
-    "approvals.mail.beyond": "Beyond limits",
     "approvals.mail.howTo":
       "Choose Approved or Rejected in the Status column of {sheet}; who decided and when is recorded.",
     "approvals.mail.open": "Open {sheet}",
