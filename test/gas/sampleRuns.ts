@@ -28,6 +28,7 @@ export const MENU_RUNS: readonly MenuRun[] = [
   { handler: "menuTierReview" },
   { handler: "menuContactPlan" },
   { handler: "menuContracts" },
+  { handler: "menuApprovals" },
   { handler: "menuReport", answers: [{ button: "OK", text: "2026-10" }] },
   { handler: "menuSendReport", answers: [{ button: "OK", text: "2026-10" }] },
 ];
