@@ -154,6 +154,62 @@ for (const step of STEPS) {
   if (result.err.length > shown.length) console.log(`  … ${result.err.length - shown.length} more lines`);
   if (result.code === 2) failed = true;
 }
+if (known.has("apply-tiers")) await tierReviewDemo();
 if (skipped.length > 0) console.log(`\n(not in this build yet: ${skipped.join(", ")})`);
 console.log(`\nFiles: ${files.join(", ")}`);
 process.exit(failed ? 1 : 0);
+
+/**
+ * Tier changes reviewed before they apply (`tier.review` = on): a second copy of the sample,
+ * where Recalculate tiers writes Tier proposals, a reviewer approves three and rejects one in the
+ * Status column (done here with exceljs, as a person would type it), and apply-tiers applies the
+ * approved ones.
+ */
+async function tierReviewDemo() {
+  const reviewFile = path.join(outDir, "demo-review.xlsx");
+  const made = await run(["init", reviewFile, "--sample", "--lang", "zh-CN", "--clients", "150", "--seed", "1", "--as-of", AS_OF, "--force"]);
+  if (made.code !== 0) return;
+  const { default: ExcelJS } = await import("exceljs");
+  const edit = async (change) => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(reviewFile);
+    change(book);
+    await book.xlsx.writeFile(reviewFile);
+  };
+  await edit((book) => {
+    book.getWorksheet("设置").eachRow((row) => {
+      if (row.getCell(1).value === "tier.review") row.getCell(2).value = "on";
+    });
+  });
+  console.log(`\n▶ tier.review = on, in ${relative(reviewFile)}: account-desk tiers, a reviewer decides, account-desk apply-tiers`);
+  const steps = [["tiers"], ["apply-tiers"]];
+  for (const [action] of steps) {
+    if (action === "apply-tiers") {
+      const decided = [];
+      await edit((book) => {
+        const sheet = book.getWorksheet("分级提议");
+        const headers = sheet.getRow(1).values;
+        const status = headers.indexOf("审核状态");
+        const client = headers.indexOf("客户编号");
+        let n = 0;
+        sheet.eachRow((row, number) => {
+          if (number === 1 || n >= 4) return;
+          const decision = n < 3 ? "批准" : "驳回";
+          row.getCell(status).value = decision;
+          decided.push(`${row.getCell(client).value} ${decision}`);
+          n += 1;
+        });
+      });
+      console.log(`  decided in 分级提议: ${decided.join(", ")}`);
+    }
+    const json = path.join(outDir, `demo-review-${action}.json`);
+    const result = await run([action, reviewFile, "--as-of", AS_OF, "--in-place", "--json", json]);
+    files.push(relative(json));
+    console.log(`  account-desk ${action}${result.code === 2 ? "  (could not run)" : ""}`);
+    const said = result.out.filter((line) => !line.startsWith("Wrote "));
+    for (const line of said.slice(0, 6)) console.log(`    ${line}`);
+    if (said.length > 6) console.log(`    … ${said.length - 6} more lines`);
+    if (result.code === 2) failed = true;
+  }
+  files.push(relative(reviewFile));
+}
