@@ -167,7 +167,20 @@ process.exit(failed ? 1 : 0);
  */
 async function tierReviewDemo() {
   const reviewFile = path.join(outDir, "demo-review.xlsx");
-  const made = await run(["init", reviewFile, "--sample", "--lang", "zh-CN", "--clients", "150", "--seed", "1", "--as-of", AS_OF, "--force"]);
+  const made = await run([
+    "init",
+    reviewFile,
+    "--sample",
+    "--lang",
+    "zh-CN",
+    "--clients",
+    "150",
+    "--seed",
+    "1",
+    "--as-of",
+    AS_OF,
+    "--force",
+  ]);
   if (made.code !== 0) return;
   const { default: ExcelJS } = await import("exceljs");
   const edit = async (change) => {
@@ -181,7 +194,9 @@ async function tierReviewDemo() {
       if (row.getCell(1).value === "tier.review") row.getCell(2).value = "on";
     });
   });
-  console.log(`\n▶ tier.review = on, in ${relative(reviewFile)}: account-desk tiers, a reviewer decides, account-desk apply-tiers`);
+  console.log(
+    `\n▶ tier.review = on, in ${relative(reviewFile)}: account-desk tiers, a reviewer decides, account-desk apply-tiers`,
+  );
   const steps = [["tiers"], ["apply-tiers"]];
   for (const [action] of steps) {
     if (action === "apply-tiers") {

@@ -8,6 +8,7 @@
 import { addMonths, formatIsoDate, type CalDate } from "./dates";
 import { fromCents, type Cents } from "./money";
 import { purchaseWindow } from "./tiers";
+import type { FunnelClient } from "./funnel";
 
 export interface WinLossDeal {
   readonly dealId: string;
@@ -21,11 +22,8 @@ export interface WinLossDeal {
   readonly lostReason: string | null;
 }
 
-export interface WinLossClient {
-  readonly clientId: string;
-  readonly name: string;
-  readonly owner: string | null;
-}
+/** A client as the funnel and the win/loss table both name it. */
+export type WinLossClient = FunnelClient;
 
 export interface WinLossInput {
   readonly deals: readonly WinLossDeal[];

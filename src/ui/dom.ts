@@ -64,3 +64,15 @@ export function errorBox(message: string, retryLabel: string, retry: () => void)
 export function loading(label: string): HTMLElement {
   return h("div", { class: "loading", attrs: { role: "status" } }, h("span", { class: "spinner" }), label);
 }
+
+/** The data the server put into the page (a `page-data` script element), if any; read once. */
+export function pageData<T>(): T | null {
+  const element = document.getElementById("page-data");
+  if (element === null) return null;
+  element.remove();
+  try {
+    return JSON.parse(element.textContent ?? "") as T;
+  } catch {
+    return null;
+  }
+}

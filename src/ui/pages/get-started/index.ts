@@ -14,7 +14,7 @@ import type {
   StartResult,
   StartText,
 } from "../../api";
-import { errorBox, format, h, replace, root } from "../../dom";
+import { errorBox, format, h, pageData, replace, root } from "../../dom";
 import { call } from "../../rpc";
 import { assign } from "../../../workbook/guess";
 
@@ -302,22 +302,10 @@ class MappingPage {
   }
 }
 
-/** The first data the server put into the page, if any (read once). */
-function pageData(): GetStartedForm | null {
-  const element = document.getElementById("page-data");
-  if (element === null) return null;
-  element.remove();
-  try {
-    return JSON.parse(element.textContent ?? "") as GetStartedForm;
-  } catch {
-    return null;
-  }
-}
-
 async function start(): Promise<void> {
   const app = root();
   try {
-    startPage(pageData() ?? (await call("sidebarGetStarted")));
+    startPage(pageData<GetStartedForm>() ?? (await call("sidebarGetStarted")));
   } catch (error) {
     app.removeAttribute("aria-busy");
     replace(

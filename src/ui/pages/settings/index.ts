@@ -8,7 +8,7 @@
  */
 import "../../sidebar.css";
 import type { PageText, SaveSettingsResult, SettingField, SettingsForm } from "../../api";
-import { errorBox, format, h, replace, root } from "../../dom";
+import { errorBox, format, h, pageData, replace, root } from "../../dom";
 import { call } from "../../rpc";
 import { controlFor, type FieldControl } from "./controls";
 import { lightProblem, moneyValue } from "./checks";
@@ -351,22 +351,10 @@ function moneyAmount(text: string, symbol: string): number | null {
   return shown === null ? null : Number(shown.replace(/[^\d.]/g, ""));
 }
 
-/** The form the server put into the page, if any (read once). */
-function pageData(): SettingsForm | null {
-  const element = document.getElementById("page-data");
-  if (element === null) return null;
-  element.remove();
-  try {
-    return JSON.parse(element.textContent ?? "") as SettingsForm;
-  } catch {
-    return null;
-  }
-}
-
 async function start(): Promise<void> {
   const app = root();
   try {
-    const form = pageData() ?? (await call("sidebarSettingsForm"));
+    const form = pageData<SettingsForm>() ?? (await call("sidebarSettingsForm"));
     new SettingsPage(form).render();
   } catch (error) {
     app.removeAttribute("aria-busy");
