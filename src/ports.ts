@@ -196,6 +196,21 @@ export interface DraftPort {
   create(message: MailMessage): void;
 }
 
+/** One message found in the mailbox: the sender (a From header) and the day it arrived. */
+export interface FoundMail {
+  readonly from: string;
+  readonly date: CalDate;
+}
+
+/**
+ * Searching the mailbox of the user the script runs as (Apps Script: the Gmail advanced service,
+ * scope gmail.readonly). Used only when a team opts in to reply detection.
+ */
+export interface InboxPort {
+  /** Messages matching a Gmail search query, at most `max`, days in the given time zone: one list call. */
+  search(query: string, max: number, timeZone: string): FoundMail[];
+}
+
 export interface ClockPort {
   /** Today's calendar date in the given IANA time zone. */
   today(timeZone: string): CalDate;
@@ -266,6 +281,8 @@ export interface Env {
   readonly mail: MailPort | null;
   /** Gmail drafts of the running user; absent or null where there are none (the command line). */
   readonly drafts?: DraftPort | null;
+  /** The running user's mailbox, searched for replies; absent or null where there is none. */
+  readonly inbox?: InboxPort | null;
   readonly properties: PropertiesPort;
   readonly lock: LockPort;
   /** Who runs the action: a user's e-mail, `trigger`, or `cli`. */

@@ -82,6 +82,7 @@ export const SECTIONS: readonly { readonly id: SectionId; readonly keys: readonl
       "calendar.visitMinutes",
       "templates.mode",
       "templates.perDay",
+      "templates.detectReplies",
     ],
   },
   {
@@ -171,6 +172,7 @@ const KINDS: Readonly<Record<string, FieldKind>> = {
   "calendar.visitMinutes": "integer",
   "templates.mode": "select",
   "templates.perDay": "integer",
+  "templates.detectReplies": "select",
   "pipeline.staleDays": "integer",
   "approval.maxDiscount.A": "percent",
   "approval.maxDiscount.B": "percent",
@@ -239,7 +241,7 @@ export function optionsOf(key: string, language: Language): SelectOption[] | nul
       label: t(language, `sidebar.dateHint.${order}`),
     }));
   }
-  if (key === "tier.review") {
+  if (key === "tier.review" || key === "templates.detectReplies") {
     return [
       { value: "off", label: t(language, "settingOption.off") },
       { value: "on", label: t(language, "settingOption.on") },

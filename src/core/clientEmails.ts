@@ -8,7 +8,7 @@
  * owner takes the conversation on. What the day's budget cannot take is spread over the next
  * working days, earlier deferrals first. Plain data in, plain data out; no clock.
  */
-import { formatIsoDate, type CalDate } from "./dates";
+import { addDays, formatIsoDate, type CalDate } from "./dates";
 import type { ContactChannel, ContactTier, PlanRow, PlanStatus } from "./contacts";
 
 /** The tier whose contacts may be automated e-mails. */
@@ -164,4 +164,86 @@ export function spreadOverDays<T>(
     const day = index < days.length ? days[index] : days[days.length - 1] + (index - days.length + 1);
     return { message, day };
   });
+}
+
+/** A client who may answer its last automated e-mail: its address and that message's date. */
+export interface ReplyCandidate {
+  readonly clientId: string;
+  readonly email: string;
+  readonly lastAutomated: CalDate;
+}
+
+/** One message found in the mailbox: its sender's address and the day it arrived. */
+export interface IncomingMail {
+  readonly from: string;
+  readonly date: CalDate;
+}
+
+/** Clients whose last automated e-mail is not answered yet and who have an address, by Client ID. */
+export function replyCandidates(
+  history: ReadonlyMap<string, AutomatedHistory>,
+  recipients: ReadonlyMap<string, EmailRecipient>,
+): ReplyCandidate[] {
+  const out: ReplyCandidate[] = [];
+  for (const [clientId, h] of history) {
+    const email = recipients.get(clientId)?.email ?? null;
+    if (h.answered || email === null || email.trim() === "") continue;
+    out.push({ clientId, email: email.trim().toLowerCase(), lastAutomated: h.lastAutomated });
+  }
+  return out.sort((a, b) => (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0));
+}
+
+function gmailDate(date: CalDate): string {
+  return formatIsoDate(date).replace(/-/g, "/");
+}
+
+/**
+ * Gmail search queries covering the candidates: `from:(a OR b …) after:YYYY/MM/DD`, the day before
+ * the earliest automated e-mail of the chunk (Gmail's `after:` works on whole days), a new query
+ * whenever one would grow past `maxLength` characters. None without candidates.
+ */
+export function replyQueries(candidates: readonly ReplyCandidate[], maxLength = 1500): string[] {
+  const queries: string[] = [];
+  let chunk: ReplyCandidate[] = [];
+  const build = (part: readonly ReplyCandidate[]) => {
+    const since = Math.min(...part.map((c) => c.lastAutomated));
+    const addresses = [...new Set(part.map((c) => c.email))].join(" OR ");
+    return `from:(${addresses}) after:${gmailDate(addDays(since, -1))}`;
+  };
+  for (const c of candidates) {
+    if (chunk.length > 0 && build([...chunk, c]).length > maxLength) {
+      queries.push(build(chunk));
+      chunk = [];
+    }
+    chunk.push(c);
+  }
+  if (chunk.length > 0) queries.push(build(chunk));
+  return queries;
+}
+
+/**
+ * The candidates who replied: a message from the client's address (any case, in `Name <addr>` or
+ * bare form) on or after the day of its last automated e-mail. In candidate order.
+ */
+export function detectReplies(
+  candidates: readonly ReplyCandidate[],
+  incoming: readonly IncomingMail[],
+): ReplyCandidate[] {
+  const latest = new Map<string, CalDate>();
+  for (const m of incoming) {
+    const address = senderAddress(m.from);
+    if (address === "") continue;
+    const known = latest.get(address);
+    if (known === undefined || m.date > known) latest.set(address, m.date);
+  }
+  return candidates.filter((c) => {
+    const last = latest.get(c.email);
+    return last !== undefined && last >= c.lastAutomated;
+  });
+}
+
+/** The address of a From header: the part in angle brackets if any, lower-case. */
+export function senderAddress(from: string): string {
+  const bracket = /<([^>]*)>/.exec(from);
+  return (bracket ? bracket[1] : from).trim().toLowerCase();
 }

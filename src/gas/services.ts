@@ -9,6 +9,8 @@ import {
   LockBusyError,
   type ClockPort,
   type DraftPort,
+  type FoundMail,
+  type InboxPort,
   type Env,
   type LockPort,
   type MailMessage,
@@ -50,6 +52,34 @@ export function gasDrafts(): DraftPort | null {
     create(message: MailMessage) {
       const raw = Utilities.base64EncodeWebSafe(mimeMessage(message, base64), Utilities.Charset.UTF_8);
       service.Users.Drafts.create({ message: { raw } }, "me");
+    },
+  };
+}
+
+/**
+ * The mailbox searched for replies through the Gmail advanced service (scope gmail.readonly, which
+ * the manifest does not hold unless a team opts in): one list call per query, then the From header
+ * and arrival time of each message found. Null when the service is not enabled for the script.
+ */
+export function gasInbox(): InboxPort | null {
+  if (typeof Gmail === "undefined" || Gmail === undefined) return null;
+  const service = Gmail;
+  return {
+    search(query: string, max: number, timeZone: string): FoundMail[] {
+      const listed = service.Users.Messages.list("me", { q: query, maxResults: max });
+      const out: FoundMail[] = [];
+      for (const item of listed.messages ?? []) {
+        if (!item.id) continue;
+        const message = service.Users.Messages.get("me", item.id, {
+          format: "metadata",
+          metadataHeaders: ["From"],
+        });
+        const from = (message.payload?.headers ?? []).find((h) => (h.name ?? "").toLowerCase() === "from");
+        const time = Number(message.internalDate);
+        if (!from?.value || !Number.isFinite(time)) continue;
+        out.push({ from: from.value, date: calendarDateOf(new Date(time), timeZone, "cell") });
+      }
+      return out;
     },
   };
 }
@@ -104,6 +134,7 @@ export function createEnv(fromTrigger = false): Env {
     clock: gasClock,
     mail: gasMail,
     drafts: gasDrafts(),
+    inbox: gasInbox(),
     properties: documentProperties(),
     lock: documentLock,
     user: currentUser(fromTrigger),

@@ -54,6 +54,13 @@ export const emails = defineMessages(
     "settingLabel.templates.mode": "C级客户邮件方式",
     "settingHelp.templates.mode":
       "按「邮件模板」给到期的C级邮件客户准备邮件：存为负责人自己的 Gmail 草稿（由负责人检查后发送），或直接发送（回复发往负责人）。",
+    "settingLabel.templates.detectReplies": "在 Gmail 中检测回复",
+    "settingHelp.templates.detectReplies":
+      "开启后，每次准备邮件前在运行者的 Gmail 中查找C级客户在上次自动邮件之后发来的邮件；找到的客户记一条「沟通记录」（已回应），不再收到下一封自动邮件。需要在清单中加入 gmail.readonly 权限。",
+    "emails.replySummary": "在 Gmail 中检测到回复",
+    "emails.summary.replies": "在 Gmail 中检测到 {count} 位客户回复（{clients}），已记入「沟通记录」。",
+    "emails.summary.noReplySearch":
+      "无法在 Gmail 中检测回复（未启用 Gmail 高级服务或未授予 gmail.readonly 权限），本次未检测。",
     "settingLabel.templates.perDay": "每日邮件上限",
     "settingHelp.templates.perDay":
       "每天最多准备这么多封；超出的顺延到后面的工作日。直接发送时还受当日邮件额度限制。",
@@ -114,6 +121,14 @@ export const emails = defineMessages(
     "settingLabel.templates.mode": "Tier-C e-mail method",
     "settingHelp.templates.mode":
       "Due tier-C clients contacted by e-mail get the Templates message: as a Gmail draft in the owner's own mailbox (the owner checks and sends it), or sent directly (replies go to the owner).",
+    "settingLabel.templates.detectReplies": "Detect replies in Gmail",
+    "settingHelp.templates.detectReplies":
+      "When on, before preparing e-mails the run looks in the Gmail of whoever runs it for mail a tier-C client sent after its last automated e-mail; such a client gets an Interactions row (responded) and no next automated e-mail. Needs the gmail.readonly scope added to the manifest.",
+    "emails.replySummary": "reply detected in Gmail",
+    "emails.summary.replies":
+      "Replies detected in Gmail from {count} clients ({clients}); recorded in Interactions.",
+    "emails.summary.noReplySearch":
+      "Replies could not be looked for in Gmail (the Gmail advanced service or the gmail.readonly scope is missing): no detection this run.",
     "settingLabel.templates.perDay": "E-mails per day",
     "settingHelp.templates.perDay":
       "At most this many a day; the rest move to the next working days. Sending directly is also held to the day's mail quota.",

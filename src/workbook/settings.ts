@@ -530,6 +530,14 @@ export const SETTING_DEFS = [
     "Tier-C automated e-mails: draft = Gmail drafts for the owner to send (default), send = sent directly",
   ),
   def(
+    "templates.detectReplies",
+    "contact",
+    "off",
+    readers.onOff,
+    "在 Gmail 中检测客户回复：on 时运行前查找C级客户在上次自动邮件后发来的邮件，并记为已回应（需要 gmail.readonly 权限，见权限说明）",
+    "Detect replies in Gmail: when on, a run first looks for mail a tier-C client sent after its last automated e-mail and logs it as a response (needs the gmail.readonly scope, see the scopes page)",
+  ),
+  def(
     "templates.perDay",
     "contact",
     "30",

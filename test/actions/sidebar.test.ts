@@ -50,7 +50,7 @@ describe("Settings form", () => {
     expect(form.hasSheet).toBe(true);
     expect(form.groups.map((g) => [g.id, g.title, g.fields.length])).toEqual([
       ["mail", "Report & reminder e-mails", 6],
-      ["contact", "Contact cadence", 19],
+      ["contact", "Contact cadence", 20],
       ["tiers", "Client tiers", 10],
       ["approvals", "Deal terms & approvals", 7],
       ["contracts", "Contracts & performance", 4],
@@ -72,7 +72,11 @@ describe("Settings form", () => {
   it("offers the tier-C e-mail method as a drop-down and the daily limit as a number of e-mails", () => {
     const form = settingsForm(testEnv(workbook()));
     const contact = form.groups.find((g) => g.id === "contact");
-    expect(contact?.fields.slice(-2).map((f) => f.key)).toEqual(["templates.mode", "templates.perDay"]);
+    expect(contact?.fields.slice(-3).map((f) => f.key)).toEqual([
+      "templates.mode",
+      "templates.perDay",
+      "templates.detectReplies",
+    ]);
     const mode = fieldOf(form, "templates.mode");
     expect([mode.kind, mode.label, mode.value, mode.options]).toEqual([
       "select",
@@ -85,6 +89,16 @@ describe("Settings form", () => {
     ]);
     const perDay = fieldOf(form, "templates.perDay");
     expect([perDay.kind, perDay.label, perDay.unit]).toEqual(["integer", "E-mails per day", "e-mails"]);
+    const detect = fieldOf(form, "templates.detectReplies");
+    expect([detect.kind, detect.label, detect.value, detect.options]).toEqual([
+      "select",
+      "Detect replies in Gmail",
+      "off",
+      [
+        { value: "off", label: "Off" },
+        { value: "on", label: "On" },
+      ],
+    ]);
   });
 
   it("shows the negotiation limits as percentages and days, with labels and help, in their own section", () => {

@@ -4,6 +4,10 @@ import {
   automatedHistory,
   cycleKey,
   dailyBudget,
+  detectReplies,
+  replyCandidates,
+  replyQueries,
+  senderAddress,
   selectDueEmails,
   sendingOrder,
   spreadOverDays,
@@ -242,5 +246,47 @@ describe("budget and spreading", () => {
     ];
     const order = sendingOrder(messages, new Map([["email:C3:2026-11-25", 0]]));
     expect(order.map((m) => m.row.clientId)).toEqual(["C3", "C2", "C4", "C1"]);
+  });
+});
+
+describe("replies found in the mailbox", () => {
+  const history = new Map([
+    ["A1", { lastAutomated: day("2026-11-10"), answered: false }],
+    ["A2", { lastAutomated: day("2026-11-20"), answered: false }],
+    ["A3", { lastAutomated: day("2026-11-05"), answered: true }],
+    ["A4", { lastAutomated: day("2026-11-05"), answered: false }],
+  ]);
+  const recipients = new Map<string, EmailRecipient>([
+    ["A1", { clientId: "A1", email: "One@a.example" }],
+    ["A2", { clientId: "A2", email: "two@b.example" }],
+    ["A3", { clientId: "A3", email: "three@c.example" }],
+    ["A4", { clientId: "A4", email: null }],
+  ]);
+
+  it("looks only for unanswered clients with an address, from the day before the earliest message", () => {
+    const candidates = replyCandidates(history, recipients);
+    expect(candidates.map((c) => c.clientId)).toEqual(["A1", "A2"]);
+    expect(replyQueries(candidates)).toEqual(["from:(one@a.example OR two@b.example) after:2026/11/09"]);
+    // Chunked when the query would be too long: each chunk from its own earliest day.
+    expect(replyQueries(candidates, 40)).toEqual([
+      "from:(one@a.example) after:2026/11/09",
+      "from:(two@b.example) after:2026/11/19",
+    ]);
+    expect(replyQueries([])).toEqual([]);
+  });
+
+  it("counts a message from the client's address on or after its last automated e-mail", () => {
+    const candidates = replyCandidates(history, recipients);
+    // A1 wrote on 10 Nov (the day of its message: a reply); A2 wrote on 19 Nov (before its message).
+    const found = detectReplies(candidates, [
+      { from: "Ms One <ONE@a.example>", date: day("2026-11-10") },
+      { from: "two@b.example", date: day("2026-11-19") },
+      { from: "three@c.example", date: day("2026-11-25") },
+    ]);
+    expect(found.map((c) => c.clientId)).toEqual(["A1"]);
+    expect(
+      detectReplies(candidates, [{ from: "two@b.example", date: day("2026-11-21") }]).map((c) => c.clientId),
+    ).toEqual(["A2"]);
+    expect(senderAddress(" Name <X@Y.example> ")).toBe("x@y.example");
   });
 });

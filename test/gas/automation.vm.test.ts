@@ -412,6 +412,10 @@ describe("the Editor add-on", () => {
     };
     const needed = Object.keys(uses).filter((scope) => uses[scope].test(code));
     expect([...manifest.oauthScopes].sort()).toEqual(needed.sort());
+    // Reply detection (templates.detectReplies) searches the mailbox, but gmail.readonly is opt-in:
+    // a team that turns it on adds the scope itself, so the shipped manifest never asks for it.
+    expect(code).toMatch(/\.Users\.Messages\.list\(/);
+    expect(manifest.oauthScopes).not.toContain("https://www.googleapis.com/auth/gmail.readonly");
     for (const service of ["GmailApp", "DriveApp", "UrlFetchApp", "CalendarApp", "DocumentApp", "FormApp"])
       expect(code, service).not.toContain(`${service}.`);
     // The Calendar advanced service (events only), never CalendarApp, which needs full Calendar access.

@@ -102,6 +102,10 @@ export interface ResetOptions {
   readonly mailQuota?: number;
   /** The Gmail advanced service is enabled (default true). */
   readonly gmailEnabled?: boolean;
+  /** Messages in the mailbox the Gmail advanced service searches: From header, arrival instant (ISO). */
+  readonly incoming?: readonly { readonly from: string; readonly at: string }[];
+  /** The gmail.readonly scope is granted (default true). */
+  readonly gmailReadonly?: boolean;
   /** Session.getScriptTimeZone(); default: appsscript.json's. */
   readonly scriptTimeZone?: string;
   /** The fake clock; default: the real clock. */
@@ -291,6 +295,8 @@ export interface FakeControl {
   /** Drafts made with the Gmail advanced service, in the mailbox of the effective user. */
   drafts: DraftRecord[];
   gmailEnabled: boolean;
+  /** The mailbox Gmail.Users.Messages.list searches: {from, at}. */
+  incoming: { from: string; at: string }[];
   user: string;
   effectiveUser: string | null;
   triggerUser: string;

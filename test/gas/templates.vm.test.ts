@@ -242,3 +242,55 @@ describe("spreadsheet calls", () => {
     expect(counts[1]).toBe(counts[0]);
   });
 });
+
+describe("replies detected in Gmail (templates.detectReplies)", () => {
+  const DETECT: [string, string][] = [["templates.detectReplies", "on"]];
+  /** First run on 27 Nov drafts C1–C3; C1 writes back on 2 Dec; the next run is on 29 Dec. */
+  function twoRuns(h: GasHandle): void {
+    h.call("menuPrepareEmails");
+    expect(h.fake.calls["Gmail.Users.Messages.list"] ?? 0).toBe(0);
+    h.fake.incoming.push(
+      { from: "Buyer <BUYER@yunqi.example.com>", at: "2026-12-02T03:00:00Z" },
+      { from: "someone@else.example.com", at: "2026-12-03T03:00:00Z" },
+    );
+    h.fake.setNow("2026-12-29T00:30:00Z");
+    h.fake.resetCalls();
+    h.call("menuPrepareEmails");
+  }
+
+  it("stops the next message of a client who wrote back, with one Interactions row and one search", () => {
+    const h = open({}, DETECT);
+    twoRuns(h);
+    expect(h.fake.calls["Gmail.Users.Messages.list"]).toBe(1);
+    expect(h.fake.calls["Gmail.Users.Drafts.create"]).toBe(2);
+    expect(h.fake.drafts.slice(3).map((d) => d.to)).toEqual([
+      "info@haina.example.com",
+      "c3@client.example.com",
+    ]);
+    const replies = interactions(h).filter((r) => r[5] === "在 Gmail 中检测到回复");
+    expect(replies).toEqual([
+      [{ date: "2026-12-29" }, "C1", "li@example.com", "邮件", "是", "在 Gmail 中检测到回复"],
+    ]);
+    const summary = shown(h);
+    expect(summary).toContain("在 Gmail 中检测到 1 位客户回复（C1）");
+    // The next run finds the reply logged: no second row, no search for C1.
+    h.fake.resetCalls();
+    h.call("menuPrepareEmails");
+    expect(interactions(h).filter((r) => r[5] === "在 Gmail 中检测到回复")).toHaveLength(1);
+  });
+
+  it("never searches the mailbox when detection is off", () => {
+    const h = open();
+    twoRuns(h);
+    expect(h.fake.calls["Gmail.Users.Messages.list"] ?? 0).toBe(0);
+    expect(h.fake.calls["Gmail.Users.Drafts.create"]).toBe(3);
+    expect(interactions(h).filter((r) => r[5] === "在 Gmail 中检测到回复")).toEqual([]);
+  });
+
+  it("goes on without detection, and says so, when the gmail.readonly scope is not granted", () => {
+    const h = open({ gmailReadonly: false }, DETECT);
+    twoRuns(h);
+    expect(h.fake.calls["Gmail.Users.Drafts.create"]).toBe(3);
+    expect(shown(h)).toContain("无法在 Gmail 中检测回复");
+  });
+});

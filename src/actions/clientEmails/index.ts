@@ -13,6 +13,10 @@
 import {
   automatedHistory,
   dailyBudget,
+  detectReplies,
+  replyCandidates,
+  replyQueries,
+  type IncomingMail,
   selectDueEmails,
   sendingOrder,
   spreadOverDays,
@@ -43,7 +47,7 @@ import { digestKey } from "../digest";
 import { formatTimestamp, sendLogEntries } from "../mail";
 import { finishRun, startRun, type ActionResult, type Run, type RunOptions } from "../run";
 import { clientMessage } from "./message";
-import { isAutomatedSummary, recordInteractions } from "./record";
+import { isAutomatedSummary, recordInteractions, recordReplies } from "./record";
 import { readTemplates, templateFor, type TemplateBook } from "./templates";
 import { summarise } from "./summary";
 
@@ -139,7 +143,10 @@ export function prepareClientEmails(
     run.issues,
   );
   const book = readTemplates(run);
-  const { due, skipped, alreadyDone } = dueMessages(run, data, book, rules, options.owners ?? null);
+  const replied = run.settings["templates.detectReplies"]
+    ? gmailReplies(run, data, options)
+    : new Set<string>();
+  const { due, skipped, alreadyDone } = dueMessages(run, data, book, rules, options.owners ?? null, replied);
   const log = sendLogEntries(run);
   const sentToday = new Set(log.filter((e) => e.result === "sent").map((e) => e.what));
   const deferredOrder = new Map<string, number>();
@@ -192,6 +199,7 @@ function dueMessages(
   book: TemplateBook,
   rules: ContactRules,
   owners: readonly string[] | null,
+  replied: ReadonlySet<string>,
 ): { due: Prepared[]; skipped: ClientEmailData["skipped"][number][]; alreadyDone: number } {
   const clients = data.clients.rows;
   const plan = buildContactPlan(
@@ -210,14 +218,11 @@ function dueMessages(
   const recipients = new Map<string, EmailRecipient>(
     clients.map((c) => [c.clientId, { clientId: c.clientId, email: c.email }] as const),
   );
-  const history = automatedHistory(
-    data.interactions.rows.map((i) => ({
-      clientId: i.clientId,
-      date: i.date,
-      responded: i.responded,
-      automated: isAutomatedSummary(i.summary),
-    })),
-  );
+  const history = new Map(historyOf(data));
+  for (const clientId of replied) {
+    const known = history.get(clientId);
+    if (known !== undefined) history.set(clientId, { ...known, answered: true });
+  }
   const done = new Set<string>();
   for (const entry of sendLogEntries(run))
     if (entry.result === "sent" || entry.result === "drafted") done.add(entry.what);
@@ -245,6 +250,66 @@ function dueMessages(
     else due.push({ ...item, message: clientMessage(template, item, team.name(owner), run.language) });
   }
   return { due, skipped, alreadyDone: selection.done };
+}
+
+function historyOf(data: WorkbookData) {
+  return automatedHistory(
+    data.interactions.rows.map((i) => ({
+      clientId: i.clientId,
+      date: i.date,
+      responded: i.responded,
+      automated: isAutomatedSummary(i.summary),
+    })),
+  );
+}
+
+/** Most messages a reply search lists per query. */
+const REPLY_SEARCH_MAX = 100;
+
+/**
+ * Replies found in Gmail (templates.detectReplies on): one search of the running user's mailbox
+ * per chunk of addresses of the clients whose last automated e-mail is unanswered; each client who
+ * wrote back since gets an Interactions row (Responded yes) unless this is a dry run. Without the
+ * Gmail service or the gmail.readonly scope the run goes on without detection and says so.
+ */
+function gmailReplies(run: Run, data: WorkbookData, options: ClientEmailOptions): Set<string> {
+  const candidates = replyCandidates(
+    historyOf(data),
+    new Map<string, EmailRecipient>(
+      data.clients.rows.map((c) => [c.clientId, { clientId: c.clientId, email: c.email }] as const),
+    ),
+  );
+  if (candidates.length === 0) return new Set();
+  const inbox = run.env.inbox;
+  if (!inbox) {
+    run.summary.push(msg("emails.summary.noReplySearch"));
+    return new Set();
+  }
+  const incoming: IncomingMail[] = [];
+  try {
+    for (const query of replyQueries(candidates))
+      incoming.push(...inbox.search(query, REPLY_SEARCH_MAX, run.settings.timeZone));
+  } catch {
+    run.summary.push(msg("emails.summary.noReplySearch"));
+    return new Set();
+  }
+  const replies = detectReplies(candidates, incoming);
+  if (replies.length === 0) return new Set();
+  const ownerOf = new Map(data.clients.rows.map((c) => [c.clientId, c.owner] as const));
+  if (!options.dryRun)
+    recordReplies(
+      run,
+      data,
+      replies.map((r) => ({ clientId: r.clientId, owner: ownerOf.get(r.clientId) ?? null })),
+    );
+  const ids = replies.map((r) => r.clientId);
+  run.summary.push(
+    msg("emails.summary.replies", {
+      count: ids.length,
+      clients: ids.length > 10 ? `${ids.slice(0, 10).join(", ")} …` : ids.join(", "),
+    }),
+  );
+  return new Set(ids);
 }
 
 /** A due tier-C client without an address is a data issue on its Email cell. */

@@ -6,7 +6,7 @@
  */
 import { t } from "../../i18n";
 import type { Cell } from "../../ports";
-import { CHANNELS } from "../../workbook/codes";
+import { CHANNELS, YES_NO } from "../../workbook/codes";
 import { normalizeName } from "../../workbook/names";
 import type { WorkbookData } from "../../workbook/read";
 import type { Run } from "../run";
@@ -21,6 +21,35 @@ export function isAutomatedSummary(summary: string | null): boolean {
   if (summary === null) return false;
   const text = normalizeName(summary);
   return PREFIXES.some((prefix) => text.startsWith(prefix));
+}
+
+/**
+ * Appends one Interactions row per client whose reply was found in Gmail: today, channel e-mail,
+ * Responded yes, summary "reply detected in Gmail" (one write; nothing when there is none).
+ */
+export function recordReplies(
+  run: Run,
+  data: WorkbookData,
+  replies: readonly { readonly clientId: string; readonly owner: string | null }[],
+): void {
+  const table = data.interactions;
+  if (replies.length === 0 || table.sheet === null) return;
+  const width = Math.max(table.header.width, (table.values[0] ?? []).length);
+  const rows = replies.map((reply) => {
+    const cells: Cell[] = new Array<Cell>(width).fill(null);
+    const put = (key: string, value: Cell) => {
+      const at = table.header.index.get(key);
+      if (at !== undefined) cells[at] = value;
+    };
+    put("date", { date: run.asOf });
+    put("clientId", reply.clientId);
+    put("owner", reply.owner);
+    put("channel", CHANNELS.cell("email", run.language));
+    put("responded", YES_NO.cell("yes", run.language));
+    put("summary", t(run.language, "emails.replySummary"));
+    return cells;
+  });
+  run.env.workbook.appendRows(table.sheet, rows);
 }
 
 /** Appends one Interactions row per message (nothing when there is none). */

@@ -57,6 +57,10 @@
     drafts: [],
     /** False: the Gmail advanced service is not enabled (the global Gmail is undefined). */
     gmailEnabled: true,
+    /** Messages in the effective user's mailbox: {from, at (ISO instant)}; Messages.list searches them. */
+    incoming: [],
+    /** False: the gmail.readonly scope is not granted (Messages.list and get throw). */
+    gmailReadonly: true,
     /** The active user's e-mail (Session.getActiveUser). */
     user: "manager@example.com",
     /** The effective user's e-mail; null: same as user. */
@@ -160,6 +164,7 @@
     email: "https://www.googleapis.com/auth/userinfo.email",
     calendar: "https://www.googleapis.com/auth/calendar.events",
     compose: "https://www.googleapis.com/auth/gmail.compose",
+    readonly: "https://www.googleapis.com/auth/gmail.readonly",
   };
 
   /** Authorisation: NONE allows almost nothing, LIMITED (simple triggers) no service needing consent. */
@@ -3250,8 +3255,60 @@
           return { id: draft.id, message: { id: "m" + draft.id } };
         },
       },
+      Messages: {
+        /** Searches fake.incoming: only `from:(a OR b)` / `from:a` and `after:YYYY/MM/DD` (UTC day) are understood. */
+        list(userId, options) {
+          count("Gmail.Users.Messages.list");
+          requireAuth("Gmail.Users.Messages.list", SCOPES.readonly, false);
+          readonlyGranted("Gmail.Users.Messages.list");
+          if (userId !== "me")
+            throw new Error("API call to gmail.users.messages.list failed: Delegation denied");
+          const q = (options && options.q) || "";
+          const fromMatch = /from:\(([^)]*)\)|from:(\S+)/.exec(q);
+          const senders = fromMatch
+            ? (fromMatch[1] || fromMatch[2]).split(/\s+OR\s+/).map((a) => a.trim().toLowerCase())
+            : null;
+          const afterMatch = /after:(\d{4})\/(\d{2})\/(\d{2})/.exec(q);
+          const after = afterMatch
+            ? RealDate.UTC(+afterMatch[1], +afterMatch[2] - 1, +afterMatch[3] + 1)
+            : null;
+          const max = (options && options.maxResults) || 100;
+          const found = [];
+          fake.incoming.forEach((m, i) => {
+            const address = (/<([^>]*)>/.exec(m.from) || [null, m.from])[1].trim().toLowerCase();
+            if (senders !== null && !senders.includes(address)) return;
+            if (after !== null && new RealDate(m.at).getTime() < after) return;
+            found.push({ id: "in" + i, threadId: "t" + i });
+          });
+          const messages = found.slice(0, max);
+          return messages.length > 0
+            ? { messages, resultSizeEstimate: messages.length }
+            : { resultSizeEstimate: 0 };
+        },
+        get(userId, id, options) {
+          count("Gmail.Users.Messages.get");
+          requireAuth("Gmail.Users.Messages.get", SCOPES.readonly, false);
+          readonlyGranted("Gmail.Users.Messages.get");
+          const m = fake.incoming[Number(String(id).slice(2))];
+          if (userId !== "me" || !m)
+            throw new Error("API call to gmail.users.messages.get failed: Not Found");
+          const wanted = (options && options.metadataHeaders) || ["From"];
+          return {
+            id,
+            internalDate: String(new RealDate(m.at).getTime()),
+            payload: { headers: wanted.includes("From") ? [{ name: "From", value: m.from }] : [] },
+          };
+        },
+      },
     },
   };
+
+  function readonlyGranted(method) {
+    if (!fake.gmailReadonly)
+      throw new Error(
+        "Request had insufficient authentication scopes. (" + method + ": " + SCOPES.readonly + ")",
+      );
+  }
 
   // ------------------------------------------------------------------------------------------------
   // ScriptApp: triggers
@@ -4353,6 +4410,8 @@
     fake.mailQuota = o.mailQuota === undefined ? 100 : o.mailQuota;
     fake.drafts = [];
     fake.gmailEnabled = o.gmailEnabled === undefined ? true : Boolean(o.gmailEnabled);
+    fake.incoming = (o.incoming || []).map((m) => Object.assign({}, m));
+    fake.gmailReadonly = o.gmailReadonly === undefined ? true : Boolean(o.gmailReadonly);
     fake.user = o.user === undefined ? "manager@example.com" : o.user;
     fake.effectiveUser = o.effectiveUser === undefined ? null : o.effectiveUser;
     fake.triggerUser = o.triggerUser === undefined ? "" : o.triggerUser;
