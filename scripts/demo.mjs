@@ -66,20 +66,24 @@ const relative = (p) => path.relative(process.cwd(), p) || p;
 mkdirSync(outDir, { recursive: true });
 let failed = false;
 
-const init = await run([
-  "init",
-  file,
-  "--sample",
-  "--lang",
-  "zh-CN",
-  "--clients",
-  "150",
-  "--seed",
-  "1",
-  "--as-of",
-  AS_OF,
-  "--force",
-]);
+/** Creates the demo's sample workbook (the same one each time) at `target`. */
+const initSample = (target) =>
+  run([
+    "init",
+    target,
+    "--sample",
+    "--lang",
+    "zh-CN",
+    "--clients",
+    "150",
+    "--seed",
+    "1",
+    "--as-of",
+    AS_OF,
+    "--force",
+  ]);
+
+const init = await initSample(file);
 if (init.code !== 0) {
   console.error(init.err.join("\n"));
   process.exit(1);
@@ -167,20 +171,7 @@ process.exit(failed ? 1 : 0);
  */
 async function tierReviewDemo() {
   const reviewFile = path.join(outDir, "demo-review.xlsx");
-  const made = await run([
-    "init",
-    reviewFile,
-    "--sample",
-    "--lang",
-    "zh-CN",
-    "--clients",
-    "150",
-    "--seed",
-    "1",
-    "--as-of",
-    AS_OF,
-    "--force",
-  ]);
+  const made = await initSample(reviewFile);
   if (made.code !== 0) return;
   const { default: ExcelJS } = await import("exceljs");
   const edit = async (change) => {

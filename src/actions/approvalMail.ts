@@ -14,6 +14,7 @@ import { sheetName } from "../workbook/schema";
 import type { DealNeed } from "./approvals";
 import { sendMails, type OutgoingMail } from "./mail";
 import type { Run } from "./run";
+import { fingerprint } from "../core/fingerprint";
 
 /** The deals waiting for one approver ("" when the deals have none). */
 export interface Waiting {
@@ -27,12 +28,7 @@ export function waitingKey(approver: string, deals: readonly DealNeed[]): string
     .map((d) => termsKey(d.dealId, d.terms))
     .sort()
     .join("\n");
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `approvals:${approver}:${hash.toString(16).padStart(8, "0")}`;
+  return `approvals:${approver}:${fingerprint(text)}`;
 }
 
 export function sendApprovalMails(

@@ -8,14 +8,9 @@
  *
  * The same events, as text, make the `.ics` files of the command line (eventsOf, icsFiles).
  */
-import {
-  diffCalendar,
-  fingerprint,
-  plannedVisits,
-  type EventTime,
-  type PlannedVisit,
-} from "../core/calendarSync";
+import { diffCalendar, plannedVisits, type EventTime, type PlannedVisit } from "../core/calendarSync";
 import { formatIsoDate, type CalDate } from "../core/dates";
+import { fingerprint } from "../core/fingerprint";
 import { icsCalendar, type IcsEvent } from "../core/ics";
 import { msg, render, t, type Language, type MessageRef } from "../i18n";
 import {
@@ -283,17 +278,20 @@ export function icsFiles(
   stamp: Date,
   language: Language = settings.language,
 ): Map<string, string> {
-  const events = eventsOf(result, settings, null);
+  const byOwner = new Map<string, VisitEvent[]>();
+  for (const e of eventsOf(result, settings, null)) {
+    const list = byOwner.get(e.visit.owner);
+    if (list) list.push(e);
+    else byOwner.set(e.visit.owner, [e]);
+  }
   const files = new Map<string, string>();
   for (const owner of calendarOwners(settings)) {
-    const own: IcsEvent[] = events
-      .filter((e) => e.visit.owner === owner)
-      .map((e) => ({
-        uid: `${encodeUid(e.visit.key)}@account-desk.invalid`,
-        summary: e.summary,
-        description: e.lines.join("\n"),
-        time: e.time,
-      }));
+    const own: IcsEvent[] = (byOwner.get(owner) ?? []).map((e) => ({
+      uid: `${encodeUid(e.visit.key)}@account-desk.invalid`,
+      summary: e.summary,
+      description: e.lines.join("\n"),
+      time: e.time,
+    }));
     const name = render(language, msg("calendar.icsName", { owner }));
     files.set(
       `${fileNameOf(owner)}.ics`,

@@ -8,7 +8,7 @@ import type { Env } from "../ports";
 import type { DataIssue } from "../workbook/issues";
 import { partnerReferenceIssues, readPartners } from "../workbook/partners";
 import { readData } from "../workbook/read";
-import { TABLES } from "../workbook/schema";
+import { sheetName, TABLES } from "../workbook/schema";
 import { floorAboveList, wonWithoutApproval } from "./approvalChecks";
 import type { DataCheck } from "./checks";
 import { checkFutureInteractions } from "./contacts";
@@ -118,5 +118,5 @@ function missingMappedSheets(run: Run): DataIssue[] {
 }
 
 function dataIssuesName(language: "zh-CN" | "en", sheets: ReadonlyMap<string, string>): string {
-  return sheets.get("dataIssues") ?? (language === "en" ? "Data issues" : "数据问题");
+  return sheets.get("dataIssues") ?? sheetName("dataIssues", language);
 }

@@ -17,7 +17,7 @@ import {
 import { calendarOf, type ContactRules, type PlanRow } from "../core/contacts";
 import type { OverdueInstalment } from "../core/contracts";
 import { formatIsoDate, type CalDate } from "../core/dates";
-import { msg, render, t, type Language, type MessageRef } from "../i18n";
+import { listOf, msg, render, t, type Language, type MessageRef } from "../i18n";
 import { CHANNELS, PURPOSES } from "../workbook/codes";
 import type { ReadPlan, WorkbookData } from "../workbook/read";
 import { CONTRACT_FIELDS, contractsReview } from "./contracts";
@@ -69,7 +69,10 @@ export function computeSchedule(
 
 /** The purposes as labels in the workbook language. */
 export function purposeText(purposes: readonly ContactPurpose[], language: Language): string {
-  return purposes.map((p) => PURPOSES.label(p, language)).join(language === "en" ? ", " : "、");
+  return listOf(
+    language,
+    purposes.map((p) => PURPOSES.label(p, language)),
+  );
 }
 
 /** Why a contact is planned as it is: its collection and renewal needs, or why it has no day. */

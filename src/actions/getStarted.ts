@@ -5,7 +5,7 @@
  * columns), then each sample sheet is written under the headers the workbook has (mapped or
  * standard, in any order) in one write per sheet. Map my sheets is in mapSheets.ts.
  */
-import { render, type Language } from "../i18n";
+import { listOf, render, type Language } from "../i18n";
 import type { Cell, Env } from "../ports";
 import { isBlank } from "../workbook/cells";
 import { locateSheets, mapHeaders } from "../workbook/read";
@@ -58,7 +58,10 @@ export function fillSample(env: Env): StartResult {
   for (const [table, name] of before.sheets) if (table === "settings" || TABLES[table].output) own.add(name);
   const withData = port.sheetNames().filter((name) => !own.has(name) && hasRows(port.readSheet(name) ?? []));
   const list = (names: readonly string[]) =>
-    names.map((n) => `「${n}」`).join(language === "en" ? ", " : "、");
+    listOf(
+      language,
+      names.map((n) => `「${n}」`),
+    );
   if (withData.length > 0) {
     return {
       ok: false,

@@ -8,7 +8,7 @@ import { horizonDays } from "../core/contactSchedule";
 import { calendarOf } from "../core/contacts";
 import { parseIsoDate } from "../core/dates";
 import { presetYears, yearsWithoutPreset, type HolidayPreset } from "../core/holidayPresets";
-import { msg, t, type Language, type MessageKey } from "../i18n";
+import { listOf, msg, t, type Language, type MessageKey } from "../i18n";
 import { formatDateInOrder, isBlank, type DateOrder } from "../workbook/cells";
 import type { DataIssue } from "../workbook/issues";
 import { sheetName } from "../workbook/schema";
@@ -33,9 +33,10 @@ export function presetYearIssues(run: Run): DataIssue[] {
   const missing = yearsWithoutPreset(preset, run.asOf, horizon[horizon.length - 1]);
   if (missing.length === 0) return [];
   const place = settingPlace(run);
-  const years = presetYears(preset)
-    .map((y) => y.year)
-    .join(run.language === "en" ? ", " : "、");
+  const years = listOf(
+    run.language,
+    presetYears(preset).map((y) => String(y.year)),
+  );
   return missing.map((year) => ({
     action: run.action,
     ...place,

@@ -6,7 +6,7 @@
  */
 import type { MailMessage } from "../ports";
 import { isBlank } from "../workbook/cells";
-import { normalizeName } from "../workbook/names";
+import { lookUpHeaders } from "../workbook/mapping";
 import { appendOutputRows } from "../workbook/write";
 import type { Run } from "./run";
 
@@ -53,10 +53,10 @@ export function sendLogEntries(run: Run): { readonly what: string; readonly resu
   const name = run.sheets.get("sendLog");
   if (name === undefined) return [];
   const values = run.env.workbook.readSheet(name) ?? [];
-  const header = (values[0] ?? []).map((h) => (typeof h === "string" ? normalizeName(h) : ""));
-  const whatAt = header.findIndex((h) => h === "what" || h === "内容");
-  const resultAt = header.findIndex((h) => h === "result" || h === "结果");
-  if (whatAt < 0 || resultAt < 0) return [];
+  const { index } = lookUpHeaders("sendLog", values[0] ?? [], undefined);
+  const whatAt = index.get("what");
+  const resultAt = index.get("result");
+  if (whatAt === undefined || resultAt === undefined) return [];
   const out: { what: string; result: string }[] = [];
   for (let r = 1; r < values.length; r++) {
     const what = values[r][whatAt];

@@ -8,7 +8,7 @@
  * rows in one write). Nothing in the user's sheets is read beyond row 1, renamed or moved.
  */
 import * as z from "zod/mini";
-import { t, type Language, type MessageKey } from "../i18n";
+import { listOf, t, type Language, type MessageKey } from "../i18n";
 import { start as startMessages } from "../i18n/start";
 import type { Cell, Env, WorkbookPort } from "../ports";
 import { isBlank } from "../workbook/cells";
@@ -242,7 +242,10 @@ function problemsOf(
     if (missing.length > 0 && errors[table] === undefined) {
       errors[table] = t(language, "start.map.requiredColumns", {
         sheet: choice.sheet,
-        columns: missing.map((c) => headerName(c, language)).join(language === "en" ? ", " : "、"),
+        columns: listOf(
+          language,
+          missing.map((c) => headerName(c, language)),
+        ),
       });
     }
   }

@@ -11,6 +11,7 @@ import { escapeHtml } from "../workbook/html";
 import { sheetName } from "../workbook/schema";
 import { sendMails, type OutgoingMail } from "./mail";
 import type { Run } from "./run";
+import { fingerprint } from "../core/fingerprint";
 
 /** One change an owner is told of. */
 export interface TierNotice {
@@ -80,12 +81,7 @@ function noticeLine(change: TierNotice): MessageRef {
  */
 export function noticeKey(date: string, owner: string, changes: readonly TierNotice[]): string {
   const text = changes.map((c) => `${c.clientId}:${c.from ?? ""}>${c.to}`).join("|");
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `tiers:${date}:${owner}:${hash.toString(16).padStart(8, "0")}`;
+  return `tiers:${date}:${owner}:${fingerprint(text)}`;
 }
 
 function noticeMail(

@@ -149,13 +149,3 @@ function keptEvent(events: readonly FoundEvent[], knownId: string | undefined): 
   if (mine) return mine;
   return events.reduce((a, b) => (b.id < a.id ? b : a));
 }
-
-/** A short fingerprint of a text (FNV-1a, 32 bits, hex): equal content, equal stamp. */
-export function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, "0");
-}

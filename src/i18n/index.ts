@@ -85,3 +85,8 @@ export function msg(key: MessageKey, params?: MessageParams): MessageRef {
 export function isLanguage(value: string): value is Language {
   return value === "zh-CN" || value === "en";
 }
+
+/** Items joined as the language lists them: `a, b` in English, `a、b` in Chinese. */
+export function listOf(language: Language, items: readonly string[]): string {
+  return items.join(language === "en" ? ", " : "、");
+}

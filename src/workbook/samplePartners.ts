@@ -7,7 +7,7 @@
  * finance, one without its archive link). Drawn from its own random stream, so the rest of the
  * sample keeps every figure.
  */
-import type { Language } from "../i18n";
+import { listOf, type Language } from "../i18n";
 import { addDays, addMonths, dateParts, calDate, type CalDate } from "../core/dates";
 import type { Cell, DateCell } from "../ports";
 import { APPROVAL_PARTIES, PARTNER_TYPES, type ApprovalParty, type PartnerType } from "./codes";
@@ -192,7 +192,10 @@ export function sampleContractApprovals(
   contracts: readonly SampleContractView[],
 ): { approvals: (string | null)[]; links: (string | null)[] } {
   const label = (parties: readonly ApprovalParty[]) =>
-    parties.map((p) => APPROVAL_PARTIES.cell(p, language)).join(language === "en" ? ", " : "、");
+    listOf(
+      language,
+      parties.map((p) => APPROVAL_PARTIES.cell(p, language)),
+    );
   const approvals = contracts.map((k) =>
     k.status === "draft" ? null : k.status === "review" ? label(["legal"]) : label(["legal", "finance"]),
   );

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import {
   diffCalendar,
   eventEnd,
-  fingerprint,
   planKey,
   plannedVisits,
   type FoundEvent,
@@ -12,6 +11,7 @@ import {
 import type { ScheduledContact } from "../../src/core/contactSchedule";
 import type { PlanRow } from "../../src/core/contacts";
 import { formatIsoDate, parseIsoDate, type CalDate } from "../../src/core/dates";
+import { fingerprint } from "../../src/core/fingerprint";
 
 const day = (iso: string): CalDate => parseIsoDate(iso) as CalDate;
 
