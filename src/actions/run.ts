@@ -137,8 +137,3 @@ export function finishRun<D>(run: Run, data: D): ActionResult<D> {
     data,
   };
 }
-
-/** Runs an action body holding the document lock. */
-export function withDocumentLock<T>(env: Env, body: () => T): T {
-  return env.lock.withLock(body);
-}

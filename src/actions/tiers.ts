@@ -69,11 +69,6 @@ export function recalculateTiers(env: Env, options: TiersOptions = {}): ActionRe
   return result;
 }
 
-/** The quarterly review: the same action with downgrades allowed. */
-export function reviewTiers(env: Env, options: RunOptions = {}): ActionResult<TiersJson> {
-  return recalculateTiers(env, { ...options, review: true });
-}
-
 /**
  * Document property that records the last reviewed quarter, by the month it starts (`2026-10`):
  * set by the scheduled review and by a review run by hand.

@@ -4,9 +4,8 @@
  * take the month as a parameter; only this file talks to the user.
  */
 import { formatMonth, parseMonth, previousMonth, type YearMonth } from "../core/dates";
-import type { ActionResult } from "../actions/run";
 import type { Settings } from "../workbook/settings";
-import { render, t, type Language } from "../i18n";
+import { t, type Language } from "../i18n";
 import type { Env } from "../ports";
 
 /**
@@ -46,9 +45,4 @@ export function confirmResend(language: Language, month: YearMonth, recipients: 
     ui.ButtonSet.YES_NO,
   );
   return answer === ui.Button.YES;
-}
-
-/** A trigger run has no one to show its summary to: it goes to the execution log. */
-export function logSummary(result: ActionResult<unknown>): void {
-  for (const line of result.summary) console.log(render(result.language, line));
 }
